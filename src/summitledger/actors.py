@@ -1,0 +1,288 @@
+"""Who is speaking: speaker phrases resolved to actors, in one article and across the ledger.
+
+In an article, names are cleaned of titles, surnames join the full names the article
+gives, appositions and pre-modifiers teach role aliases ("North Korea's leader" is Kim
+Jong Un), spokespeople speak for their body, "American officials" and "the Americans"
+become "US officials", and pronouns go to the most recent fitting mention. Across the
+ledger, :func:`summitledger.actor_ledger.cluster_actors` joins the names articles
+used for one actor (see :mod:`names` for how names are made comparable).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .names import (
+    GROUPS,
+    PERSON_ROLES,
+    PLURAL,
+    POSSESSIVE,
+    SINGULAR,
+    SPOKES,
+    TITLES,
+    clean_name,
+    clean_name_text,
+    name_key,
+    normalise_places,
+    place_table,
+    role_key,
+)
+
+if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the ledger
+    from spacy.tokens import Doc, Span, Token
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """The doc's entities, built once per doc (spaCy makes new Span objects per access)."""
+    cached = doc.user_data.get("summitledger.ents")
+    if cached is None:
+        cached = list(doc.ents)
+        doc.user_data["summitledger.ents"] = cached
+        doc.user_data["summitledger.ent_starts"] = [e.start for e in cached]
+    return cached
+
+
+def ents_in(span: Span) -> list[Span]:
+    """Entities wholly inside ``span`` (``span.ents`` from the per-doc cache)."""
+    ents = doc_ents(span.doc)
+    starts = span.doc.user_data["summitledger.ent_starts"]
+    i = bisect.bisect_left(starts, span.start)
+    out = []
+    while i < len(ents) and ents[i].start < span.end:
+        if ents[i].end <= span.end:
+            out.append(ents[i])
+        i += 1
+    return out
+
+
+@dataclass
+class Mention:
+    i: int  # token index
+    name: str
+    kind: str
+    plural: bool
+    head: str = ""  # lemma of the phrase's head noun
+
+
+class ArticleActors:
+    """Resolves speaker spans of one parsed article to actor names."""
+
+    def __init__(self, doc: Doc, speaker_nouns: Iterable[str] = ()) -> None:
+        self.doc = doc
+        self.speaker_nouns = set(speaker_nouns)
+        self.full: list[str] = []  # multi-word person names, in order of appearance
+        self.full_at: dict[str, int] = {}  # where each was first named
+        self.bare_at: dict[str, int] = {}  # where a one-word name was first used alone
+        self.roles: dict[str, str] = {}  # role key -> person name
+        self.role_text: dict[str, str] = {}
+        self.mentions: list[Mention] = []
+        self._learn()
+
+    # ------------------------------------------------------------------ learning
+    def _learn(self) -> None:
+        for ent in doc_ents(self.doc):
+            words = clean_name(ent).split() if ent.label_ == "PERSON" else []
+            if len(words) == 1:
+                self.bare_at.setdefault(words[0].lower(), ent.start)
+        for ent in doc_ents(self.doc):
+            if ent.label_ != "PERSON":
+                if ent.label_ in ("ORG",):
+                    self.mentions.append(Mention(ent.start, _org(ent), "organisation", False))
+                continue
+            name = clean_name(ent)
+            if not name:
+                continue
+            if len(name.split()) > 1 and name not in self.full:
+                self.full.append(name)
+                self.full_at[name] = ent.start
+            self.mentions.append(Mention(ent.start, self.person(name, ent.start), "person", False))
+        for ent in doc_ents(self.doc):
+            if ent.label_ == "PERSON":
+                self._learn_roles(ent)
+        from .extract.base import token_positions
+
+        for i in token_positions(self.doc, GROUPS):
+            root = self.doc[i]
+            if root.tag_ in ("NNS", "NNPS"):
+                place = _place_in(child_span(root))
+                name = f"{place} {root.text.lower()}" if place else root.text.lower()
+                self.mentions.append(Mention(root.i, name, "group", True))
+        self.mentions.sort(key=lambda m: m.i)
+
+    def _learn_roles(self, ent: Span) -> None:
+        person = self.person(clean_name(ent), ent.start)
+        root = ent.root
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ != "PERSON":
+                self._add_role(child_span(child), person)
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            self._add_role(child_span(root.head, stop=root), person)
+        # pre-modifiers inside the name's noun phrase: "North Korean leader Kim Jong Un"
+        j = ent.start - 1
+        while j >= 0 and _modifies(self.doc[j], ent):
+            j -= 1
+        if j + 1 < ent.start:
+            phrase = self.doc[j + 1 : ent.start]
+            if any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in phrase):
+                self._add_role(phrase, person)
+
+    def _add_role(self, span: Span, person: str) -> None:
+        key = role_key(span.text)
+        relative = any(t.lower_ in ("his", "her", "their", "its", "my", "our") for t in span)
+        if not any(t.pos_ == "NOUN" or (t.lower_ in TITLES and t.pos_ == "PROPN" and len(span) > 1)
+                   for t in span) or relative:
+            return
+        if key and len(person.split()) > 1 and key not in self.roles:
+            self.roles[key] = person
+            self.role_text[key] = span.text.strip(" ,")
+
+    def aliases(self) -> list[tuple[str, str]]:
+        """(person, role text) pairs this article teaches."""
+        return sorted((p, self.role_text[k]) for k, p in self.roles.items())
+
+    # ------------------------------------------------------------------ resolving
+    def person(self, name: str, at: int) -> str:
+        """A single surname or given name joined to the article's full name for it."""
+        words = name.split()
+        if len(words) != 1:
+            return name
+        word = words[0].lower()
+        bare = self.bare_at.get(word, at)
+        # a full name given after the bare name was already in use names someone else
+        seen = [f for f, first in self.full_at.items() if first <= at and first <= bare]
+        hits = [f for f in seen if word in (f.split()[0].lower(), f.split()[-1].lower())]
+        same = [f for f in self.full if name_key(f) == name_key(name)]
+        hits = same or hits
+        return hits[0] if len(hits) == 1 else (hits[-1] if hits else name)
+
+    def note(self, at: int, name: str, kind: str, plural: bool) -> None:
+        self.mentions.append(Mention(at, name, kind, plural, self.doc[at].lemma_.lower()))
+        self.mentions.sort(key=lambda m: m.i)
+
+    def _recent(self, at: int, plural: bool, window: int = 120) -> Mention | None:
+        for m in reversed(self.mentions):
+            if m.i >= at or at - m.i > window:
+                continue
+            if plural and (m.plural or m.kind == "group"):
+                return m
+            if not plural and m.kind == "person":
+                return m
+        return None
+
+    def resolve(self, span: Span) -> tuple[str, str]:
+        """(actor, kind) for a speaker span."""
+        root = span.root
+        low = root.lower_
+        if root.pos_ == "PRON" or low in SINGULAR | PLURAL:
+            m = self._recent(root.i, plural=low in PLURAL)
+            if m:
+                return m.name, m.kind
+            return span.text, "unknown"
+        persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
+        if persons:
+            # the name the phrase is about: the one holding its head ("Putin's spokesman
+            # Dmitry Peskov" is Peskov), not a possessor
+            own = [e for e in persons if e.start <= root.i < e.end]
+            not_possessor = [e for e in persons if e.root.dep_ != "poss"]
+            ent = (own or not_possessor[-1:] or persons)[0]
+            return self.person(clean_name(ent), ent.start), "person"
+        lemma = root.lemma_.lower()
+        place = _place_in(span)
+        if lemma in SPOKES:
+            orgs = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+            if orgs:
+                return _org(orgs[0]), "organisation"
+            if place:
+                return place, "organisation"
+        if lemma in GROUPS and root.tag_ in ("NNS", "NNPS"):
+            if place:
+                return f"{place} {root.text.lower()}", "group"
+            m = next(
+                (m for m in reversed(self.mentions) if m.i < root.i and m.kind == "group"
+                 and m.name.lower().endswith(root.text.lower())), None)
+            return (m.name, "group") if m else (root.text.lower(), "group")
+        if root.ent_type_ == "NORP" and low.endswith("s") and place:
+            return f"{place} officials", "group"
+        key = role_key(span.text)
+        if key in self.roles:
+            return self.roles[key], "person"
+        definite = span[0].lower_ == "the" and len([t for t in span if not t.is_punct]) == 2
+        if definite and lemma in self.speaker_nouns:
+            m = next((m for m in reversed(self.mentions) if m.i < root.i and m.head == lemma), None)
+            if m is not None:
+                return m.name, m.kind
+        orgs = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+        if orgs and orgs[0].root == root:
+            return _org(orgs[0]), "organisation"
+        toks = [t for t in span if not t.is_punct or t.text in ("'s", "’s")]
+        while len(toks) > 1 and toks[0].lower_ in ("the", "a", "an"):
+            toks.pop(0)
+        raw = "".join(t.text_with_ws for t in toks).strip() if toks else span.text
+        text = normalise_places(raw)
+        text = text[:1].upper() + text[1:]
+        plural = root.tag_ in ("NNS", "NNPS")
+        if plural:
+            return text, "group"
+        return text, "person" if lemma in PERSON_ROLES else "unknown"
+
+
+def _modifies(tok: Token, ent: Span) -> bool:
+    """Is ``tok`` a pre-modifier inside the noun phrase headed by ``ent``?"""
+    if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case", "det", "punct"):
+        return False
+    head = tok
+    while head.i < ent.start and head.head.i != head.i and head.i - head.head.i < 0:
+        head = head.head
+    return ent.start <= head.i < ent.end
+
+
+def child_span(tok: Token, stop: Token | None = None) -> Span:
+    """The phrase headed by ``tok`` without relative clauses, appositions or ``stop``.
+
+    "The governor of the region bordering North Korea, whom Mr Kim met, ..." gives
+    "The governor of the region bordering North Korea".
+    """
+    doc = tok.doc
+    skip: set[int] = set()
+    for t in tok.subtree:
+        if t is tok or t.i in skip:
+            continue
+        after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "(", "—", "–")
+        if (t.dep_ in ("relcl", "appos") or t is stop or (t.dep_ == "acl" and after_comma)
+                or (t.dep_ == "punct" and t.head is tok)):
+            skip.update(x.i for x in t.subtree)
+    kept = {t.i for t in tok.subtree} - skip
+    lo = hi = tok.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text != ".")):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return doc[lo : hi + 1]
+
+
+def _place_in(span: Span) -> str:
+    """The country (canonical) or, failing that, the place a phrase names, if any."""
+    table = place_table()
+    for t in span:
+        if t.lower_ in table:
+            return table[t.lower_]
+    for e in ents_in(span):
+        name = e.text[4:] if e.text.lower().startswith("the ") else e.text
+        canon = normalise_places(POSSESSIVE.sub("", name))
+        if canon in table.values():
+            return canon
+    for e in ents_in(span):
+        if e.label_ == "GPE":
+            return POSSESSIVE.sub("", e.text[4:] if e.text.lower().startswith("the ") else e.text)
+    return ""
+
+
+def _org(ent: Span) -> str:
+    words = [t.text for t in ent if t.lower_ != "the"]
+    return normalise_places(clean_name_text(" ".join(words)))

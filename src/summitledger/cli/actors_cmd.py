@@ -1,0 +1,56 @@
+"""summitledger actors [merge|split]"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import report
+from ..actors_admin import record_override
+from ..db import open_ledger
+from ..output import Format, emit
+from .options import DbOption, FormatOption, settings
+
+actors_app = typer.Typer(rich_markup_mode=None)
+
+
+@actors_app.callback(invoke_without_command=True)
+def actors_cli(ctx: typer.Context, db: DbOption = None, format: FormatOption = Format.table) -> None:
+    """Actors: list each with its aliases, claim count and outlets; merge or split them.
+
+    Examples:
+      summitledger actors
+      summitledger actors merge "Kim Jong Un" "the North Korean leader"
+      summitledger actors split "Kim Jong Un" "Kim Yo Jong"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    engine = open_ledger(settings(db).db, readonly=True)
+    try:
+        rows = report.actors(engine)
+    finally:
+        engine.dispose()
+    emit(rows, format, ["id", "actor", "kind", "aliases", "claims", "outlets"], title="actors")
+
+
+@actors_app.command("merge")
+def merge_cli(
+    a: Annotated[str, typer.Argument(help="An actor or any name it goes by.")],
+    b: Annotated[str, typer.Argument(help="Another name that is the same actor.")],
+    db: DbOption = None,
+) -> None:
+    """Treat two names as one actor from now on (kept across re-ingests), and reconcile."""
+    summary = record_override(settings(db).db, "merge", a, b)
+    typer.echo(f"merged '{b}' into '{a}'; ledger now has {summary.actors} actors", err=True)
+
+
+@actors_app.command("split")
+def split_cli(
+    a: Annotated[str, typer.Argument(help="The actor.")],
+    b: Annotated[str, typer.Argument(help="A name that is NOT that actor.")],
+    db: DbOption = None,
+) -> None:
+    """Keep a name apart from an actor it was joined to, and reconcile."""
+    summary = record_override(settings(db).db, "split", a, b)
+    typer.echo(f"split '{b}' from '{a}'; ledger now has {summary.actors} actors", err=True)

@@ -1,0 +1,48 @@
+"""summitledger claims"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import report
+from ..db import open_ledger
+from ..models import CLAIM_TYPES, STATUSES
+from ..output import Format, emit
+from .options import DbOption, FormatOption, settings
+
+COLUMNS = ["id", "outlet", "actor", "cue", "type", "content", "status", "group"]
+
+
+def _check(value: str | None, allowed: tuple[str, ...], what: str) -> str | None:
+    if value is not None and value not in allowed:
+        raise typer.BadParameter(f"{what} must be one of {', '.join(allowed)}")
+    return value
+
+
+def claims_cli(
+    actor: Annotated[str | None, typer.Option(
+        help="Only this actor, by any of its names, case-insensitive (Putin, 'Mr Kim').")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only claims this outlet reported.")] = None,
+    status: Annotated[str | None, typer.Option(
+        help="corroborated, single-source or contradicted.",
+        callback=lambda v: _check(v, STATUSES, "--status"))] = None,
+    type: Annotated[str | None, typer.Option(
+        "--type", help="direct, mixed or indirect.",
+        callback=lambda v: _check(v, CLAIM_TYPES, "--type"))] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """List attributed claims: who said what, where, and whether others agree.
+
+    Examples:
+      summitledger claims --actor Putin
+      summitledger claims --status corroborated --format jsonl
+    """
+    engine = open_ledger(settings(db).db, readonly=True)
+    try:
+        rows = report.claims(engine, actor=actor, outlet=outlet, status=status, type=type)
+    finally:
+        engine.dispose()
+    emit(rows, format, COLUMNS, title="claims")

@@ -1,0 +1,98 @@
+"""summitledger ingest PATH..."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..output import Format, emit, is_terminal, write_json
+from .options import DbOption, settings
+
+EXIT_SKIPPED = 3
+
+
+def ingest_cli(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Article files (.txt, .md) and folders, searched recursively.",
+        show_default=False)],
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option(
+        help="Outlet name for every article given (overrides manifest and front matter).")] = None,
+    cues: Annotated[Path | None, typer.Option(
+        envvar="SUMMITLEDGER_CUES", help="Extra cue lexicon (JSON) to extend the built-in one.",
+        exists=True, dir_okay=False)] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Processes that parse and extract in parallel.")] = 1,
+    format: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Print the ingest report as json (or jsonl) on stdout.")] = None,
+) -> None:
+    """Add articles to the ledger, extract their attributed claims, and reconcile.
+
+    Each article is written in one transaction: unchanged files are left alone, a
+    changed file replaces its earlier version, and a failure keeps what was there.
+    Outlet, title and date come from --outlet, front matter, a manifest.json in the
+    article's folder, or failing all, the file name.
+
+    Exit codes: 0 done; 1 error, nothing written; 3 done, but some files in a folder
+    were skipped (each named on stderr).
+
+    Example: summitledger ingest seeds/
+    """
+    err = Console(stderr=True)
+    progress = None
+    task = None
+    if is_terminal(sys.stderr):
+        progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.description}"), TimeElapsedColumn(),
+                            console=err, transient=True)
+
+    def on_total(n: int) -> None:
+        nonlocal task
+        if progress is not None:
+            progress.start()
+            task = progress.add_task("", total=n)
+
+    def on_article(outcome) -> None:  # type: ignore[no-untyped-def]
+        if progress is not None and task is not None:
+            progress.update(task, advance=1, description=outcome.file)
+
+    from ..ingest import ingest  # spaCy loads here, not when the CLI starts
+
+    try:
+        report = ingest(paths, settings(db, cues=cues), outlet=outlet,
+                        on_article=on_article, on_total=on_total, jobs=jobs)
+    finally:
+        if progress is not None:
+            progress.stop()
+    for problem in report.problems:
+        typer.echo(f"Warning: {problem}", err=True)
+    if format is Format.json:
+        write_json(report.model_dump())
+    elif format is not None:
+        emit(report.outcomes, format, ["file", "status", "sentences", "claims", "detail"])
+    _summary(report)
+    if report.problems:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _summary(report) -> None:  # type: ignore[no-untyped-def]
+    for o in report.outcomes:
+        extra = (f"{o.sentences} sentences, {o.claims} claim{'s' * (o.claims != 1)}"
+                 if o.status in ("added", "replaced")
+                 else o.detail)
+        if o.status in ("added", "replaced") and o.detail:
+            extra += f"; {o.detail}"
+        typer.echo(f"{o.status:>9}  {o.file}  ({extra})", err=True)
+    r = report.reconcile
+    if r is not None:
+        statuses = ", ".join(f"{n} {s}" for s, n in r.by_status.items()) or "none"
+        typer.echo(
+            f"ledger: {r.articles} articles, {r.claims} claims, {r.actors} actors, "
+            f"{r.groups} groups ({statuses})", err=True)
+    if all(o.status in ("unchanged", "duplicate") for o in report.outcomes):
+        typer.echo("nothing changed: every article was already in the ledger", err=True)

@@ -1,0 +1,63 @@
+"""The ``summitledger`` command: registers one small module per command."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from .actors_cmd import actors_app
+from .claims_cmd import claims_cli
+from .diff_cmd import diff_cli
+from .eval_cmd import eval_cli
+from .export_cmd import export_cli
+from .ingest_cmd import ingest_cli
+from .options import LedgerGroup
+from .reconcile_cmd import reconcile_cli
+from .report_cmd import report_cli
+from .serve_cmd import serve_cli
+from .show_cmd import show_cli
+
+app = typer.Typer(
+    name="summitledger",
+    cls=LedgerGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    help=(
+        "A cross-source ledger of attributed claims for one news event: who said what, "
+        "which outlets reported it, and whether it is corroborated, single-source or "
+        "contradicted.\n\nStart with: summitledger ingest seeds/ ; then "
+        "summitledger claims --actor Putin ; summitledger diff.\n\n"
+        "The ledger is data/claims.db unless --db or SUMMITLEDGER_DB says otherwise."
+    ),
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summitledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """summitledger"""
+
+
+app.command("ingest")(ingest_cli)
+app.command("claims")(claims_cli)
+app.command("diff")(diff_cli)
+app.command("show")(show_cli)
+app.command("reconcile")(reconcile_cli)
+app.command("eval")(eval_cli)
+app.command("report")(report_cli)
+app.command("export")(export_cli)
+app.command("serve")(serve_cli)
+app.add_typer(actors_app, name="actors")
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,51 @@
+"""Options shared by commands, defined once; and the one error boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import LedgerError
+from ..output import Format
+from ..settings import ENV_DB, Settings
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar=ENV_DB,
+        help="Ledger file (SQLite). Default: data/claims.db.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (rich on a terminal, tab-separated when piped), json, jsonl or csv.",
+        case_sensitive=False,
+    ),
+]
+
+
+def settings(db: Path | None, **more: object) -> Settings:
+    return Settings.from_env(db=db, **more)
+
+
+class LedgerGroup(TyperGroup):
+    """Catches every :class:`LedgerError` once: ``Error: [CODE] ...`` on stderr, exit 1."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except LedgerError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo("Error: interrupted; articles already written are kept", err=True)
+            raise typer.Exit(130) from None

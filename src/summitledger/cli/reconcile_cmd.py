@@ -1,0 +1,24 @@
+"""summitledger reconcile"""
+
+from __future__ import annotations
+
+import typer
+
+from ..db import open_ledger
+from ..output import Format, write_json
+from ..reconcile import reconcile
+from .options import DbOption, FormatOption, settings
+
+
+def reconcile_cli(db: DbOption = None, format: FormatOption = Format.table) -> None:
+    """Rebuild actors and claim groups over the whole ledger (ingest does this itself)."""
+    engine = open_ledger(settings(db).db)
+    try:
+        summary = reconcile(engine)
+    finally:
+        engine.dispose()
+    if format is Format.json:
+        write_json(summary.model_dump())
+    statuses = ", ".join(f"{n} {s}" for s, n in summary.by_status.items()) or "none"
+    typer.echo(f"ledger: {summary.articles} articles, {summary.claims} claims, "
+               f"{summary.actors} actors, {summary.groups} groups ({statuses})", err=True)

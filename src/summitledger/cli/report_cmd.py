@@ -1,0 +1,38 @@
+"""summitledger report"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import htmlreport
+from ..db import open_ledger
+from .options import DbOption, settings
+
+
+def report_cli(
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="HTML file to write ('-' for stdout).", dir_okay=False)] = Path("report.html"),
+    title: Annotated[str, typer.Option(help="Heading of the report (the event).")] = "",
+    db: DbOption = None,
+) -> None:
+    """Write one self-contained HTML report: counts by status, an actor-by-outlet matrix,
+    and every statement with each outlet's sentence side by side, filterable by actor,
+    outlet and status in the browser (no server, no network).
+
+    Example: summitledger report -o report.html --title "Kim meets Putin, 13 Sep 2023"
+    """
+    path = settings(db).db
+    engine = open_ledger(path, readonly=True)
+    try:
+        html = htmlreport.build(engine, title=title, ledger=str(path))
+    finally:
+        engine.dispose()
+    if str(output) == "-":
+        sys.stdout.write(html)
+        return
+    output.write_text(html, encoding="utf-8")
+    typer.echo(f"wrote {output} ({len(html) // 1024} KiB)", err=True)

@@ -1,0 +1,48 @@
+"""summitledger serve"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..datasette_meta import metadata
+from ..db import open_ledger
+from ..errors import LedgerError
+from .options import DbOption, settings
+
+
+def serve_cli(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=0, max=65535)] = 8001,
+    host: Annotated[str, typer.Option(help="Address to listen on (local by default).")] = "127.0.0.1",
+    db: DbOption = None,
+) -> None:
+    """Browse the ledger in Datasette: claims and statements with facets (outlet, actor,
+    status, type), full-text search, and canned queries (what an actor said, by outlet;
+    claims only one outlet carries; contradictions). Needs the optional extra:
+    pip install 'summitledger[serve]'.
+
+    Example: summitledger serve --port 8001
+    """
+    path = settings(db).db
+    open_ledger(path, readonly=True).dispose()  # a clear error for a missing or old ledger
+    if importlib.util.find_spec("datasette") is None:
+        raise LedgerError("Datasette is not installed; install it with "
+                          "pip install 'summitledger[serve]' (or pip install datasette)",
+                          code="SL501")
+    with tempfile.TemporaryDirectory(prefix="summitledger-serve-") as tmp:
+        meta = Path(tmp) / "metadata.json"
+        meta.write_text(json.dumps(metadata(path), indent=2), encoding="utf-8")
+        cmd = [sys.executable, "-m", "datasette", "serve", str(path), "--metadata", str(meta),
+               "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
+        typer.echo(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        try:
+            raise typer.Exit(subprocess.call(cmd))
+        except KeyboardInterrupt:
+            raise typer.Exit(0) from None

@@ -1,0 +1,87 @@
+"""summitledger show GROUP"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .. import report
+from ..db import open_ledger
+from ..output import STATUS_STYLE, Format, emit, is_terminal, write_json
+from .options import DbOption, FormatOption, settings
+
+STYLE = {"quote": "bold yellow", "speaker": "cyan", "cue": "italic magenta"}
+PLAIN = {"quote": ("«", "»"), "speaker": ("", ""), "cue": ("", "")}
+
+
+def _plain(sentence: str, marks: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for a, b, kind in marks:
+        if a < pos or kind != "quote":
+            continue
+        left, right = PLAIN[kind]
+        out += [sentence[pos:a], left, sentence[a:b], right]
+        pos = b
+    return "".join(out + [sentence[pos:]])
+
+
+def show_cli(
+    group: Annotated[int, typer.Argument(help="Group id (the 'group' column of 'claims').")],
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show one group: the statement, its actor, each outlet's sentence with the quoted
+    words marked, the status and the exact reason (scores, rule, copies, variants).
+
+    Example: summitledger show 9
+    """
+    engine = open_ledger(settings(db).db, readonly=True)
+    try:
+        d = report.show(engine, group)
+    finally:
+        engine.dispose()
+    if format is Format.json:
+        write_json(d.model_dump())
+        return
+    if format is not Format.table:
+        emit(d.members, format, [])
+        return
+    out = sys.stdout
+    head = [f"group {d.group}: {d.actor}", f"statement: {d.statement}",
+            f"status: {d.status}" + (" (disputed by another actor)" if d.disputed else ""),
+            f"why: {d.rule}; {d.summary}", f"matcher: {d.matcher}"]
+    for link in d.reason.get("links", []):
+        head.append(f"link: claims {link['a']} and {link['b']} score {link['score']} ({link['why']})")
+    side = d.reason.get("contradiction", {}).get("sides", [])
+    for s in side:
+        head.append(f"side: claim {s['claim']} ({s['outlet']}): {s['words']}")
+    for v in d.reason.get("variants", []):
+        head.append(f"variant: «{v['quote']}» ({', '.join(v['outlets'])})")
+    for c in d.reason.get("copies", []):
+        head.append(f"copies of one text: articles {', '.join(map(str, c))}")
+    for x in d.reason.get("disputed_by", []):
+        head.append(f"disputed by group {x['group']} ({x['actor']}): {x['statement']}")
+    if not is_terminal(out):
+        out.write("\n".join(head) + "\n")
+        out.write("claim\toutlet\tcue\ttype\tsentence\n")
+        for m in d.members:
+            out.write(f"{m.claim}\t{m.outlet}\t{m.cue}\t{m.type}\t{_plain(m.sentence, m.marks)}\n")
+        return
+    console = Console(file=out)
+    style = STATUS_STYLE.get(d.status, "")
+    for line in head:
+        console.print(Text(line, style=style if line.startswith("status") else ""))
+    table = Table(show_lines=True)
+    for col in ("claim", "outlet", "cue", "type", "sentence"):
+        table.add_column(col, overflow="fold")
+    for m in d.members:
+        text = Text(m.sentence)
+        for a, b, kind in m.marks:
+            text.stylize(STYLE[kind], a, b)
+        table.add_row(str(m.claim), m.outlet, m.cue, m.type, text)
+    console.print(table)

@@ -1,0 +1,69 @@
+"""Datasette metadata for a ledger: titles, descriptions, facets and canned queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+QUERIES: dict[str, dict[str, str]] = {
+    "said_by_actor": {
+        "title": "What an actor is reported to have said, by outlet",
+        "description": "Every claim of one actor (any part of its name), outlet by outlet.",
+        "sql": "SELECT outlet, speaker, cue, type, content, status, \"group\", article "
+               "FROM claims_view WHERE actor LIKE '%' || :actor || '%' "
+               "ORDER BY outlet, article, id",
+    },
+    "only_one_outlet": {
+        "title": "Claims only one outlet carries",
+        "description": "Statements reported by a single outlet, with the outlet.",
+        "sql": "SELECT \"group\", actor, status, statement, outlet_names AS outlet "
+               "FROM groups_view WHERE outlets = 1 ORDER BY outlet_names, actor, \"group\"",
+    },
+    "contradictions": {
+        "title": "Contradictions",
+        "description": "Statements whose reports disagree, each outlet's version beside it.",
+        "sql": "SELECT g.\"group\", g.actor, g.rule, c.outlet, c.content, c.sentence "
+               "FROM groups_view g JOIN claims_view c ON c.\"group\" = g.\"group\" "
+               "WHERE g.status = 'contradicted' ORDER BY g.\"group\", c.outlet, c.id",
+    },
+    "search": {
+        "title": "Search claims",
+        "description": "Full-text search over claim content, quotations and speakers.",
+        "sql": "SELECT claims_view.* FROM claim_fts JOIN claims_view "
+               "ON claims_view.id = claim_fts.rowid WHERE claim_fts MATCH :q ORDER BY rank",
+    },
+}
+
+
+def metadata(db: Path) -> dict[str, Any]:
+    name = db.stem
+    return {
+        "title": "summitledger",
+        "description": "Who said what about one news event, which outlets reported it, and "
+                       "whether it is corroborated, single-source or contradicted.",
+        "databases": {
+            name: {
+                "title": f"Claim ledger ({db.name})",
+                "tables": {
+                    "claims_view": {
+                        "title": "Claims",
+                        "description": "Every attributed claim with its article, outlet, actor "
+                                       "and group status.",
+                        "facets": ["outlet", "actor", "status", "type"],
+                    },
+                    "groups_view": {
+                        "title": "Statements",
+                        "description": "Groups of claims that state the same thing, with how "
+                                       "many outlets and independent sources report them.",
+                        "facets": ["status", "actor"],
+                    },
+                    "claim": {"description": "Claims as stored (offsets into article text).",
+                              "fts_table": "claim_fts", "fts_pk": "id"},
+                    "article": {"description": "Articles: outlet, title, date, text, hash."},
+                    "actor": {"description": "Actors; names they go by are in actor_alias."},
+                    "_migrations": {"hidden": True},
+                },
+                "queries": QUERIES,
+            }
+        },
+    }

@@ -1,0 +1,182 @@
+"""Opening the SQLite ledger: pragmas, numbered migrations, schema checks, read-only mode."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlmodel import SQLModel, create_engine
+
+from . import models  # noqa: F401  (registers the tables)
+from .errors import (
+    NEWER_SCHEMA,
+    NO_LEDGER,
+    OLDER_SCHEMA,
+    UNREADABLE_LEDGER,
+    LedgerFileError,
+)
+
+
+def _m001_initial(conn: Connection) -> None:
+    SQLModel.metadata.create_all(conn)
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(text(f"PRAGMA table_info({table})"))}
+
+
+def _m002_sources(conn: Connection) -> None:
+    """Articles record the source they belong to (copies of one text share one)."""
+    if "source_id" not in _columns(conn, "article"):
+        conn.execute(text("ALTER TABLE article ADD COLUMN source_id INTEGER"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claim_article_idx ON claim (article_id, idx)"))
+
+
+VIEWS = [
+    """CREATE VIEW IF NOT EXISTS claims_view AS
+    SELECT claim.id AS id, article.file AS article, article.outlet AS outlet,
+           article.date AS date, article.title AS title, article.url AS url,
+           claim.speaker AS speaker, COALESCE(actor.name, claim.actor_key) AS actor,
+           claim.cue AS cue, claim.type AS type, claim.content AS content,
+           claim.quote AS quote,
+           substr(article.text, claim.sentence_start + 1,
+                  claim.sentence_end - claim.sentence_start) AS sentence,
+           claim_group.status AS status, claim.group_id AS "group",
+           claim_group.disputed AS disputed, claim.rule AS rule,
+           claim.pipeline AS pipeline, article.content_hash AS article_hash
+    FROM claim JOIN article ON claim.article_id = article.id
+    LEFT JOIN actor ON claim.actor_id = actor.id
+    LEFT JOIN claim_group ON claim.group_id = claim_group.id""",
+    """CREATE VIEW IF NOT EXISTS groups_view AS
+    SELECT g.id AS "group", actor.name AS actor, g.status AS status,
+           g.statement AS statement, g.n_claims AS claims, g.n_articles AS articles,
+           g.n_outlets AS outlets, g.n_sources AS independent_sources,
+           g.disputed AS disputed, json_extract(g.reason, '$.rule') AS rule,
+           json_extract(g.reason, '$.summary') AS summary,
+           (SELECT group_concat(outlet, ', ') FROM (SELECT DISTINCT a.outlet AS outlet
+              FROM claim c JOIN article a ON a.id = c.article_id
+              WHERE c.group_id = g.id ORDER BY a.outlet)) AS outlet_names
+    FROM claim_group g LEFT JOIN actor ON actor.id = g.actor_id""",
+]
+
+
+def _m003_views_and_search(conn: Connection) -> None:
+    """Readable views for Datasette and sqlite-utils; full-text search on claims."""
+    for view in VIEWS:
+        conn.execute(text(view))
+    conn.execute(text(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
+        "content, quote, speaker, content='claim', content_rowid='id')"))
+    conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
+
+
+#: Numbered migrations. Append; never edit or reorder a released one. Migration 1
+#: creates the tables as models.py defines them; later ones bring older files up to it.
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "initial tables", _m001_initial),
+    (2, "article sources", _m002_sources),
+    (3, "views and full-text search", _m003_views_and_search),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _pragmas(readonly: bool) -> Callable[..., None]:
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # transactions are begun by us (below), not implicitly by the driver
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 30000")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    return on_connect
+
+
+def _engine(path: Path, readonly: bool) -> Engine:
+    if readonly:
+        url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"timeout": 30})
+    event.listen(engine, "connect", _pragmas(readonly))
+
+    def begin(conn: Connection) -> None:
+        # A writer takes the write lock up front, so two writers queue on the busy
+        # timeout instead of failing with "database is locked" when one upgrades.
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    event.listen(engine, "begin", begin)
+    return engine
+
+
+def _applied(conn: Connection) -> list[int]:
+    tables = {
+        r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+    }
+    if "_migrations" not in tables:
+        if {t for t in tables if not t.startswith("sqlite_")}:
+            raise LedgerFileError(
+                "is an SQLite file but not a summitledger ledger (no _migrations table)",
+                code=UNREADABLE_LEDGER,
+            )
+        return []
+    return [r[0] for r in conn.execute(text("SELECT id FROM _migrations ORDER BY id"))]
+
+
+def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
+    """Open (and for writers create or migrate) the ledger at ``path``.
+
+    Raises :class:`LedgerFileError` for a missing ledger in read-only mode, a file that
+    is not a ledger, or a ledger written by a newer summitledger.
+    """
+    path = Path(path)
+    if readonly and not path.exists():
+        raise LedgerFileError(
+            f"{path}: no ledger here; run 'summitledger ingest' first or pass --db",
+            code=NO_LEDGER,
+        )
+    if not readonly:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _engine(path, readonly)
+    try:
+        with engine.begin() as conn:
+            done = _applied(conn)
+            known = {n for n, _, _ in MIGRATIONS}
+            if any(n not in known for n in done):
+                raise LedgerFileError(
+                    f"{path}: written by a newer summitledger (schema {max(done)}, "
+                    f"this one knows {SCHEMA_VERSION}); upgrade summitledger",
+                    code=NEWER_SCHEMA,
+                )
+            pending = [m for m in MIGRATIONS if m[0] not in done]
+            if pending and readonly:
+                raise LedgerFileError(
+                    f"{path}: ledger schema {max(done, default=0)} is older than "
+                    f"{SCHEMA_VERSION}; open it once with a writing command "
+                    "(such as 'summitledger reconcile') to migrate it",
+                    code=OLDER_SCHEMA,
+                )
+            for number, name, step in pending:
+                step(conn)
+                conn.execute(
+                    text("INSERT INTO _migrations (id, name, applied_at) VALUES (:i, :n, :t)"),
+                    {"i": number, "n": name, "t": models.utcnow()},
+                )
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        raise LedgerFileError(f"{path}: cannot read ledger ({reason})",
+                              code=UNREADABLE_LEDGER) from None
+    except LedgerFileError as exc:
+        engine.dispose()
+        if not str(exc.args[0]).startswith(str(path)):
+            exc.args = (f"{path}: {exc.args[0]}",)
+        raise
+    return engine

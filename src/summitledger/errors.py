@@ -1,0 +1,76 @@
+"""Coded, greppable errors.
+
+Every failure a user can cause is a :class:`LedgerError` with a stable code
+(``SL1xx`` input, ``SL2xx`` ledger, ``SL3xx`` pipeline and settings, ``SL4xx`` queries).
+The CLI prints ``Error: [CODE] message`` on one line and exits 1.
+"""
+
+from __future__ import annotations
+
+
+class LedgerError(Exception):
+    """A failure with a code and a one-line message meant for the user."""
+
+    code = "SL000"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    def __str__(self) -> str:  # one line, always
+        return f"[{self.code}] " + " ".join(self.args[0].split())
+
+
+class InputError(LedgerError):
+    """A file or folder given to ingest cannot be used."""
+
+    code = "SL100"
+
+
+# Input problems, one code each.
+MISSING_PATH = "SL101"
+EMPTY_FILE = "SL102"
+BINARY_FILE = "SL103"
+NOT_UTF8 = "SL104"
+UNKNOWN_EXTENSION = "SL105"
+UNREADABLE = "SL106"
+NOTHING_TO_INGEST = "SL107"
+BAD_MANIFEST = "SL108"
+TOO_LARGE = "SL109"
+SYMLINK_LOOP = "SL110"
+BAD_JSONL = "SL111"
+
+
+class LedgerFileError(LedgerError):
+    """The ledger file cannot be opened, read or migrated."""
+
+    code = "SL200"
+
+
+UNREADABLE_LEDGER = "SL201"
+NEWER_SCHEMA = "SL202"
+OLDER_SCHEMA = "SL203"
+NO_LEDGER = "SL204"
+
+
+class PipelineError(LedgerError):
+    """The spaCy pipeline or a settings file cannot be loaded."""
+
+    code = "SL300"
+
+
+NO_MODEL = "SL301"
+BAD_CUES = "SL302"
+
+
+class QueryError(LedgerError):
+    """A query names something the ledger does not hold."""
+
+    code = "SL400"
+
+
+UNKNOWN_OUTLET = "SL401"
+UNKNOWN_ACTOR = "SL402"
+UNKNOWN_GROUP = "SL403"
+BAD_GOLD = "SL404"

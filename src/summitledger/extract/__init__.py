@@ -1,0 +1,68 @@
+"""Extraction: a parsed article in, attributed claims out.
+
+One module per family of rules: :mod:`attribution` (cue verbs and phrases, with
+:mod:`complements` for what each cue reports),
+:mod:`according` (``according to X``), :mod:`orphans` (quotations with no cue in their
+sentence). :mod:`quotes` finds quotations; :mod:`cues` holds the lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..actors import ArticleActors
+from ..models import ClaimDraft, Extraction, RoleAlias, SentenceIn
+from ..nlp import pipeline_id
+from .according import according_claims
+from .attribution import cue_claims
+from .base import Context
+from .cues import Lexicon, load_lexicon
+from .orphans import orphan_claims
+from .quotes import find_quotes, repair_unclosed
+
+__all__ = ["extract_doc", "extract_text", "Lexicon", "load_lexicon"]
+
+
+def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
+    """All attributed claims of one parsed article, in text order."""
+    text = doc.text
+    quotes = find_quotes(text)
+    repair_unclosed(quotes, doc, lambda t: bool(lexicon.complements(t.lemma_)))
+    ctx = Context(doc=doc, quotes=quotes, lexicon=lexicon,
+                  actors=ArticleActors(doc, lexicon.speaker_nouns))
+    ctx.index_quotes()
+    cue_claims(ctx, nlp)
+    according_claims(ctx)
+    orphan_claims(ctx)
+    claims = _dedupe(sorted(ctx.claims, key=lambda c: (c.content_start, c.content_end)))
+    sentences = [  # trusted values from the parse: built without validation
+        SentenceIn.model_construct(idx=n, start=s.start_char, end=s.end_char,
+                                   text=text[s.start_char : s.end_char])
+        for n, s in enumerate(doc.sents)
+    ]
+    aliases = [RoleAlias(actor=a, alias=r) for a, r in ctx.actors.aliases()]
+    return Extraction(sentences=sentences, claims=claims, aliases=aliases,
+                      pipeline=pipeline_id(nlp))
+
+
+def _dedupe(claims: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Drop a claim whose content lies inside another's with the same speaker."""
+    kept: list[ClaimDraft] = []
+    for c in claims:
+        if any(k.speaker_start == c.speaker_start and k.content_start <= c.content_start
+               and c.content_end <= k.content_end for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    """Parse ``text`` with the configured pipeline and extract its claims (for library use)."""
+    from ..nlp import load_pipeline
+    from ..readers import normalise
+    from ..settings import Settings
+
+    settings = Settings.from_env()
+    nlp = load_pipeline(model or settings.model)
+    return extract_doc(nlp(normalise(text)), nlp, lexicon or load_lexicon(settings.cues))

@@ -1,0 +1,63 @@
+"""Claims attributed with ``according to X``: the clause it modifies is the content."""
+
+from __future__ import annotations
+
+from ..actors import child_span
+from ..models import ClaimDraft
+from .base import Context, lemma_bag, subtree_ids, trim
+
+
+def according_claims(ctx: Context) -> None:
+    doc = ctx.doc
+    for i in ctx.positions(["according"], "LOWER"):
+        t = doc[i]
+        if ctx.quoted(t) is not None:
+            continue
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        if to is None and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            to = doc[t.i + 1]
+        if to is None:
+            continue
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        speaker = child_span(obj)
+        phrase = subtree_ids(t) | subtree_ids(to) | {t.i, to.i}
+        clause = t.head if t.head is not t else t.sent.root
+        while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head is not clause:
+            clause = clause.head
+        if ctx.lexicon.complements(clause.lemma_):
+            continue  # '"...," Kim said, according to a transcript': a source note
+        ids = subtree_ids(clause) - phrase
+        ids = {i for i in ids if doc[i].sent == t.sent}
+        rng = trim(doc, ids)
+        if rng is None:
+            continue
+        span = doc[rng[0] : rng[1] + 1]
+        if sum(1 for x in span if not x.is_punct) < 3:
+            continue
+        frags = sorted({q for q in (ctx.qof[x.i] for x in span) if q is not None})
+        actor, kind = ctx.actors.resolve(speaker)
+        s_start, s_end = ctx.sentence_span(t.i, t.i)
+        ctx.claims.append(
+            ClaimDraft(
+                speaker=speaker.text,
+                speaker_start=speaker.start_char,
+                speaker_end=speaker.end_char,
+                actor=actor,
+                actor_kind=kind,  # type: ignore[arg-type]
+                cue="according to",
+                cue_start=t.idx,
+                cue_end=to.idx + len(to.text),
+                type="mixed" if frags else "indirect",
+                content=span.text,
+                content_start=span.start_char,
+                content_end=span.end_char,
+                quote=" … ".join(ctx.quotes[q].text(ctx.text) for q in frags),
+                sentence_start=s_start,
+                sentence_end=s_end,
+                rule="according-to",
+                lemmas=lemma_bag(span) + " c:according",
+                context=lemma_bag(t.sent),
+            )
+        )

@@ -1,0 +1,331 @@
+"""Claims introduced by a reporting cue: ``X said (that) ...``, ``"...," said X``,
+``X warned of ...``, ``X promised to ...``, ``X let it be known that ...``.
+
+The cue is a verb (or a multi-word phrase) of the lexicon; the speaker is its subject
+(climbing from participles and conjuncts to the clause that has one); the content is
+the complement the lexicon allows for that cue, or a quotation next to it. The share
+of quoted words in the content decides direct, mixed or indirect.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import child_span, ents_in
+from ..models import ClaimDraft
+from .base import (
+    FIRST_PERSON,
+    PERSONAL,
+    RELATIVE,
+    Context,
+    lemma_bag,
+    negated,
+    question_topic,
+    subtree_ids,
+    token_positions,
+    trim,
+)
+from .complements import complement
+from .cues import Lexicon
+
+MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
+CONDITIONAL = {"if", "unless", "whether"}
+HEDGE_SUBJECTS = {"it", "this", "that", "these", "those", "there", "what", "which"}
+AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+PASSIVE_SPEAKER = {"quote"}  # verbs whose passive subject is the speaker
+
+
+@lru_cache(maxsize=8)
+def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """Lemma sequence of each multi-word cue ("let it be known" -> let it be know)."""
+    return {tuple(t.lemma_.lower() for t in nlp(p)): p for p in phrases}
+
+
+def find_phrases(doc: Doc, table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every multi-word cue, by lemma sequence."""
+    if not table:
+        return []
+    found = []
+    for i in token_positions(doc, {k[0] for k in table}):
+        for k, phrase in table.items():
+            if i + len(k) <= len(doc) and all(
+                    doc[i + j].lemma_.lower() == k[j] for j in range(len(k))):
+                found.append((i, i + len(k), phrase))
+    return sorted(found)
+
+
+def find_speaker(cue: Token) -> Token | None:
+    """The subject that says it, climbing from participles and conjuncts; None if hedged."""
+    t = cue
+    for _ in range(4):
+        kids = list(t.children)
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        quoted = next((c for c in kids if c.dep_ == "dobj"), None)
+        if t.lemma_.lower() in PASSIVE_SPEAKER and quoted is not None:
+            return quoted  # "the agency quoted Putin as saying": Putin speaks
+        if subj is not None:
+            if subj.lower_ in RELATIVE and t.dep_ == "relcl":
+                return t.head
+            return subj
+        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if passive is not None and t.lemma_.lower() in PASSIVE_SPEAKER:
+            return passive  # "Kim was quoted (by KCNA) as saying": Kim speaks
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if passive is not None:
+            return None  # "is thought to", "is said to": narration, no speaker
+        if t.dep_ in ("advcl", "conj", "xcomp") and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "relcl" and t.head is not t:
+            return t.head
+        return None
+    return None
+
+
+def agentive(span: Span, ctx: Context, lexicon: Lexicon) -> bool:
+    """Can this phrase speak? People, bodies, places, and role nouns can; 'it' cannot."""
+    root = span.root
+    low = root.lower_
+    if low in HEDGE_SUBJECTS:
+        return False
+    if low in FIRST_PERSON:
+        return ctx.quoted(root) is not None
+    if root.pos_ == "PRON":
+        return low in PERSONAL
+    if root.pos_ == "PROPN" or any(e.label_ in AGENT_LABELS for e in ents_in(span)):
+        return True
+    nouns = set(lexicon.speaker_nouns)
+    return root.lemma_.lower() in nouns or any(
+        t.lemma_.lower() in nouns for t in root.children if t.dep_ in ("compound", "amod")
+    )
+
+
+def hypothetical(cue: Token) -> bool:
+    """'may agree', 'did not say', 'if he says': reports of nothing said."""
+    for c in cue.children:
+        if c.dep_ == "aux" and c.lower_ in MODALS:
+            return True
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL:
+            return True
+    return cue.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+
+
+def _between_ok(ctx: Context, lo: int, hi: int, allowed: set[int]) -> bool:
+    """Only punctuation, the frame, auxiliaries and adverbs between tokens lo and hi."""
+    for i in range(lo, hi):
+        t = ctx.doc[i]
+        if i in allowed or t.is_punct or t.is_space or t.dep_ in ("aux", "advmod", "neg"):
+            continue
+        return False
+    return True
+
+
+def _frame(cues: list[Token], speaker_ids: set[int]) -> set[int]:
+    """Cue, speaker, and the cue's addressee and adverbials ("told his host", "said on Monday")."""
+    ids = {t.i for t in cues} | speaker_ids
+    for t in cues:
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "aux", "neg", "nsubj"):
+                ids |= subtree_ids(c)
+    return ids
+
+
+def _adjacent_quote(ctx: Context, frame: set[int]) -> int | None:
+    """A quotation right before or right after the cue frame, in reach of its sentence.
+
+    Before: ending in the cue's sentence, or closing just before it starts
+    (``"We won." Putin said.``). After: starting in the cue's sentence, or in the
+    next one when the cue's sentence ends with a colon.
+    """
+    frame = {i for i in frame if ctx.qof[i] is None}
+    lo, hi = min(frame), max(frame)
+    doc = ctx.doc
+    sent = ctx.sent_of(lo)
+    for i in range(lo - 1, max(-1, lo - 8), -1):
+        q = ctx.qof[i]
+        if q is None:
+            continue
+        near = i >= sent.start or sent.start - i <= 2
+        if near and q not in ctx.used_quotes and _between_ok(ctx, i + 1, lo, frame):
+            return q
+        break
+    end_sent = ctx.sent_of(hi)
+    colon = any(t.text == ":" for t in doc[hi + 1 : end_sent.end])
+    for i in range(hi + 1, min(len(doc), hi + 8)):
+        q = ctx.qof[i]
+        if q is None:
+            continue
+        near = i < end_sent.end or colon
+        if near and q not in ctx.used_quotes and _between_ok(ctx, hi + 1, i, frame):
+            return q
+        break
+    return None
+
+
+def _continuation(ctx: Context, qi: int, frame: set[int]) -> list[int]:
+    """'"A," he said, "B."': the quotations on both sides of one cue frame, in order."""
+    doc = ctx.doc
+    lo, hi = min(frame), max(frame)
+    found = [qi]
+    for i in range(hi + 1, min(len(doc), hi + 4)):
+        q = ctx.qof[i]
+        if q is not None:
+            if q != qi and q not in ctx.used_quotes:
+                found.append(q)
+            break
+        if not doc[i].is_punct:
+            break
+    for i in range(lo - 1, max(-1, lo - 4), -1):
+        q = ctx.qof[i]
+        if q is not None:
+            if q != qi and q not in ctx.used_quotes:
+                found.insert(0, q)
+            break
+        if not doc[i].is_punct:
+            break
+    return sorted(set(found), key=lambda q: ctx.quotes[q].start)
+
+
+def claim_from_cue(
+    ctx: Context, cues: list[Token], kinds: list[str], rule: str, negative: bool
+) -> ClaimDraft | None:
+    doc = ctx.doc
+    head = next((t for t in cues if t.head.i not in {c.i for c in cues} or t.head is t), cues[0])
+    if any(ctx.quoted(t) is not None for t in cues) or hypothetical(head):
+        return None
+    subj = find_speaker(head)
+    if subj is None:
+        return None
+    speaker = child_span(subj)
+    if not agentive(speaker, ctx, ctx.lexicon):
+        return None
+    named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    cue_ids = {t.i for t in cues}
+    speaker_ids = set(range(speaker.start, speaker.end))
+    found = complement(cues, kinds)
+    qi: int | None = None
+    if found is not None:
+        kind, ids = found
+        ids -= speaker_ids | cue_ids
+        words = [i for i in ids if not doc[i].is_punct]
+        quoted = Counter(ctx.qof[i] for i in words if ctx.qof[i] is not None)
+        if words and quoted and quoted.most_common(1)[0][1] >= 0.8 * len(words):
+            qi = quoted.most_common(1)[0][0]
+    elif "quote" in kinds:
+        kind, ids = "quote", set()
+        qi = _adjacent_quote(ctx, _frame(cues, speaker_ids))
+        if qi is None:
+            return None
+    else:
+        return None
+    if qi is not None:
+        if qi in ctx.used_quotes:
+            return None
+        quotes = _continuation(ctx, qi, cue_ids | speaker_ids)
+        ctx.used_quotes.update(quotes)
+        segs = [s for q in quotes for s in ctx.quotes[q].segments]
+        start, end = segs[0][0], segs[-1][1]
+        content = " ".join(ctx.quotes[q].text(ctx.text) for q in quotes)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        clause = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+        ctype = "direct" if clause or kind in ("ccomp", "quote") else "mixed"
+        quote_text = content
+        rule = f"{rule}:{kind}:direct"
+    else:
+        rng = trim(doc, ids)
+        if rng is None:
+            return None
+        span = doc[rng[0] : rng[1] + 1]
+        if sum(1 for t in span if not t.is_punct) < (1 if kind.startswith("prep:") else 2):
+            return None
+        frags = sorted({q for q in (ctx.qof[t.i] for t in span) if q is not None})
+        ctx.used_quotes.update(frags)
+        quote_text = " … ".join(ctx.quotes[q].text(ctx.text) for q in frags)
+        ctype = "mixed" if frags else "indirect"
+        start, end = span.start_char, span.end_char
+        content = ctx.text[start:end]
+        if kind == "parenthetical":  # the clause without its ", X said," frame
+            frame = {t.i for t in head.subtree}
+            parts: list[str] = []
+            prev = None
+            for t in span:
+                if t.i in frame:
+                    continue
+                if prev is not None and prev + 1 != t.i and not parts[-1].endswith(" "):
+                    parts.append(" ")
+                parts.append(t.text_with_ws)
+                prev = t.i
+            content = "".join(parts).strip(" ,")
+        rule = f"{rule}:{kind}"
+    actor, akind = ctx.actors.resolve(child_span(named) if named is not None else speaker)
+    ctx.actors.note(subj.i, actor, akind, subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they",))
+    lo_tok = min(speaker.start, head.i, span.start if span is not None else head.i)
+    hi_tok = max(speaker.end - 1, head.i, span.end - 1 if span is not None else head.i)
+    s_start, s_end = ctx.sentence_span(lo_tok, hi_tok)
+    s_start, s_end = min(s_start, start), max(s_end, end)
+    polarity = -1 if negative else 1
+    if span is not None and negated(span.root):
+        polarity = -polarity
+    cue_text = doc[min(cue_ids) : max(cue_ids) + 1].text
+    if kind.startswith("prep:"):
+        cue_text += " " + kind.split(":", 1)[1]
+    return ClaimDraft(
+        speaker=speaker.text,
+        speaker_start=speaker.start_char,
+        speaker_end=speaker.end_char,
+        actor=actor,
+        actor_kind=akind,  # type: ignore[arg-type]
+        cue=cue_text,
+        cue_start=doc[min(cue_ids)].idx,
+        cue_end=doc[max(cue_ids)].idx + len(doc[max(cue_ids)].text),
+        type=ctype,  # type: ignore[arg-type]
+        content=content,
+        content_start=start,
+        content_end=end,
+        quote=quote_text,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        rule=rule,
+        polarity=polarity,
+        lemmas=((lemma_bag(span) if span is not None else "") + f" c:{head.lemma_.lower()}").strip(),
+        topic=question_topic(ctx, ctx.sent_of(lo_tok),
+                             set(range(span.start, span.end)) if span is not None else set()),
+        context=ctx.bag(s_start, s_end, (min(speaker.start_char, doc[head.i].idx),
+                                         max(speaker.end_char, doc[max(cue_ids)].idx + 1))
+                        if abs(speaker.start - head.i) < 6 else None),
+    )
+
+
+def cue_claims(ctx: Context, nlp: Language) -> None:
+    """Every claim introduced by a cue verb or phrase, appended to ``ctx.claims``."""
+    lex = ctx.lexicon
+    table = phrase_lemmas(nlp, tuple(sorted(lex.phrases)))
+    phrase_cues: list[tuple[list[Token], str]] = []
+    taken: set[int] = set()
+    for start, end, name in find_phrases(ctx.doc, table):
+        toks = list(ctx.doc[start:end])
+        phrase_cues.append((toks, name))
+        taken.update(t.i for t in toks)
+    candidates: list[tuple[int, list[Token], list[str], str, bool]] = []
+    for toks, name in phrase_cues:
+        candidates.append((toks[0].i, toks, lex.phrases[name], "phrase", False))
+    negative = set(lex.negative)
+    for i in ctx.positions(lex.verbs):
+        t = ctx.doc[i]
+        if t.i in taken or t.pos_ not in ("VERB", "AUX"):
+            continue
+        kinds = lex.complements(t.lemma_)
+        if kinds:
+            candidates.append((t.i, [t], kinds, "cue", t.lemma_.lower() in negative))
+    for _, toks, kinds, rule, neg in sorted(candidates, key=lambda c: c[0]):
+        claim = claim_from_cue(ctx, toks, kinds, rule, neg)
+        if claim is not None:
+            ctx.claims.append(claim)

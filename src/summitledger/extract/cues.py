@@ -1,0 +1,68 @@
+"""The cue lexicon: which words report speech or stance, kept in one data file.
+
+The default lexicon is ``summitledger/data/cues.json``. A user file in the same format
+(``--cues FILE`` or ``SUMMITLEDGER_CUES``) adds verbs, phrases, negative cues and
+speaker nouns, and may ``remove`` verbs, with no code change.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import BAD_CUES, PipelineError
+
+
+class Lexicon(BaseModel):
+    verbs: dict[str, list[str]]
+    phrases: dict[str, list[str]] = {}
+    negative: list[str] = []
+    speaker_nouns: list[str] = []
+    remove: list[str] = []
+
+    def merged(self, extra: Lexicon) -> Lexicon:
+        verbs = {**self.verbs, **extra.verbs}
+        for lemma in extra.remove:
+            verbs.pop(lemma, None)
+        return Lexicon(
+            verbs=verbs,
+            phrases={**self.phrases, **extra.phrases},
+            negative=sorted(set(self.negative) | set(extra.negative)),
+            speaker_nouns=sorted(set(self.speaker_nouns) | set(extra.speaker_nouns)),
+        )
+
+    def complements(self, lemma: str) -> list[str]:
+        return self.verbs.get(lemma.lower(), [])
+
+
+def _parse(raw: str, origin: str) -> Lexicon:
+    try:
+        data = json.loads(raw)
+        data.pop("_doc", None)
+        data.setdefault("verbs", {})
+        return Lexicon.model_validate(data)
+    except (json.JSONDecodeError, ValidationError, AttributeError) as exc:
+        first = str(exc).splitlines()[0]
+        raise PipelineError(f"{origin}: not a cue lexicon ({first})", code=BAD_CUES) from exc
+
+
+def default_lexicon() -> Lexicon:
+    raw = resources.files("summitledger").joinpath("data/cues.json").read_text("utf-8")
+    return _parse(raw, "cues.json")
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: Path | None = None) -> Lexicon:
+    """The default lexicon, extended by the user's file if one is given."""
+    base = default_lexicon()
+    if extra is None:
+        return base
+    try:
+        raw = Path(extra).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PipelineError(f"{extra}: cannot read cue lexicon ({exc})", code=BAD_CUES) from exc
+    return base.merged(_parse(raw, str(extra)))

@@ -1,0 +1,230 @@
+"""Article formats: plain text, Markdown, saved HTML pages, JSON lines; and metadata.
+
+Each reader turns checked text (see :mod:`readers`) into :class:`ArticleIn` objects:
+prose paragraphs, outlet, title, date, url, and a content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+from .errors import BAD_JSONL, BAD_MANIFEST, EMPTY_FILE, InputError
+from .models import ArticleIn
+from .readers import MANIFEST, STDIN, _check_text, decode, normalise, read_bytes
+
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATE_LINE = re.compile(
+    rf"^\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})\s*$",
+    re.I,
+)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """``---`` delimited ``key: value`` lines at the top of a file, and the rest."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end < 0:
+        return {}, text
+    meta = {}
+    for line in text[4:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    rest = text[end + 4 :]
+    return meta, rest[1:] if rest.startswith("\n") else rest
+
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*)*)"  # PLACE IN CAPITALS
+    r"(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}"  # , Country, Sept 13
+    r"(?:\s*\([^)\n]{1,30}\))?"  # (Agency)
+    r"\s+[-–—]{1,2}\s+")
+
+
+def strip_dateline(body: str) -> tuple[str, str]:
+    """'MOSCOW, Sept 13 (Reuters) - Text' -> ('Text', 'MOSCOW, Sept 13 (Reuters)')."""
+    m = _DATELINE.match(body)
+    if not m or len(m.group(0)) > 80:
+        return body, ""
+    return body[m.end():], m.group(0).strip(" -–—")
+
+
+def looks_like_markdown(text: str) -> bool:
+    return bool(re.search(r"^(#{1,6}\s|!\[|>\s)", text, re.M))
+
+
+def markdown_to_prose(text: str) -> tuple[str, dict[str, str]]:
+    """Prose paragraphs from Markdown; the top heading becomes the title, a date line the date.
+
+    Hand-written on purpose: the project needs only these few rules, and a Markdown
+    library would render HTML that must be stripped again.
+    """
+    meta: dict[str, str] = {}
+    headings: list[tuple[int, str]] = []
+    lines = []
+    for raw in text.split("\n"):
+        line = _IMAGE.sub("", raw).rstrip()
+        m = _HEADING.match(line)
+        if m:
+            headings.append((len(m.group(1)), _EMPHASIS.sub("", m.group(2)).strip()))
+            continue
+        line = re.sub(r"^\s*>\s?", "", line)
+        line = _EMPHASIS.sub("", _LINK.sub(r"\1", line))
+        if not meta.get("date") and _DATE_LINE.match(line):
+            meta["date"] = line.strip()
+            continue
+        if line.strip() in ("■", "***", "---"):
+            continue
+        lines.append(line.strip())
+    if headings:
+        meta["title"] = min(headings, key=lambda h: h[0])[1]
+    prose = "\n".join(line for line in lines if line)
+    return prose, meta
+
+
+def iso_date(text: str) -> str:
+    """'Sep 13th 2023' or '13 September 2023' -> '2023-09-13'; other text as it is."""
+    clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip()).replace(",", "").replace(".", "")
+    clean = clean.replace("Sept ", "Sep ")
+    for fmt in ("%Y-%m-%d", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(clean, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return text.strip()
+
+
+def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """``manifest.json`` of a folder: file name -> outlet, title, date, url."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        articles = data["articles"] if isinstance(data, dict) and "articles" in data else data
+        return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in articles.items()}
+    except (ValueError, KeyError, AttributeError, TypeError) as exc:
+        raise InputError(f"{path}: not a manifest ({exc})", code=BAD_MANIFEST) from None
+
+
+def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str,
+             outlet: str | None, inferred: dict[str, str] | None = None,
+             manifest: dict[str, str] | None = None) -> ArticleIn:
+    """Build an article: dateline off, metadata by priority, hash of the prose."""
+    body = "\n".join(line.strip() for line in normalise(body).split("\n") if line.strip())
+    body, _dateline = strip_dateline(body)
+    # --outlet, then front matter or the record, then the manifest, then the text itself
+    merged = {**(inferred or {}), **(manifest or {}), **{k: v for k, v in meta.items() if v}}
+    if merged.get("date"):
+        merged["date"] = iso_date(str(merged["date"]))
+    if outlet:
+        merged["outlet"] = outlet
+    if not body.strip():
+        raise InputError(f"{path}: no article text after front matter and headings",
+                         code=EMPTY_FILE)
+    return ArticleIn(
+        file=file, path=path, stem=stem, outlet=merged.get("outlet") or stem,
+        title=merged.get("title", ""), date=merged.get("date", ""), url=merged.get("url", ""),
+        text=body, content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    )
+
+
+def html_article(html: str, source: Path) -> tuple[str, dict[str, str]]:
+    """Body and metadata of a saved web page, by trafilatura (not hand-written stripping)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    text = data.get("text") or ""
+    if not text.strip():
+        raise InputError(f"{source}: no article text found in the HTML page", code=EMPTY_FILE)
+    title = data.get("title") or ""
+    lines = text.split("\n")
+    if title and lines and lines[0].strip() == title.strip():
+        text = "\n".join(lines[1:])
+    meta = {"title": title, "outlet": data.get("sitename") or data.get("hostname") or "",
+            "date": data.get("date") or "", "url": data.get("url") or ""}
+    return text, {k: v for k, v in meta.items() if v}
+
+
+def jsonl_articles(text: str, source: Path, outlet: str | None) -> list[ArticleIn]:
+    """One article a line: {"outlet", "title", "date", "url", "text"}."""
+    name = "stdin" if str(source) == STDIN else source.name
+    out = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            body = rec["text"]
+            if not isinstance(rec, dict) or not isinstance(body, str):
+                raise TypeError("'text' must be a string")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{source}: line {n} is not an article record ({exc})",
+                             code=BAD_JSONL) from None
+        meta = {k: str(rec[k]) for k in ("outlet", "title", "date", "url") if rec.get(k)}
+        ident = str(rec.get("id") or n)
+        out.append(_article(body, meta, file=f"{name}:{ident}", path=f"{source}:{n}",
+                            stem=f"{Path(name).stem}-{ident}", outlet=outlet))
+    if not out:
+        raise InputError(f"{source}: empty file (no records)", code=EMPTY_FILE)
+    return out
+
+
+def _kind(source: Path, text: str) -> str:
+    suffix = source.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return "html"
+    if suffix == ".jsonl":
+        return "jsonl"
+    if str(source) == STDIN:
+        head = text.lstrip()[:200].lower()
+        if head.startswith("{"):
+            return "jsonl"
+        if head.startswith(("<!doctype", "<html")):
+            return "html"
+    return "text"
+
+
+def load_articles(source: Path, max_bytes: int, outlet: str | None = None) -> list[ArticleIn]:
+    """Read, check and normalise one file (or ``-``, standard input) into articles."""
+    text, _encoding = decode(source, read_bytes(source, max_bytes))
+    kind = _kind(source, text)
+    if kind == "jsonl":
+        return jsonl_articles(text, source, outlet)
+    _check_text(source, text)
+    if str(source) == STDIN:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        name, manifest = f"stdin-{digest}", {}
+    else:
+        name, manifest = source.name, load_manifest(source.parent).get(source.name, {})
+    stem = Path(name).stem
+    if kind == "html":
+        body, meta = html_article(text, source)
+        return [_article(body, meta, file=name, path=str(source), stem=stem, outlet=outlet,
+                         manifest=manifest)]
+    meta, body = front_matter(normalise(text))
+    inferred: dict[str, str] = {}
+    if source.suffix.lower() in (".md", ".markdown") or looks_like_markdown(body):
+        body, inferred = markdown_to_prose(body)
+    return [_article(body, meta, file=name, path=str(source), stem=stem, outlet=outlet,
+                     inferred=inferred, manifest=manifest)]
+
+
+def load_article(source: Path, max_bytes: int, outlet: str | None = None) -> ArticleIn:
+    """The one article of a text, Markdown or HTML file."""
+    return load_articles(source, max_bytes, outlet)[0]

@@ -1,0 +1,101 @@
+"""``summitledger report``: one self-contained HTML file that shows the coverage.
+
+Built with Jinja2 from ``templates/report.html.j2``; styles and the filter script are
+inline, so the file makes no network request and can be mailed or printed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+from sqlalchemy.engine import Engine
+
+from . import __version__, report
+from .models import STATUSES
+
+COLOURS = {"corroborated": "#2e7d32", "single-source": "#b7791f", "contradicted": "#c62828"}
+CLASSES = {"quote": ('<mark class="quote">', "</mark>"), "speaker": ('<span class="speaker">', "</span>"),
+           "cue": ('<span class="cue">', "</span>"), "contra": ('<mark class="contra">', "</mark>")}
+
+
+def marked(sentence: str, marks: list[tuple[int, int, str]]) -> Markup:
+    """The sentence, escaped, with non-overlapping marks as HTML."""
+    out, pos = [], 0
+    for a, b, kind in sorted(marks):
+        if a < pos or kind not in CLASSES:
+            continue
+        left, right = CLASSES[kind]
+        out += [escape(sentence[pos:a]), Markup(left), escape(sentence[a:b]), Markup(right)]
+        pos = b
+    out.append(escape(sentence[pos:]))
+    return Markup("").join(out)
+
+
+def _cell(outlet: str, statuses: Counter[str]) -> dict:
+    total = sum(statuses.values())
+    if not total:
+        return {"outlet": outlet, "total": 0}
+    stops, at = [], 0.0
+    for status in STATUSES:
+        share = 100 * statuses[status] / total
+        if share:
+            colour = COLOURS[status] + "55"
+            stops.append(f"{colour} {at:.0f}% {at + share:.0f}%")
+            at += share
+    title = ", ".join(f"{statuses[s]} {s}" for s in STATUSES if statuses[s])
+    return {"outlet": outlet, "total": total, "title": title,
+            "background": f"linear-gradient(90deg, {', '.join(stops)})"}
+
+
+def _notes(g: report.GroupDetail) -> list[str]:
+    notes = []
+    for side in g.reason.get("contradiction", {}).get("sides", []):
+        notes.append(f"{side['outlet']} (claim {side['claim']}): {side['words']}")
+    for v in g.reason.get("variants", []):
+        notes.append(f"variant wording in {', '.join(v['outlets'])}: “{v['quote']}”")
+    if g.reason.get("copies"):
+        notes.append("some articles are copies of one text and count as one source")
+    for d in g.reason.get("disputed_by", []):
+        notes.append(f"disputed by {d['actor']}: {d['statement']}")
+    return notes
+
+
+def build(engine: Engine, title: str = "", ledger: str = "") -> str:
+    """The report as an HTML string."""
+    groups = report.details(engine)
+    outlets = report.outlets(engine)
+    claims = report.claims(engine)
+    per_cell: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        per_cell[(c.actor, c.outlet)][c.status] += 1
+    actors = sorted({c.actor for c in claims})
+    matrix = [{"actor": actor, "cells": [_cell(o, per_cell[(actor, o)]) for o in outlets]}
+              for actor in actors]
+    rows = []
+    for g in groups:
+        contra_words = {w for side in g.reason.get("contradiction", {}).get("sides", [])
+                        for w in str(side["words"]).split() if len(w) > 1}
+        members = []
+        for m in g.members:
+            marks = list(m.marks)
+            for w in contra_words:
+                at = m.sentence.find(w)
+                if at >= 0:
+                    marks.append((at, at + len(w), "contra"))
+            members.append({**m.model_dump(), "html": marked(m.sentence, marks)})
+        rows.append({**g.model_dump(exclude={"members"}), "members": members,
+                     "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g)})
+    status_counts = Counter(g.status for g in groups)
+    env = Environment(loader=PackageLoader("summitledger", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    return env.get_template("report.html.j2").render(
+        title=title or f"Claims ledger: {len({c.article for c in claims})} articles",
+        version=__version__, articles=len({c.article for c in claims}), outlets=outlets,
+        claims=len(claims), groups=rows, statuses=STATUSES, counts=status_counts,
+        disputed=sum(1 for g in groups if g.disputed), matrix=matrix,
+        actors=actors, ledger=Path(ledger).name if ledger else "the ledger",
+        matchers=sorted({g.matcher for g in groups}) or ["none"])

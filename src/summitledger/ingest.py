@@ -1,0 +1,200 @@
+"""Ingest: files in, one transaction per article, then reconcile the whole ledger.
+
+``ingest(paths, settings)`` is the library entry point; the CLI only adds progress
+and printing. An article whose text and metadata are unchanged is left alone; a
+changed one has its rows replaced inside its own transaction, so a failure part-way
+leaves every other article as it was.
+"""
+
+from __future__ import annotations
+
+import bisect
+import multiprocessing
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel
+from sqlalchemy import delete, insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from .db import open_ledger
+from .errors import InputError
+from .extract import extract_doc, load_lexicon
+from .formats import load_articles
+from .models import (
+    Article,
+    ArticleAlias,
+    ArticleIn,
+    Claim,
+    Extraction,
+    IngestOutcome,
+    Sentence,
+    utcnow,
+)
+from .nlp import load_pipeline
+from .readers import discover
+from .reconcile import ReconcileSummary, ledger_summary, reconcile
+from .settings import Settings
+
+Progress = Callable[[IngestOutcome], None]
+
+
+class IngestReport(BaseModel):
+    outcomes: list[IngestOutcome]
+    problems: list[str]
+    reconcile: ReconcileSummary | None = None
+
+
+def _same(row: Article, art: ArticleIn) -> bool:
+    return (row.content_hash, row.outlet, row.title, row.date, row.url) == (
+        art.content_hash, art.outlet, art.title, art.date, art.url)
+
+
+def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
+    """Write one article and everything extracted from it, in one transaction."""
+    with engine.begin() as conn:
+        rows = conn.execute(
+            select(Article.id, Article.file, Article.content_hash, Article.outlet,
+                   Article.title, Article.date, Article.url)
+            .where((Article.file == art.file) | (Article.content_hash == art.content_hash))
+        ).all()
+        old = next((r for r in rows if r.file == art.file), None)
+        twin = next((r for r in rows if r.content_hash == art.content_hash), None)
+        if old is not None and _same(old, art):  # type: ignore[arg-type]
+            return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger")
+        if twin is not None and twin.file != art.file:
+            return IngestOutcome(file=art.file, status="duplicate",
+                                 detail=f"same text as {twin.file}; counted once")
+        status = "replaced" if old is not None else "added"
+        if old is not None:  # its sentences, claims and aliases go with it (ON DELETE CASCADE)
+            conn.execute(delete(Article).where(Article.id == old.id))
+        article_id = conn.execute(
+            insert(Article).values(**art.model_dump(), pipeline=ex.pipeline, ingested_at=utcnow())
+        ).inserted_primary_key[0]
+        # rows in bulk (executemany), not one ORM object each
+        conn.execute(insert(Sentence), [{"article_id": article_id, **s.model_dump()}
+                                        for s in ex.sentences])
+        sent_ids = [r[0] for r in conn.execute(
+            select(Sentence.id).where(Sentence.article_id == article_id).order_by(Sentence.idx))]
+        starts = [s.start for s in ex.sentences]
+        if ex.claims:
+            conn.execute(insert(Claim), [
+                {"article_id": article_id, "idx": n, "pipeline": ex.pipeline, "actor_key": c.actor,
+                 "sentence_id": sent_ids[max(0, _bisect(starts, c.sentence_start))] if sent_ids else None,
+                 **c.model_dump(exclude={"actor"})}
+                for n, c in enumerate(ex.claims)])
+        if ex.aliases:
+            conn.execute(insert(ArticleAlias), [{"article_id": article_id, "actor": a.actor,
+                                                 "alias": a.alias} for a in ex.aliases])
+    return IngestOutcome(file=art.file, status=status, sentences=len(ex.sentences),
+                         claims=len(ex.claims))
+
+
+_WORKER: tuple[object, object] | None = None
+
+
+def _worker_init(model: str, cues: Path | None) -> None:
+    global _WORKER
+    _WORKER = (load_pipeline(model), load_lexicon(cues))
+
+
+def _worker_extract(text: str) -> Extraction:
+    nlp, lexicon = _WORKER  # type: ignore[misc]
+    return extract_doc(nlp(text), nlp, lexicon)  # type: ignore[operator,arg-type]
+
+
+def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
+                 jobs: int) -> Iterator[Extraction]:
+    """Parse and extract each article, in order: batched nlp.pipe in this process, or
+    ``jobs`` worker processes each parsing and extracting whole articles."""
+    texts = [a.text for a in arts]
+    if jobs <= 1 or len(arts) < 2:
+        nlp, lexicon = load_pipeline(settings.model), load_lexicon(settings.cues)
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            yield extract_doc(doc, nlp, lexicon)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(1, min(8, len(texts) // (4 * jobs)))
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings.model, settings.cues)) as pool:
+        yield from pool.imap(_worker_extract, texts, chunksize=chunk)
+
+
+def _note_copies(engine: Engine, outcomes: list[IngestOutcome]) -> None:
+    """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
+    with Session(engine) as session:
+        rows = session.exec(select(Article.id, Article.file, Article.source_id)).all()
+    file_of = {aid: f for aid, f, _ in rows}
+    source = {f: file_of.get(src) for aid, f, src in rows if src is not None and src != aid}
+    for o in outcomes:
+        if o.status in ("added", "replaced") and o.file in source:
+            o.detail = f"near-copy of {source[o.file]}: counted as one source with it"
+
+
+def _bisect(starts: list[int], pos: int) -> int:
+    return bisect.bisect_right(starts, pos) - 1
+
+
+def ingest(
+    paths: list[Path],
+    settings: Settings | None = None,
+    *,
+    outlet: str | None = None,
+    on_article: Progress | None = None,
+    on_total: Callable[[int], None] | None = None,
+    batch_size: int = 16,
+    jobs: int = 1,
+) -> IngestReport:
+    """Ingest files and folders into the ledger named by ``settings.db``.
+
+    Raises :class:`InputError` before writing anything when a named path is wrong;
+    files in folders that cannot be read are skipped and listed in ``problems``.
+    """
+    settings = settings or Settings.from_env()
+    sources, problems = discover([Path(p) for p in paths])
+    articles: list[ArticleIn] = []
+    for src in sources:
+        try:
+            articles.extend(load_articles(src.path, settings.max_bytes, outlet))
+        except InputError as exc:
+            if src.named:
+                raise
+            problems.append(exc)
+    if not articles:
+        raise problems[0] if problems else InputError("nothing to ingest")
+    load_pipeline(settings.model)  # fail early, before the ledger is touched
+    load_lexicon(settings.cues)
+    engine = open_ledger(settings.db)
+    if on_total:
+        on_total(len(articles))
+    outcomes: list[IngestOutcome] = []
+    try:
+        with engine.connect() as conn:  # what is there already, without the texts
+            known = {r.file: r for r in conn.execute(
+                select(Article.file, Article.content_hash, Article.outlet, Article.title,
+                       Article.date, Article.url))}
+        todo = []
+        for art in articles:
+            if art.file in known and _same(known[art.file], art):  # type: ignore[arg-type]
+                out = IngestOutcome(file=art.file, status="unchanged",
+                                    detail="already in the ledger")
+                outcomes.append(out)
+                if on_article:
+                    on_article(out)
+            else:
+                todo.append(art)
+        for art, ex in zip(todo, _extractions(todo, settings, batch_size, jobs), strict=True):
+            out = store(engine, art, ex)
+            outcomes.append(out)
+            if on_article:
+                on_article(out)
+        changed = any(o.status in ("added", "replaced") for o in outcomes)
+        summary = reconcile(engine) if changed else ledger_summary(engine)
+        _note_copies(engine, outcomes)
+    finally:
+        engine.dispose()
+    order = {a.file: n for n, a in enumerate(articles)}
+    outcomes.sort(key=lambda o: order.get(o.file, 0))
+    return IngestReport(outcomes=outcomes, problems=[str(p) for p in problems],
+                        reconcile=summary)

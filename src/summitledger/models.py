@@ -1,0 +1,239 @@
+"""Every data shape in one place: pydantic models in flight, SQLModel tables at rest."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel
+from pydantic import Field as PField
+from sqlmodel import Field, SQLModel
+
+ClaimType = Literal["direct", "mixed", "indirect"]
+STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted")
+CLAIM_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+# --------------------------------------------------------------------------- in flight
+
+
+class ArticleIn(BaseModel):
+    """An article read from disk, normalised, before extraction."""
+
+    file: str  # file name, as users see it
+    path: str  # where it was read from
+    stem: str
+    outlet: str
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    text: str
+    content_hash: str
+
+
+class SentenceIn(BaseModel):
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+class ClaimDraft(BaseModel):
+    """One attributed claim as the extractor found it; offsets index the article text."""
+
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    actor: str  # canonical within the article ("Vladimir Putin", "Kremlin", "US officials")
+    actor_kind: Literal["person", "organisation", "group", "unknown"] = "unknown"
+    cue: str
+    cue_start: int
+    cue_end: int
+    type: ClaimType
+    content: str
+    content_start: int
+    content_end: int
+    quote: str = ""  # the quoted words, fragments joined by " … "
+    sentence_start: int
+    sentence_end: int
+    rule: str  # which extraction rule produced it
+    polarity: int = 1  # -1 when the cue or content negates
+    lemmas: str = ""  # content words of the content, for matching
+    context: str = ""  # content words of the surrounding sentence(s)
+    topic: str = ""  # what a question the claim answers was about
+
+
+class RoleAlias(BaseModel):
+    """A name an article teaches for an actor ("North Korea's leader" -> "Kim Jong Un")."""
+
+    actor: str
+    alias: str
+
+
+class Extraction(BaseModel):
+    sentences: list[SentenceIn]
+    claims: list[ClaimDraft]
+    aliases: list[RoleAlias] = PField(default_factory=list)
+    pipeline: str
+
+
+class IngestOutcome(BaseModel):
+    file: str
+    status: Literal["added", "replaced", "unchanged", "duplicate", "skipped"]
+    detail: str = ""
+    sentences: int = 0
+    claims: int = 0
+
+
+# --------------------------------------------------------------------------- at rest
+
+
+class Migration(SQLModel, table=True):
+    __tablename__ = "_migrations"
+    id: int = Field(primary_key=True)
+    name: str
+    applied_at: str = Field(default_factory=utcnow)
+
+
+class Meta(SQLModel, table=True):
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    file: str = Field(index=True)
+    path: str
+    stem: str = Field(index=True)
+    outlet: str = Field(index=True)
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    content_hash: str = Field(index=True, unique=True)
+    text: str
+    pipeline: str
+    ingested_at: str = Field(default_factory=utcnow)
+    source_id: int | None = None  # the article whose text this one copies (itself if none)
+
+
+class Sentence(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+class ArticleAlias(SQLModel, table=True):
+    """Role aliases learned from one article; replaced with the article."""
+
+    __tablename__ = "article_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    actor: str
+    alias: str
+
+
+class Actor(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    kind: str = "unknown"
+
+
+class ActorAlias(SQLModel, table=True):
+    __tablename__ = "actor_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(foreign_key="actor.id", ondelete="CASCADE", index=True)
+    alias: str
+    norm: str = Field(index=True)
+
+
+class ActorOverride(SQLModel, table=True):
+    """A user's decision: merge two actors, or keep a name apart from an actor."""
+
+    __tablename__ = "actor_override"
+    id: int | None = Field(default=None, primary_key=True)
+    action: str  # "merge" | "split"
+    a: str
+    b: str
+    created_at: str = Field(default_factory=utcnow)
+
+
+class ClaimGroup(SQLModel, table=True):
+    __tablename__ = "claim_group"
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int | None = Field(default=None, foreign_key="actor.id", ondelete="SET NULL")
+    status: str = Field(index=True)
+    statement: str
+    n_claims: int
+    n_articles: int
+    n_outlets: int
+    n_sources: int = 1
+    disputed: bool = False  # another actor asserts the opposite
+    reason: str = ""  # JSON: how the verdict was reached
+    matcher: str = ""
+
+
+class Claim(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    sentence_id: int | None = Field(default=None, foreign_key="sentence.id", ondelete="CASCADE")
+    idx: int
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    actor_key: str = Field(index=True)
+    actor_kind: str = "unknown"
+    actor_id: int | None = Field(
+        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
+    )
+    cue: str
+    cue_start: int
+    cue_end: int
+    type: str = Field(index=True)
+    content: str
+    content_start: int
+    content_end: int
+    quote: str = ""
+    sentence_start: int
+    sentence_end: int
+    rule: str
+    pipeline: str
+    polarity: int = 1
+    lemmas: str = ""
+    context: str = ""
+    topic: str = ""
+    group_id: int | None = Field(
+        default=None, foreign_key="claim_group.id", ondelete="SET NULL", index=True
+    )
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class ClaimRecord(BaseModel):
+    """One row of ``summitledger claims``; the JSON schema documented in the README."""
+
+    id: int
+    article: str
+    article_hash: str
+    outlet: str
+    date: str
+    speaker: str
+    actor: str
+    cue: str
+    type: str
+    content: str
+    quote: str
+    sentence: str
+    status: str
+    group: int | None
+    start: int
+    end: int
+    rule: str
+    pipeline: str

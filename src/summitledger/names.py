@@ -1,0 +1,104 @@
+"""Names: titles, places and roles made comparable, shared by article and ledger."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TITLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "president", "prime",
+    "minister", "secretary", "general", "gen", "gen.", "sen", "sen.", "senator", "rep",
+    "rep.", "gov", "gov.", "governor", "chancellor", "king", "queen", "prince", "premier",
+    "chairman", "comrade", "sir", "lord", "lady", "professor", "prof", "prof.", "leader",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "foreign", "defence",
+    "defense", "national", "security", "adviser", "advisor", "supreme", "vice", "deputy",
+}
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "mouthpiece"}
+GROUPS = {"official", "authority", "diplomat", "officer", "source", "leader", "lawmaker"}
+PERSON_ROLES = {
+    "leader", "president", "minister", "official", "spokesperson", "spokesman", "spokeswoman",
+    "governor", "adviser", "advisor", "secretary", "ambassador", "diplomat", "analyst",
+    "expert", "aide", "general", "commander", "lawmaker", "senator", "envoy", "chief",
+    "premier", "chancellor", "dictator", "counterpart", "nominee", "host", "guest",
+}
+SINGULAR = {"he", "she", "him", "her"}
+PLURAL = {"they", "them"}
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@lru_cache(maxsize=1)
+def place_table() -> dict[str, str]:
+    """Lower-cased variant ("american", "u.s.") -> canonical country ("US")."""
+    raw = resources.files("summitledger").joinpath("data/places.json").read_text("utf-8")
+    data = json.loads(raw)
+    data.pop("_doc", None)
+    return {v.lower(): k for k, variants in data.items() for v in [k, *variants]}
+
+
+def _place_regex() -> re.Pattern[str]:
+    names = sorted(place_table(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")(?:'s|’s)?(?!\w)", re.I)
+
+
+_PLACES: re.Pattern[str] | None = None
+
+
+def normalise_places(text: str) -> str:
+    """'American officials' -> 'US officials'; "North Korea's leader" -> 'North Korea leader'."""
+    global _PLACES
+    if _PLACES is None:
+        _PLACES = _place_regex()
+    return _PLACES.sub(lambda m: place_table()[m.group(1).lower()], text)
+
+
+def role_key(text: str) -> str:
+    """A role phrase reduced for matching: places canonical, no articles or possessives."""
+    words = normalise_places(text).lower().replace("’s", "").replace("'s", "").split()
+    words = [w.strip(",.;:\"“”'") for w in words]
+    return " ".join(w for w in words if w and w not in {"the", "a", "an", "its", "their"})
+
+
+def clean_name(tokens: Iterable[Token]) -> str:
+    """Name tokens without leading titles or a trailing possessive."""
+    words = [t.text for t in tokens if not t.is_punct or t.text in {".", "-"}]
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES | {"mr", "mrs", "ms", "dr"}:
+        words.pop(0)
+    text = " ".join(words).replace(" - ", "-").replace(" .", ".")
+    return POSSESSIVE.sub("", text).strip()
+
+
+def name_key(name: str) -> str:
+    """'Kim Jong-un', 'Kim Jong Un' and 'kim jong un' -> 'kimjongun'."""
+    return re.sub(r"[\s\-.’']+", "", name.lower())
+
+
+COUNTRY_BODIES = ("officials", "government", "administration", "authorities")
+
+
+def country_of(name: str) -> str:
+    """'US officials', 'US', 'US government' -> 'US'; anything else -> ''."""
+    countries = set(place_table().values())
+    if name in countries:
+        return name
+    for suffix in COUNTRY_BODIES:
+        if name.endswith(" " + suffix) and name[: -len(suffix) - 1] in countries:
+            return name[: -len(suffix) - 1]
+    return ""
+
+
+def proper_name(name: str) -> bool:
+    """A proper name ('Kim Jong Un'), not a role ('North Korea leader')."""
+    words = name.replace("-", " ").split()
+    return all(w[:1].isupper() for w in words) and not any(w.lower() in PERSON_ROLES for w in words)
+
+
+def clean_name_text(text: str) -> str:
+    """A name without a trailing possessive ("Kremlin's" -> "Kremlin")."""
+    return POSSESSIVE.sub("", text).strip()

@@ -1,0 +1,102 @@
+"""Rendering rows for people and machines, defined once for every command.
+
+``table`` is a rich table on a terminal and tab-separated plain lines when piped;
+``json`` is one document, ``jsonl`` one object a line, ``csv`` a header and rows.
+Data goes to stdout with plain writes; nothing here prints messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import Any, TextIO
+
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red"}
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def as_dict(row: BaseModel | dict[str, Any]) -> dict[str, Any]:
+    return row.model_dump() if isinstance(row, BaseModel) else dict(row)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else str(value)
+
+
+def is_terminal(stream: TextIO) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def write_json(value: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    out.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def emit(
+    rows: Sequence[BaseModel | dict[str, Any]],
+    fmt: Format,
+    columns: Sequence[str],
+    *,
+    title: str | None = None,
+    out: TextIO | None = None,
+) -> None:
+    """Write ``rows``; ``columns`` are those a table shows (machines get every field)."""
+    out = out or sys.stdout
+    data = [as_dict(r) for r in rows]
+    if fmt is Format.json:
+        write_json(data, out)
+    elif fmt is Format.jsonl:
+        for d in data:
+            out.write(json.dumps(d, ensure_ascii=False, default=str) + "\n")
+    elif fmt is Format.csv:
+        fields = list(data[0]) if data else list(columns)
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for d in data:
+            writer.writerow({k: _cell(v) for k, v in d.items()})
+    else:
+        table(data, columns, title=title, out=out)
+
+
+def table(data: Iterable[dict[str, Any]], columns: Sequence[str], *, title: str | None = None,
+          out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    data = list(data)
+    if not is_terminal(out):
+        if title:
+            out.write(f"# {title}\n")
+        out.write("\t".join(columns) + "\n")
+        for d in data:
+            out.write("\t".join(_cell(d.get(c)).replace("\t", " ").replace("\n", " ")
+                                for c in columns) + "\n")
+        return
+    t = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    for c in columns:
+        t.add_column(c, overflow="fold", max_width=70 if c in ("content", "statement") else None)
+    for d in data:
+        cells = []
+        for c in columns:
+            text = _cell(d.get(c))
+            style = STATUS_STYLE.get(text) if c == "status" else None
+            cells.append(f"[{style}]{text}[/]" if style else text.replace("[", r"\["))
+        t.add_row(*cells)
+    Console(file=out).print(t)
+
+

@@ -1,0 +1,156 @@
+"""Reconcile: actors across the ledger, groups of matching claims, and their statuses.
+
+Runs over the whole ledger in one transaction after every ingest (and on demand), so
+the result does not depend on the order articles came in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from pydantic import BaseModel
+from sqlalchemy import Row, delete, func, insert, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, select
+
+from .actor_ledger import cluster_actors
+from .matching import MATCHER, ClaimInfo, Vectors, group_claims
+from .models import (
+    Actor,
+    ActorAlias,
+    ActorOverride,
+    Article,
+    ArticleAlias,
+    Claim,
+    ClaimGroup,
+)
+from .names import PLURAL, SINGULAR, role_key
+from .verdicts import article_sources, disputes, verdict
+
+PRONOUNS = SINGULAR | PLURAL | {"i", "we", "you", "it"}
+
+
+class ReconcileSummary(BaseModel):
+    articles: int
+    claims: int
+    actors: int
+    groups: int
+    by_status: dict[str, int]
+    matcher: str = MATCHER
+
+
+def _statement(members: list[ClaimInfo]) -> str:
+    """The fullest wording: the longest content (the longest form of a quotation)."""
+    return max(members, key=lambda m: (len(m.content), -m.id)).content
+
+
+def _claim_rows(conn: Connection) -> list[Row]:
+    return conn.execute(
+        select(Claim.id, Claim.article_id, Claim.actor_key, Claim.actor_kind, Claim.speaker,
+               Claim.content, Claim.quote, Claim.lemmas, Claim.context, Claim.topic,
+               Claim.polarity, Claim.type, Claim.cue, Article.outlet)
+        .join(Article, Claim.article_id == Article.id).order_by(Article.file, Claim.idx)
+    ).all()
+
+
+def _actors(conn: Connection, rows: list[Row]) -> tuple[dict[str, str], dict[str, int]]:
+    """Cluster actor names over the ledger and rebuild the actor tables.
+
+    Returns the mapping actor key -> canonical name and canonical name -> actor id.
+    """
+    aliases = [(r.actor, r.alias) for r in conn.execute(select(ArticleAlias.actor, ArticleAlias.alias))]
+    speakers = {r.speaker.lower(): r.actor_key for r in rows}
+    overrides = [(r.action, speakers.get(r.a.lower(), r.a), speakers.get(r.b.lower(), r.b))
+                 for r in conn.execute(select(ActorOverride).order_by(ActorOverride.id))]
+    mapping = cluster_actors([(r.actor_key, r.actor_kind) for r in rows], aliases, overrides)
+    names: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for r in rows:
+        canon = mapping.get(r.actor_key, r.actor_key)
+        names.setdefault(canon, set()).add(r.actor_key)
+        if r.speaker.lower() not in PRONOUNS:
+            names[canon].add(r.speaker)
+        kinds.setdefault(canon, r.actor_kind)
+    for person, alias in aliases:
+        canon = mapping.get(person, person)
+        if canon in names:
+            names[canon].add(alias)
+    ids = {canon: n for n, canon in enumerate(sorted(names), 1)}
+    conn.execute(delete(ActorAlias))
+    conn.execute(delete(Actor))
+    if ids:
+        conn.execute(insert(Actor), [{"id": i, "name": c, "kind": kinds.get(c, "unknown")}
+                                     for c, i in ids.items()])
+        conn.execute(insert(ActorAlias), [
+            {"actor_id": i, "alias": a, "norm": role_key(a)}
+            for c, i in ids.items() for a in sorted(names[c] | {c})])
+    return mapping, ids
+
+
+def _sources(conn: Connection) -> dict[int, int]:
+    """Source of each article (copies of one text share one), recorded on the article."""
+    arts = conn.execute(select(Article.id, Article.text, Article.source_id)).all()
+    source_of = article_sources({a.id: a.text for a in arts})
+    changed = [{"aid": a.id, "src": source_of[a.id]} for a in arts if a.source_id != source_of[a.id]]
+    if changed:
+        conn.execute(text("UPDATE article SET source_id = :src WHERE id = :aid"), changed)
+    return source_of
+
+
+def reconcile(engine: Engine) -> ReconcileSummary:
+    """Rebuild actors and claim groups for the whole ledger, in one transaction."""
+    with engine.begin() as conn:
+        rows = _claim_rows(conn)
+        conn.execute(update(Claim).values(group_id=None, actor_id=None))
+        conn.execute(delete(ClaimGroup))
+        mapping, actor_ids = _actors(conn, rows)
+        source_of = _sources(conn)
+        infos = {r.id: ClaimInfo(
+            id=r.id, article_id=r.article_id, outlet=r.outlet,
+            actor=mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
+            lemmas=r.lemmas, context=r.context, topic=r.topic, polarity=r.polarity,
+            type=r.type, cue=r.cue) for r in rows}
+        vectors = Vectors(list(infos.values()))
+        groups = group_claims(list(infos.values()), vectors=vectors)
+        verdicts = [verdict(g, infos, source_of) for g in groups]
+        statements = [_statement([infos[m] for m in g.members]) for g in groups]
+        contested = disputes(groups, infos, vectors)
+        disputed: set[int] = set()
+        for a, b, sc in contested:  # group ids are list positions + 1
+            for x, y in ((a, b), (b, a)):
+                verdicts[x][1].setdefault("disputed_by", []).append(
+                    {"group": y + 1, "actor": infos[groups[y].members[0]].actor,
+                     "score": sc, "statement": statements[y]})
+                disputed.add(x)
+        by_status: Counter[str] = Counter(status for status, _ in verdicts)
+        if groups:
+            conn.execute(insert(ClaimGroup), [
+                {"id": n + 1, "actor_id": actor_ids.get(infos[g.members[0]].actor),
+                 "status": status, "statement": statements[n], "n_claims": len(g.members),
+                 "n_articles": reason["articles"], "n_outlets": len(reason["outlets"]),
+                 "n_sources": reason["sources"], "disputed": n in disputed, "matcher": MATCHER,
+                 "reason": json.dumps(reason, sort_keys=True, ensure_ascii=False)}
+                for n, (g, (status, reason)) in enumerate(zip(groups, verdicts, strict=True))])
+            conn.execute(text("UPDATE claim SET group_id = :gid, actor_id = :aid WHERE id = :cid"),
+                         [{"cid": m, "gid": n + 1, "aid": actor_ids[infos[m].actor]}
+                          for n, g in enumerate(groups) for m in g.members])
+        conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
+        n_articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
+    return ReconcileSummary(articles=n_articles, claims=len(rows), actors=len(actor_ids),
+                            groups=len(groups), by_status=dict(sorted(by_status.items())))
+
+
+def ledger_summary(engine: Engine) -> ReconcileSummary:
+    """The counts reconcile reports, read without changing anything."""
+    with Session(engine) as session:
+        statuses = Counter(session.exec(select(ClaimGroup.status)).all())
+        matchers = set(session.exec(select(ClaimGroup.matcher)).all())
+        return ReconcileSummary(
+            articles=len(session.exec(select(Article.id)).all()),
+            claims=len(session.exec(select(Claim.id)).all()),
+            actors=len(session.exec(select(Actor.id)).all()),
+            groups=sum(statuses.values()),
+            by_status=dict(sorted(statuses.items())),
+            matcher=", ".join(sorted(matchers)) or MATCHER,
+        )

