@@ -1,0 +1,149 @@
+"""A ledger that loses nothing: killed mid-ingest, two writers at once, read-only use,
+older schemas."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from summitledger.db import MIGRATIONS, SCHEMA_VERSION, open_ledger
+from summitledger.errors import LedgerFileError
+
+from .conftest import SEEDS
+
+CLI = [sys.executable, "-m", "summitledger"]
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([*CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})})
+
+
+def _articles(db: Path) -> int:
+    if not db.exists():
+        return 0
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        return con.execute("SELECT count(*) FROM article").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        con.close()
+
+
+def test_sigkill_mid_ingest_keeps_finished_articles(corpus_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    proc = _run("ingest", str(corpus_dir), "--db", str(db))
+    deadline = time.time() + 120
+    while _articles(db) < 3 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    n = con.execute("SELECT count(*) FROM article").fetchone()[0]
+    assert 3 <= n < 60
+    # every article that is there is whole: its sentences and claims are there too
+    for aid, text in con.execute("SELECT id, text FROM article"):
+        sents = con.execute("SELECT start, end FROM sentence WHERE article_id = ?", (aid,)).fetchall()
+        assert sents and max(e for _, e in sents) <= len(text)
+        assert con.execute("SELECT count(*) FROM claim WHERE article_id = ?", (aid,)).fetchone()[0] > 0
+    con.close()
+    # the next ingest finishes the job
+    done = _run("ingest", str(corpus_dir), "--db", str(db))
+    assert done.wait(timeout=300) == 0, done.stderr.read().decode()  # type: ignore[union-attr]
+    assert _articles(db) == 60
+
+
+def test_two_ingests_at_once(corpus_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    one = _run("ingest", str(corpus_dir), "--db", str(db))
+    two = _run("ingest", str(SEEDS), "--db", str(db))
+    for p in (one, two):
+        code = p.wait(timeout=300)
+        err = p.stderr.read().decode()  # type: ignore[union-attr]
+        assert code == 0, err
+        assert "locked" not in err
+    assert _articles(db) == 62
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM claim WHERE group_id IS NULL").fetchone()[0] == 0
+
+
+def _digest(db: Path) -> str:
+    """The ledger's content: the database file and any write-ahead log frames.
+    (Readers of a WAL database may create the -shm index and an empty -wal file.)"""
+    h = hashlib.sha256(db.read_bytes())
+    wal = Path(str(db) + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        h.update(wal.read_bytes())
+    return h.hexdigest()
+
+
+def test_reading_commands_never_write(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(seeded)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = _digest(seeded)
+    for args in (["claims"], ["claims", "--actor", "Putin", "-f", "json"], ["diff"],
+                 ["actors"], ["show", "1"], ["eval", str(Path(__file__).parent / "gold")]):
+        r = cli(*args)
+        assert r.exit_code == 0, (args, r.output)
+    assert _digest(seeded) == before
+    engine = open_ledger(seeded, readonly=True)
+    with pytest.raises(Exception, match="readonly"):
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM article")
+    engine.dispose()
+
+
+def test_read_only_file(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(seeded)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.close()
+    os.chmod(seeded, 0o444)
+    try:
+        r = cli("claims", "--actor", "Putin", "-f", "jsonl")
+        assert r.exit_code == 0, r.output
+        assert len(r.stdout.splitlines()) == 3
+    finally:
+        os.chmod(seeded, 0o644)
+
+
+def test_older_schema_is_migrated_by_a_writer_and_refused_by_a_reader(seeded: Path) -> None:
+    con = sqlite3.connect(seeded)
+    con.execute("ALTER TABLE article DROP COLUMN source_id")
+    con.execute("DELETE FROM _migrations WHERE id >= 2")
+    con.commit()
+    con.close()
+    with pytest.raises(LedgerFileError) as err:
+        open_ledger(seeded, readonly=True)
+    assert err.value.code == "SL203" and "older" in str(err.value)
+    open_ledger(seeded).dispose()
+    con = sqlite3.connect(seeded)
+    assert [r[0] for r in con.execute("SELECT id FROM _migrations ORDER BY id")] == [
+        n for n, _, _ in MIGRATIONS]
+    assert "source_id" in {r[1] for r in con.execute("PRAGMA table_info(article)")}
+    assert SCHEMA_VERSION == MIGRATIONS[-1][0]
+
+
+def test_not_a_ledger(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(LedgerFileError) as err:
+        open_ledger(other)
+    assert err.value.code == "SL201"

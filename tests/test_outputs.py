@@ -1,0 +1,124 @@
+"""Outputs other tools take: JSON-LD, flat exports, SQLite views and full-text search,
+Datasette, and the HTML report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from summitledger.export import COLUMNS
+
+
+def test_jsonld_expands_offline(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    from pyld import jsonld
+
+    def no_network(url, options=None):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"JSON-LD tried to fetch {url}")
+
+    jsonld.set_document_loader(no_network)
+    r = cli("export", "--format", "jsonld")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    expanded = jsonld.expand(doc)
+    claims = [n for n in expanded if "https://schema.org/Claim" in n.get("@type", [])]
+    assert len(claims) == len(doc["@graph"]) == 14
+    putin = [c for c in claims if c["https://schema.org/author"][0]["https://schema.org/name"][0]["@value"] == "Vladimir Putin"]
+    assert any(len(c["https://schema.org/appearance"]) == 2 for c in putin)
+    appearance = putin[0]["https://schema.org/appearance"][0]
+    assert "https://schema.org/publisher" in appearance
+
+
+def test_flat_exports_have_the_documented_columns(cli, seeded: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("export", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0] == COLUMNS
+    assert COLUMNS[:12] == ["id", "article", "article_hash", "outlet", "date", "speaker", "actor",
+                            "cue", "type", "content", "quote", "sentence"]
+    assert len(rows) == 17
+    out = tmp_path / "claims.jsonl"
+    assert cli("export", "-f", "jsonl", "-o", out).exit_code == 0
+    first = json.loads(out.read_text("utf-8").splitlines()[0])
+    assert list(first) == COLUMNS
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert ", ".join(f"`{c}`" for c in COLUMNS) in readme
+
+
+def test_views_and_full_text_search(seeded: Path) -> None:
+    con = sqlite3.connect(seeded)
+    row = con.execute("SELECT actor, outlet, status FROM claims_view WHERE content LIKE "
+                      "'%exactly why we came here%'").fetchone()
+    assert row == ("Vladimir Putin", "003_5de13dea81f391c1", "corroborated")
+    groups = con.execute("SELECT actor, outlets, independent_sources, outlet_names FROM "
+                         "groups_view WHERE status = 'corroborated' ORDER BY \"group\"").fetchall()
+    assert ("Vladimir Putin", 2, 2, "003_5de13dea81f391c1, The Economist") in groups
+    hits = con.execute("SELECT claims_view.actor FROM claim_fts JOIN claims_view ON "
+                       "claims_view.id = claim_fts.rowid WHERE claim_fts MATCH 'price'").fetchall()
+    assert hits == [("Jake Sullivan",)]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_answers_a_canned_query(seeded: Path) -> None:
+    pytest.importorskip("datasette")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "summitledger", "serve", "--port", str(port),
+                             "--db", str(seeded)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+                break
+            except OSError as exc:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise AssertionError(proc.stderr.read().decode()) from exc  # type: ignore[union-attr]
+                time.sleep(0.3)
+        url = f"{base}/{seeded.stem}/said_by_actor.json?actor=Putin&_shape=array"
+        rows = json.load(urllib.request.urlopen(url, timeout=10))
+        assert {r["outlet"] for r in rows} == {"The Economist", "003_5de13dea81f391c1"}
+        one = json.load(urllib.request.urlopen(f"{base}/{seeded.stem}/only_one_outlet.json?_shape=array", timeout=10))
+        assert len(one) == 12
+        meta = json.load(urllib.request.urlopen(f"{base}/-/metadata.json", timeout=10))
+        assert meta["databases"][seeded.stem]["tables"]["claims_view"]["facets"] == ["outlet", "actor", "status", "type"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_serve_without_datasette_says_how(cli, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "datasette" else real(name, *a))
+    r = cli("serve")
+    assert r.exit_code == 1
+    assert "pip install 'summitledger[serve]'" in r.stderr
+
+
+def test_report_is_self_contained(cli, seeded: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "report.html"
+    r = cli("report", "-o", out, "--title", "Kim meets Putin")
+    assert r.exit_code == 0, r.output
+    html = out.read_text("utf-8")
+    assert "<h1>Kim meets Putin</h1>" in html
+    for needle in ("http://", "https://", "<link", "src="):
+        assert needle not in html.replace("https://schema.org", ""), needle
+    assert html.count('class="group ') == 14
+    assert '<mark class="quote">That&#39;s exactly why we came here.</mark>' in html
+    assert 'id="matrix"' in html and "@media print" in html and "max-width: 600px" in html

@@ -1,0 +1,113 @@
+"""Reconcile on short articles from made-up outlets: one folder per case.
+
+``tests/reconcile/<case>/`` holds the articles, a manifest naming their outlets, and
+``expect.json``: groups that must form (claims whose content holds each ``with``
+fragment, optionally of one ``actor``) with their status, sources, rule, variants and
+disputes; and pairs of fragments that must stay ``apart``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summitledger import report
+from summitledger.db import open_ledger
+from summitledger.ingest import ingest
+from summitledger.settings import Settings
+
+from .conftest import GOLD, SEEDS
+
+CASES_DIR = Path(__file__).resolve().parent / "reconcile"
+CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
+
+
+def _ledger(case: str, db: Path):  # type: ignore[no-untyped-def]
+    ingest([CASES_DIR / case], Settings(db=db))
+    engine = open_ledger(db, readonly=True)
+    claims = report.claims(engine)
+    groups = {g: report.show(engine, g) for g in sorted({c.group for c in claims if c.group})}
+    engine.dispose()
+    return claims, groups
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_reconcile_case(case: str, tmp_path: Path) -> None:
+    expect = json.loads((CASES_DIR / case / "expect.json").read_text("utf-8"))
+    claims, groups = _ledger(case, tmp_path / "l.db")
+    seen = [(c.id, c.actor, c.content, c.group) for c in claims]
+    for spec in expect.get("groups", []):
+        members = [c for c in claims if any(w in c.content for w in spec["with"])
+                   and (not spec.get("actor") or c.actor == spec["actor"])]
+        assert len(members) >= len(spec["with"]), f"{case}: missing claims for {spec['with']}: {seen}"
+        ids = {c.group for c in members}
+        assert len(ids) == 1, f"{case}: {spec['with']} not one group: {seen}"
+        g = groups[ids.pop()]
+        assert g.status == spec["status"], f"{case}: status {g.status}, reason {g.reason}"
+        if "sources" in spec:
+            assert g.reason["sources"] == spec["sources"], f"{case}: {g.reason}"
+        if "articles" in spec:
+            assert g.reason["articles"] == spec["articles"], f"{case}: {g.reason}"
+        if spec.get("copies"):
+            assert g.reason.get("copies"), f"{case}: no copies in {g.reason}"
+            assert "independent source" in g.summary
+        if "rule" in spec:
+            assert spec["rule"] in g.rule, f"{case}: rule {g.rule}"
+            sides = g.reason["contradiction"]["sides"]
+            assert len(sides) >= 2 and all(s["words"] for s in sides), f"{case}: {sides}"
+        if "variants" in spec:
+            assert len(g.reason.get("variants", [])) == spec["variants"], f"{case}: {g.reason}"
+        if "statement" in spec:
+            assert g.statement == spec["statement"], f"{case}: statement {g.statement!r}"
+        if "disputed" in spec:
+            assert g.disputed == spec["disputed"], f"{case}: {g.reason}"
+            assert g.reason.get("disputed_by"), f"{case}: {g.reason}"
+    for a, b in expect.get("apart", []):
+        ga = {c.group for c in claims if a in c.content}
+        gb = {c.group for c in claims if b in c.content}
+        assert ga and gb and not ga & gb, f"{case}: {a!r} and {b!r} grouped: {seen}"
+    if "apart_actors" in expect:
+        a, b = expect["apart_actors"]
+        ga = {c.group for c in claims if c.actor == a}
+        gb = {c.group for c in claims if c.actor == b}
+        assert ga and gb and not ga & gb, f"{case}: {seen}"
+
+
+def test_seeds_grouping_and_status_meet_the_bar(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("eval", GOLD, SEEDS, "--format", "json")
+    overall = json.loads(r.stdout)["overall"]
+    assert overall["group_f1"] >= 1.0  # reached today (the issue's bar is 0.8)
+    assert overall["status_accuracy"] >= 1.0  # reached today (the issue's bar is 0.9)
+
+
+def test_show_command(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(cli("claims", "--actor", "Putin", "-f", "json").stdout)
+    reply = next(r for r in rows if r["content"].startswith("That's exactly"))
+    r = cli("show", str(reply["group"]), "--format", "json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["actor"] == "Vladimir Putin" and d["status"] == "corroborated"
+    assert {m["outlet"] for m in d["members"]} == {"The Economist", "003_5de13dea81f391c1"}
+    member = next(m for m in d["members"] if m["claim"] == reply["id"])
+    a, b, kind = next(m for m in member["marks"] if m[2] == "quote")
+    assert member["sentence"][a:b] == "That's exactly why we came here."
+    assert d["reason"]["links"] and d["matcher"]
+    plain = cli("show", str(reply["group"])).stdout
+    assert "«That's exactly why we came here.»" in plain and "status: corroborated" in plain
+    r = cli("show", "9999")
+    assert r.exit_code == 1 and "SL403" in r.stderr
+
+
+def test_seed_groups_hold_in_a_crowded_ledger(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """More articles about the event (ours, in tests/articles) must not chain the seeds'
+    separate statements together or break their groups."""
+    from .conftest import ARTICLES
+
+    db = tmp_path / "crowded.db"
+    assert cli("ingest", SEEDS, ARTICLES, "--db", db).exit_code in (0, 3)
+    r = cli("eval", GOLD, "--db", db, "--format", "json")
+    overall = json.loads(r.stdout)["overall"]
+    assert overall["f1"] >= 1.0
+    assert overall["group_f1"] >= 1.0

@@ -1,0 +1,74 @@
+"""The HTML report in a real headless Chromium (Debian's package, installed by .ci/run).
+
+The matrix and groups render; a filter set from the address hides what it should;
+a screenshot is kept under the test's temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars"]
+
+if CHROMIUM is None and os.environ.get("CI"):
+    pytest.fail("CI must have Debian's chromium for the report tests (.ci/run installs it)",
+                pytrace=False)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+
+
+def _chromium(tmp: Path, *args: str) -> str:
+    profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
+    out = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],  # type: ignore[list-item]
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout
+
+
+@pytest.fixture
+def report_file(cli, seeded: Path, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / "report.html"
+    assert cli("report", "-o", out, "--title", "Kim Jong Un meets Vladimir Putin").exit_code == 0
+    return out
+
+
+def _visible_groups(dom: str) -> list[str]:
+    tags = re.findall(r"<article [^>]*>", dom)
+    return [re.search(r'data-status="([^"]+)"', t).group(1)  # type: ignore[union-attr]
+            for t in tags if "hidden" not in re.search(r'class="([^"]*)"', t).group(1).split()]  # type: ignore[union-attr]
+
+
+def test_report_renders_and_filters_in_chromium(report_file: Path, tmp_path: Path) -> None:
+    dom = _chromium(tmp_path, "--dump-dom", report_file.as_uri())
+    assert 'id="matrix"' in dom and "Vladimir Putin" in dom
+    assert len(_visible_groups(dom)) == 14
+    assert "14 of 14 statements shown" in dom  # the script ran
+    dom = _chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#status=corroborated")
+    assert _visible_groups(dom) == ["corroborated", "corroborated"]
+    assert "2 of 14 statements shown" in dom
+    dom = _chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#actor=Jake%20Sullivan")
+    assert len(_visible_groups(dom)) == 1
+    rows = [tag for tag in re.findall(r"<tr [^>]*>", dom) if "data-actor" in tag]
+    shown = [re.search(r'data-actor="([^"]+)"', t).group(1)  # type: ignore[union-attr]
+             for t in rows if 'class="hidden"' not in t]
+    assert len(rows) == 7 and shown == ["Jake Sullivan"]
+
+
+@pytest.mark.parametrize("width,height", [(1200, 1600), (390, 1600)])
+def test_report_screenshot(report_file: Path, tmp_path: Path, width: int, height: int) -> None:
+    shot = tmp_path / f"report-{width}.png"
+    _chromium(tmp_path, f"--window-size={width},{height}", f"--screenshot={shot}", report_file.as_uri())
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    keep = os.environ.get("SUMMITLEDGER_ARTIFACTS")
+    if keep:  # CI keeps the screenshots as artifacts
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(keep) / shot.name)
