@@ -1,0 +1,218 @@
+"""Benchmarks, each against a baseline measured in the same run.
+
+    python benchmarks/bench.py                 # defaults: 200 articles, 1k/10k/100k claims
+    python benchmarks/bench.py --articles 50 --sizes 1000 10000
+
+1. Ingest against raw spaCy: the corpus's texts through ``nlp.pipe`` (the same pipeline
+   ingest loads, batch size 16, one process), then ``summitledger.ingest`` of the same
+   files into a new ledger (reading, parsing, extraction, storing, reconcile); the
+   ratio of the two. Then ingest with ``--jobs 2``.
+2. Reconcile at 1k, 10k and 100k claims: ledgers made by copying the ingested claims
+   into more articles and outlets (so the claims are real extractions), timed cold.
+3. ``claims --actor`` at the largest size: the library query, and the CLI as a process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import OUTLETS, make_corpus  # noqa: E402
+
+from summitledger import report  # noqa: E402
+from summitledger.db import open_ledger  # noqa: E402
+from summitledger.formats import load_articles  # noqa: E402
+from summitledger.ingest import ingest  # noqa: E402
+from summitledger.nlp import load_pipeline  # noqa: E402
+from summitledger.reconcile import reconcile  # noqa: E402
+from summitledger.settings import Settings  # noqa: E402
+
+
+def _time(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def bench_ingest(folder: Path, work: Path, settings: Settings, repeat: int) -> dict:
+    nlp = load_pipeline(settings.model)
+    texts = [a.text for f in sorted(folder.iterdir()) for a in load_articles(f, 10**8)]
+    words = sum(len(t.split()) for t in texts)
+    nlp("warm up the pipeline.")
+
+    def raw() -> None:
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+
+    def run(jobs: int) -> None:
+        db = work / f"ingest-{jobs}.db"
+        for f in work.glob(db.name + "*"):
+            f.unlink()
+        ingest([folder], Settings(db=db, model=settings.model), jobs=jobs)
+
+    # interleaved, so a slow spell of the machine hits both sides alike
+    t_raw = t_ingest = t_jobs = float("inf")
+    for _ in range(repeat):
+        t_raw = min(t_raw, _time(raw))
+        t_ingest = min(t_ingest, _time(lambda: run(1)))
+        t_jobs = min(t_jobs, _time(lambda: run(2)))
+    return {"articles": len(texts), "words": words, "raw_nlp_pipe_s": round(t_raw, 2),
+            "ingest_s": round(t_ingest, 2), "ratio": round(t_ingest / t_raw, 3),
+            "ingest_jobs2_s": round(t_jobs, 2), "ratio_jobs2": round(t_jobs / t_raw, 3)}
+
+
+def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
+    """A ledger of about ``claims`` claims: the source ledger's articles and claims
+    copied into new articles of random outlets (texts shuffled so each is its own
+    source; 70% of the copied claims have one content word swapped for another)."""
+    shutil.copy(src, dst)
+    con = sqlite3.connect(dst)
+    rng = random.Random(seed)
+    arts = con.execute("SELECT id, text, pipeline FROM article").fetchall()
+    per = {aid: con.execute("SELECT * FROM claim WHERE article_id = ?", (aid,)).fetchall()
+           for aid, _, _ in arts}
+    cols = [r[1] for r in con.execute("PRAGMA table_info(claim)")]
+    have = con.execute("SELECT count(*) FROM claim").fetchone()[0]
+    if have > claims:  # a smaller ledger: keep the first articles up to the size asked for
+        keep, total = [], 0
+        for aid, k in con.execute("SELECT article_id, count(*) FROM claim GROUP BY article_id "
+                                  "ORDER BY article_id"):
+            if total >= claims:
+                break
+            keep.append(aid)
+            total += k
+        con.execute(f"DELETE FROM article WHERE id NOT IN ({', '.join(map(str, keep))})")
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("DELETE FROM claim WHERE article_id NOT IN (SELECT id FROM article)")
+        con.execute("DELETE FROM sentence WHERE article_id NOT IN (SELECT id FROM article)")
+        con.execute("DELETE FROM article_alias WHERE article_id NOT IN (SELECT id FROM article)")
+        con.commit()
+        arts = [a for a in arts if a[0] in keep]
+        have = total
+    vocab = sorted({w for (bag,) in con.execute("SELECT lemmas FROM claim") for w in bag.split()})
+    li = cols.index("lemmas")
+    n = 0
+    while have < claims:
+        aid, text, pipeline = arts[n % len(arts)]
+        n += 1
+        new_text = f"Copy {n}. " + " ".join(rng.sample(text.split(), len(text.split())))
+        cur = con.execute(
+            "INSERT INTO article (file, path, stem, outlet, title, date, url, content_hash, "
+            "text, pipeline, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (f"copy_{n:06d}.txt", "bench", f"copy_{n:06d}", rng.choice(OUTLETS), "", "", "",
+             f"bench-{n}", new_text, pipeline, ""))
+        new_id = cur.lastrowid
+        rows = []
+        for row in per[aid]:
+            d = dict(zip(cols, row, strict=True))
+            d.update(id=None, article_id=new_id, sentence_id=None, group_id=None, actor_id=None)
+            words = str(row[li]).split()
+            if words and rng.random() < 0.7:  # a near-copy, not an identical one
+                words[rng.randrange(len(words))] = rng.choice(vocab)
+                d["lemmas"] = " ".join(words)
+            rows.append(tuple(d[c] for c in cols))
+        con.executemany(f"INSERT INTO claim ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+        have += len(rows)
+    con.commit()
+    con.close()
+
+
+def bench_reconcile(base: Path, work: Path, sizes: list[int]) -> list[dict]:
+    out = []
+    for size in sizes:
+        db = work / f"rec-{size}.db"
+        grow(base, db, size)
+        engine = open_ledger(db)
+        t = time.perf_counter()
+        summary = reconcile(engine)
+        elapsed = time.perf_counter() - t
+        engine.dispose()
+        out.append({"claims": summary.claims, "articles": summary.articles, "groups": summary.groups,
+                    "reconcile_s": round(elapsed, 2)})
+    return out
+
+
+def bench_query(db: Path, actor: str) -> dict:
+    engine = open_ledger(db, readonly=True)
+    report.claims(engine, actor=actor)
+    times = []
+    for _ in range(7):
+        t = time.perf_counter()
+        rows = report.claims(engine, actor=actor)
+        times.append(time.perf_counter() - t)
+    engine.dispose()
+    cli = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "summitledger", "claims", "--actor", actor, "--db",
+                        str(db), "-f", "jsonl"], check=True, capture_output=True)
+        cli.append(time.perf_counter() - t)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import summitledger.cli.main"], check=True)
+    imports = time.perf_counter() - start
+    return {"actor": actor, "rows": len(rows), "query_ms": round(statistics.median(times) * 1000, 1),
+            "cli_process_ms": round(statistics.median(cli) * 1000, 1),
+            "python_and_import_ms": round(imports * 1000, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+    settings = Settings.from_env()
+    results: dict = {"model": settings.model}
+    say = (lambda *a: None) if args.json else print  # noqa: E731
+    with tempfile.TemporaryDirectory(prefix="summitledger-bench-") as tmp:
+        work = Path(tmp)
+        folder = work / "corpus"
+        folder.mkdir()
+        for name, text in make_corpus(args.articles, args.seed):
+            (folder / name).write_text(text, encoding="utf-8")
+        i = results["ingest"] = bench_ingest(folder, work, settings, args.repeat)
+        say(f"corpus: {i['articles']} articles, {i['words']} words, pipeline {results['model']}, "
+            f"best of {args.repeat}")
+        say(f"raw nlp.pipe:        {i['raw_nlp_pipe_s']:8.2f} s")
+        say(f"summitledger ingest: {i['ingest_s']:8.2f} s   ratio {i['ratio']:.3f} x raw")
+        say(f"ingest --jobs 2:     {i['ingest_jobs2_s']:8.2f} s   ratio {i['ratio_jobs2']:.3f} x raw")
+        results["reconcile"] = []
+        prev = None
+        for size in sorted(args.sizes):
+            r = bench_reconcile(work / "ingest-1.db", work, [size])[0]
+            results["reconcile"].append(r)
+            growth = ""
+            if prev:
+                n1, n2 = prev["claims"], r["claims"]
+                nlogn = (n2 * math.log(n2)) / (n1 * math.log(n1))
+                growth = (f"   x{r['reconcile_s'] / max(prev['reconcile_s'], 1e-9):.1f} time for "
+                          f"x{n2 / n1:.1f} claims (n log n would be x{nlogn:.1f})")
+            say(f"reconcile {r['claims']:>7} claims: {r['reconcile_s']:8.2f} s ({r['groups']} groups){growth}")
+            prev = r
+        largest = work / f"rec-{max(args.sizes)}.db"
+        q = results["claims_actor"] = bench_query(largest, "Putin")
+        say(f"claims --actor {q['actor']} at {results['reconcile'][-1]['claims']} claims: "
+            f"query {q['query_ms']} ms ({q['rows']} rows); whole CLI process {q['cli_process_ms']} ms "
+            f"(of which Python start and imports {q['python_and_import_ms']} ms)")
+    if args.json:
+        print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
