@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,15 +86,39 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+BUSY_TIMEOUT_S = 30.0
+
+
+def _set_wal(cur: sqlite3.Cursor) -> None:
+    """Switch to write-ahead logging, waiting out other connections doing the same.
+
+    SQLite answers ``PRAGMA journal_mode = WAL`` with "database is locked" at once,
+    without calling the busy handler, when another process is switching a new file
+    at the same moment (both hold a shared lock and one must give way). So wait and
+    retry here, for as long as the busy timeout would have waited.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
+
+
 def _pragmas(readonly: bool) -> Callable[..., None]:
     def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # transactions are begun by us (below), not implicitly by the driver
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA busy_timeout = 30000")
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if not readonly:
-            cur.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cur)
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 
@@ -104,7 +130,7 @@ def _engine(path: Path, readonly: bool) -> Engine:
         url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
     else:
         url = f"sqlite:///{path}"
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _pragmas(readonly))
 
     def begin(conn: Connection) -> None:
