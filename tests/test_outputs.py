@@ -98,6 +98,9 @@ def test_serve_answers_a_canned_query(seeded: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    # stopping serve stops Datasette too: nothing answers on the port any more
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2)
 
 
 def test_serve_without_datasette_says_how(cli, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -42,7 +43,27 @@ def serve_cli(
         cmd = [sys.executable, "-m", "datasette", "serve", str(path), "--metadata", str(meta),
                "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
         typer.echo(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-        try:
-            raise typer.Exit(subprocess.call(cmd))
-        except KeyboardInterrupt:
-            raise typer.Exit(0) from None
+        raise typer.Exit(_run_until_stopped(cmd))
+
+
+def _run_until_stopped(cmd: list[str]) -> int:
+    """Run Datasette as a child; a SIGTERM or SIGHUP sent to this process is passed on,
+    so stopping ``summitledger serve`` never leaves the server running on its own."""
+    child = subprocess.Popen(cmd)
+    forwarded = (signal.SIGTERM, signal.SIGHUP)
+    previous = {sig: signal.signal(sig, lambda n, _f: child.send_signal(n)) for sig in forwarded}
+    try:
+        code = child.wait()
+    except KeyboardInterrupt:  # Ctrl-C reaches the child too (same process group)
+        code = 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+    return 0 if code < 0 else code  # stopped by a signal: a normal end
