@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 from .errors import NO_MODEL, PipelineError
+from .ruler import speed_up
 
 # Dashes glued to words ("forces\"—dictatorship") and quotation marks glued to dashes
 # are split, so a quotation's boundary always falls between tokens.
@@ -41,6 +42,7 @@ def load_pipeline(name: str) -> Language:
             f"spaCy pipeline '{name}' lacks {', '.join(sorted(missing))}", code=NO_MODEL
         )
     _tune_tokenizer(nlp)
+    speed_up(nlp)  # the same attribute rules, applied without the general Matcher
     return nlp
 
 
