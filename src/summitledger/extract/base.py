@@ -202,12 +202,15 @@ def lemma_bag(span: Span, exclude: tuple[int, int] | None = None) -> str:
 def bag_of(tokens: list[Token]) -> str:
     """:func:`lemma_bag` of any tokens of one doc (an entity counts if it starts among them)."""
     from ..actors import doc_ents
-    from ..names import normalise_places
 
     if not tokens:
         return ""
+    doc = tokens[0].doc
+    ents = doc.user_data.get("summitledger.ents_by_start")
+    if ents is None:
+        ents = doc.user_data["summitledger.ents_by_start"] = {e.start: e for e in doc_ents(doc)}
+    words_of: dict[int, tuple[str, ...]] = doc.user_data.setdefault("summitledger.bag_words", {})
     words: list[str] = []
-    ents = {e.start: e for e in doc_ents(tokens[0].doc)}
     skip_to = -1
     for t in tokens:
         if t.i < skip_to:
@@ -219,26 +222,38 @@ def bag_of(tokens: list[Token]) -> str:
             continue
         if ent is not None and ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "TIME",
                                                     "DATE", "MONEY", "PERCENT"):
-            name = [x.text for x in ent if not x.is_punct and x.lower_ not in TITLES
-                    and x.text not in ("'s", "’s") and x.lower_ != "the"]
-            if name:
-                canon = normalise_places(" ".join(name)).lower()
-                words.append("e:" + canon.replace(" ", "_"))
+            words.extend(_entity_word(ent))
             skip_to = ent.end
             continue
-        num = number_of(t.text) if (t.like_num or t.lower_.split("-")[0] in NUMBER_WORDS) else None
-        if num is not None:
-            unit = _unit(t)
-            words.append(f"#:{num}/{unit}" if unit else f"#:{num}")
-            continue
-        content_verb = t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS
-        if (t.is_stop and not content_verb) or t.is_punct or t.is_space \
-                or t.lower_ in TITLES or not t.is_alpha:
-            continue
-        tag = _POS_TAG.get(t.pos_)
-        if tag:
-            words.append(f"{tag}:{t.lemma_.lower()}")
+        cached = words_of.get(t.i)
+        if cached is None:
+            cached = words_of[t.i] = _token_word(t)
+        words.extend(cached)
     return " ".join(words)
+
+
+def _entity_word(ent: Span) -> tuple[str, ...]:
+    from ..names import normalise_places
+
+    name = [x.text for x in ent if not x.is_punct and x.lower_ not in TITLES
+            and x.text not in ("'s", "’s") and x.lower_ != "the"]
+    if not name:
+        return ()
+    return ("e:" + normalise_places(" ".join(name)).lower().replace(" ", "_"),)
+
+
+def _token_word(t: Token) -> tuple[str, ...]:
+    """What one token (outside an entity) adds to a bag: a number, a tagged lemma or nothing."""
+    num = number_of(t.text) if (t.like_num or t.lower_.split("-")[0] in NUMBER_WORDS) else None
+    if num is not None:
+        unit = _unit(t)
+        return (f"#:{num}/{unit}" if unit else f"#:{num}",)
+    content_verb = t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS
+    if (t.is_stop and not content_verb) or t.is_punct or t.is_space \
+            or t.lower_ in TITLES or not t.is_alpha:
+        return ()
+    tag = _POS_TAG.get(t.pos_)
+    return (f"{tag}:{t.lemma_.lower()}",) if tag else ()
 
 
 LIGHT_VERBS = {"be", "have", "do", "get", "go", "become", "seem", "let", "will", "would"}
