@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -56,13 +56,17 @@ def claims(
         if type:
             q = q.where(Claim.type == type)
         rows = session.connection().execute(q.order_by(Article.file, Claim.idx)).all()
-    return [
-        ClaimRecord(id=r[0], article=r[1], article_hash=r[2], outlet=r[3], date=r[4],
-                    speaker=r[5], actor=r[6] or r[7], cue=r[8], type=r[9], content=r[10],
-                    quote=r[11], sentence=r[12], status=r[13] or "", group=r[14], start=r[15],
-                    end=r[16], rule=r[17], pipeline=r[18])
+    # one validation call for the whole list (pydantic-core's loop, not Python's)
+    return _CLAIM_LIST.validate_python([
+        {"id": r[0], "article": r[1], "article_hash": r[2], "outlet": r[3], "date": r[4],
+         "speaker": r[5], "actor": r[6] or r[7], "cue": r[8], "type": r[9], "content": r[10],
+         "quote": r[11], "sentence": r[12], "status": r[13] or "", "group": r[14],
+         "start": r[15], "end": r[16], "rule": r[17], "pipeline": r[18]}
         for r in rows
-    ]
+    ])
+
+
+_CLAIM_LIST = TypeAdapter(list[ClaimRecord])
 
 
 class ActorRow(BaseModel):
