@@ -46,6 +46,7 @@ def words_of(bag: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def cue_family(bag: str) -> str:
     """The reporting verb's family ('warned', 'cautioned' -> warn); '' if none."""
     for item in bag.split():
@@ -120,7 +121,8 @@ class Vectors:
         self.idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
         self.vec = {cid: self._vector(words) for cid, words in self.words.items()}
         self.sets = {cid: frozenset(v) for cid, v in self.vec.items()}
-        self.mass = {cid: sum(self.weight(w) ** 2 for w in v) for cid, v in self.sets.items()}
+        self.w2 = {w: self.weight(w) ** 2 for w in self.idf}  # squared weights, looked up often
+        self.mass = {cid: sum(self.w2[w] for w in v) for cid, v in self.sets.items()}
 
     def _vector(self, words: list[str]) -> dict[str, float]:
         tf = Counter(words)
@@ -139,7 +141,7 @@ class Vectors:
             return 0.0, 0.0, False, 0
         va, vb = self.vec[a], self.vec[b]
         cos = sum(va[w] * vb[w] for w in shared)
-        share = sum(self.weight(w) ** 2 for w in shared) / (min(self.mass[a], self.mass[b]) or 1.0)
+        share = sum(self.w2[w] for w in shared) / (min(self.mass[a], self.mass[b]) or 1.0)
         content = sum(1 for w in shared if w[0] != "e")
         return cos, min(1.0, share), any(w[0] == "n" for w in shared), content
 
@@ -147,6 +149,7 @@ class Vectors:
         return self.compare(a, b)[0]
 
 
+@lru_cache(maxsize=65536)
 def _quote_words(q: str) -> int:
     return len([w for w in q.split() if w.strip(".,;:!?\"“”'’…")])
 
