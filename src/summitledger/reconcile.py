@@ -6,11 +6,8 @@ the result does not depend on the order articles came in.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from pydantic import BaseModel
 from sqlalchemy import Row, delete, func, insert, text, update
@@ -18,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, select
 
 from .actor_ledger import cluster_actors
+from .gcpause import no_cycle_collection
 from .matching import MATCHER, ClaimInfo, Vectors, group_claims
 from .models import (
     Actor,
@@ -101,27 +99,9 @@ def _sources(conn: Connection) -> dict[int, int]:
     return source_of
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk computation.
-
-    Reconcile builds hundreds of thousands of long-lived objects and frees them at the
-    end; the collector's full passes over them grew with the ledger and made reconcile
-    grow faster than n log n (a quarter of its time at 100k claims). Reference counting
-    still frees everything, and the collector resumes afterwards for any cycles.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def reconcile(engine: Engine) -> ReconcileSummary:
     """Rebuild actors and claim groups for the whole ledger, in one transaction."""
-    with _no_cycle_collection(), engine.begin() as conn:
+    with no_cycle_collection(), engine.begin() as conn:
         rows = _claim_rows(conn)
         conn.execute(update(Claim).values(group_id=None, actor_id=None))
         conn.execute(delete(ClaimGroup))

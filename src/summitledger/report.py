@@ -9,11 +9,12 @@ import json
 from collections import defaultdict
 
 from pydantic import BaseModel, TypeAdapter
-from sqlalchemy import func
-from sqlalchemy.engine import Engine
+from sqlalchemy import Select, func
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from .errors import UNKNOWN_OUTLET, QueryError
+from .gcpause import no_cycle_collection
 from .models import Actor, ActorAlias, Article, Claim, ClaimGroup, ClaimRecord
 
 
@@ -42,7 +43,7 @@ def claims(
             select(Claim.id, Article.file, Article.content_hash, Article.outlet, Article.date,
                    Claim.speaker, Actor.name, Claim.actor_key, Claim.cue, Claim.type,
                    Claim.content, Claim.quote, sentence, ClaimGroup.status, Claim.group_id,
-                   Claim.content_start, Claim.content_end, Claim.rule, Claim.pipeline)
+                   Claim.content_start, Claim.content_end, Claim.rule, Claim.pipeline, Claim.idx)
             .join(Article, Claim.article_id == Article.id)
             .outerjoin(Actor, Claim.actor_id == Actor.id)
             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
@@ -55,18 +56,34 @@ def claims(
             q = q.where(ClaimGroup.status == status)
         if type:
             q = q.where(Claim.type == type)
-        rows = session.connection().execute(q.order_by(Article.file, Claim.idx)).all()
+        rows = _fetch_plain(session.connection(), q)
+    # article then text order; sorted here, as SQLite's sorter copying whole wide rows
+    # cost a third of the query at 100k claims
+    rows.sort(key=lambda r: (r[1], r[19]))
     # one validation call for the whole list (pydantic-core's loop, not Python's)
-    return _CLAIM_LIST.validate_python([
-        {"id": r[0], "article": r[1], "article_hash": r[2], "outlet": r[3], "date": r[4],
-         "speaker": r[5], "actor": r[6] or r[7], "cue": r[8], "type": r[9], "content": r[10],
-         "quote": r[11], "sentence": r[12], "status": r[13] or "", "group": r[14],
-         "start": r[15], "end": r[16], "rule": r[17], "pipeline": r[18]}
-        for r in rows
-    ])
+    with no_cycle_collection():
+        return _CLAIM_LIST.validate_python([
+            {"id": r[0], "article": r[1], "article_hash": r[2], "outlet": r[3], "date": r[4],
+             "speaker": r[5], "actor": r[6] or r[7], "cue": r[8], "type": r[9],
+             "content": r[10], "quote": r[11], "sentence": r[12], "status": r[13] or "",
+             "group": r[14], "start": r[15], "end": r[16], "rule": r[17], "pipeline": r[18]}
+            for r in rows
+        ])
 
 
 _CLAIM_LIST = TypeAdapter(list[ClaimRecord])
+
+
+def _fetch_plain(conn: Connection, query: Select) -> list[tuple]:
+    """The query's rows as plain tuples from the SQLite driver, for large results:
+    SQLAlchemy's Row objects cost as much again as SQLite's own work at 100k claims."""
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = [compiled.params[name] for name in (compiled.positiontup or [])]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(str(compiled), params).fetchall()
+    finally:
+        cursor.close()
 
 
 class ActorRow(BaseModel):
