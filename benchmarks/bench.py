@@ -8,7 +8,7 @@
    ``summitledger.ingest`` of the same files into a new ledger (reading, parsing with
    summitledger's tuned pipeline, extraction, storing, reconcile); the ratio of the two.
    Then ingest with ``--jobs 2``.
-2. Reconcile at 1k, 10k and 100k claims: ledgers made by copying the ingested claims
+2. Reconcile at 1k, 10k and 100k claims (median of up to 3 runs): ledgers made by copying the ingested claims
    into more articles and outlets (so the claims are real extractions), timed cold.
 3. ``claims --actor`` at the largest size: the library query, and the CLI as a process.
 """
@@ -139,15 +139,18 @@ def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
     con.close()
 
 
-def bench_reconcile(base: Path, work: Path, sizes: list[int]) -> list[dict]:
+def bench_reconcile(base: Path, work: Path, sizes: list[int], repeat: int = 3) -> list[dict]:
     out = []
     for size in sizes:
         db = work / f"rec-{size}.db"
         grow(base, db, size)
         engine = open_ledger(db)
-        t = time.perf_counter()
-        summary = reconcile(engine)
-        elapsed = time.perf_counter() - t
+        times = []
+        for _ in range(repeat):  # reconcile rebuilds from scratch each time: same work
+            t = time.perf_counter()
+            summary = reconcile(engine)
+            times.append(time.perf_counter() - t)
+        elapsed = statistics.median(times)
         engine.dispose()
         out.append({"claims": summary.claims, "articles": summary.articles, "groups": summary.groups,
                     "reconcile_s": round(elapsed, 2)})
@@ -217,7 +220,7 @@ def main() -> None:
         results["reconcile"] = []
         prev = None
         for size in sorted(args.sizes):
-            r = bench_reconcile(work / "ingest-1.db", work, [size])[0]
+            r = bench_reconcile(work / "ingest-1.db", work, [size], min(args.repeat, 3))[0]
             results["reconcile"].append(r)
             growth = ""
             if prev:
