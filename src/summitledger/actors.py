@@ -41,7 +41,14 @@ def doc_ents(doc: Doc) -> list[Span]:
         cached = list(doc.ents)
         doc.user_data["summitledger.ents"] = cached
         doc.user_data["summitledger.ent_starts"] = [e.start for e in cached]
+        doc.user_data["summitledger.ent_at"] = {e.start: e for e in cached}
     return cached
+
+
+def ent_at(doc: Doc) -> dict[int, Span]:
+    """The doc's entities by their first token (from the same per-doc cache)."""
+    doc_ents(doc)
+    return doc.user_data["summitledger.ent_at"]
 
 
 def ents_in(span: Span) -> list[Span]:

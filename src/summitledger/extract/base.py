@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import ArticleActors
+from ..actors import ArticleActors, ent_at
 from ..models import ClaimDraft
+from ..names import normalise_places
 from .cues import Lexicon
 from .quotes import Quote
 
@@ -201,14 +202,10 @@ def lemma_bag(span: Span, exclude: tuple[int, int] | None = None) -> str:
 
 def bag_of(tokens: list[Token]) -> str:
     """:func:`lemma_bag` of any tokens of one doc (an entity counts if it starts among them)."""
-    from ..actors import doc_ents
-
     if not tokens:
         return ""
     doc = tokens[0].doc
-    ents = doc.user_data.get("summitledger.ents_by_start")
-    if ents is None:
-        ents = doc.user_data["summitledger.ents_by_start"] = {e.start: e for e in doc_ents(doc)}
+    ents = ent_at(doc)
     words_of: dict[int, tuple[str, ...]] = doc.user_data.setdefault("summitledger.bag_words", {})
     words: list[str] = []
     skip_to = -1
@@ -233,8 +230,6 @@ def bag_of(tokens: list[Token]) -> str:
 
 
 def _entity_word(ent: Span) -> tuple[str, ...]:
-    from ..names import normalise_places
-
     name = [x.text for x in ent if not x.is_punct and x.lower_ not in TITLES
             and x.text not in ("'s", "’s") and x.lower_ != "the"]
     if not name:
