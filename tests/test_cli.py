@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from summitledger import report
 from summitledger.cli.main import app
+from summitledger.db import open_ledger
+from summitledger.output import as_dict
 
 from .conftest import GOLD, ROOT, SEEDS
 
@@ -65,6 +68,38 @@ def test_claim_filters_and_formats(cli, seeded: Path) -> None:  # type: ignore[n
     assert r.exit_code == 2
     r = cli("claims")  # piped: plain tab-separated table
     assert r.stdout.splitlines()[1].split("\t")[:3] == ["id", "outlet", "actor"]
+
+
+def test_claim_records_hold_the_ledgers_values(seeded: Path) -> None:
+    """Each record field comes from its own column: read back with plain sqlite3."""
+    engine = open_ledger(seeded, readonly=True)
+    try:
+        records = report.claims(engine)
+    finally:
+        engine.dispose()
+    con = sqlite3.connect(seeded)
+    expected = {}
+    for row in con.execute(
+        "SELECT c.id, a.file, a.content_hash, a.outlet, a.date, c.speaker, "
+        "COALESCE(NULLIF(ac.name, ''), c.actor_key), c.cue, c.type, c.content, c.quote, "
+        "a.text, c.sentence_start, c.sentence_end, COALESCE(g.status, ''), c.group_id, "
+        "c.content_start, c.content_end, c.rule, c.pipeline FROM claim c "
+        "JOIN article a ON a.id = c.article_id LEFT JOIN actor ac ON ac.id = c.actor_id "
+        "LEFT JOIN claim_group g ON g.id = c.group_id"
+    ):
+        (cid, file, digest, outlet, date, speaker, actor, cue, ctype, content, quote, text,
+         s0, s1, status, group, start, end, rule, pipeline) = row
+        expected[cid] = {
+            "id": cid, "article": file, "article_hash": digest, "outlet": outlet, "date": date,
+            "speaker": speaker, "actor": actor, "cue": cue, "type": ctype, "content": content,
+            "quote": quote, "sentence": text[s0:s1], "status": status, "group": group,
+            "start": start, "end": end, "rule": rule, "pipeline": pipeline}
+    con.close()
+    assert len(records) == len(expected) > 10
+    for record in records:
+        assert as_dict(record) == expected[record.id]
+        assert list(as_dict(record)) == list(expected[record.id])  # documented field order
+    assert [r.article for r in records] == sorted(r.article for r in records)
 
 
 def test_output_is_deterministic(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]

@@ -16,9 +16,10 @@ from sqlmodel import Session, select
 
 from . import report
 from .models import Actor, Article, Claim, ClaimGroup, ClaimRecord
+from .output import as_dict, field_names
 
 #: Column order of the flat exports; stable: columns may be added at the end only.
-COLUMNS = list(ClaimRecord.model_fields)
+COLUMNS = list(field_names(ClaimRecord))
 CONTEXT = {"@vocab": "https://schema.org/", "summitledger": "urn:summitledger:"}
 KIND_TYPE = {"person": "Person", "organisation": "Organization", "group": "Organization"}
 
@@ -66,4 +67,4 @@ def jsonld(engine: Engine) -> dict[str, Any]:
 
 def flat(engine: Engine) -> list[dict[str, Any]]:
     """Every claim as a flat record, columns in :data:`COLUMNS` order."""
-    return [{k: r.model_dump()[k] for k in COLUMNS} for r in report.claims(engine)]
+    return [as_dict(r) for r in report.claims(engine)]

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 from pydantic import Field as PField
+from pydantic.dataclasses import dataclass
 from sqlmodel import Field, SQLModel
 
 ClaimType = Literal["direct", "mixed", "indirect"]
@@ -216,8 +217,15 @@ class Claim(SQLModel, table=True):
 # --------------------------------------------------------------------------- reports
 
 
-class ClaimRecord(BaseModel):
-    """One row of ``summitledger claims``; the JSON schema documented in the README."""
+@dataclass(slots=True)
+class ClaimRecord:
+    """One row of ``summitledger claims``; the JSON schema documented in the README.
+
+    A pydantic dataclass, not a BaseModel: a query returns thousands of these, and
+    pydantic validates a dataclass straight from a row's values (``ArgsKwargs``) in
+    half the time it takes to build a dict per row and validate a model from it.
+    Fields are in the order ``report.claims`` selects them.
+    """
 
     id: int
     article: str

@@ -11,7 +11,9 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import fields, is_dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any, TextIO
 
 from pydantic import BaseModel
@@ -28,8 +30,19 @@ class Format(StrEnum):
     csv = "csv"
 
 
-def as_dict(row: BaseModel | dict[str, Any]) -> dict[str, Any]:
-    return row.model_dump() if isinstance(row, BaseModel) else dict(row)
+def as_dict(row: Any) -> dict[str, Any]:
+    """A row as a plain dict: a pydantic model, a (pydantic) dataclass or a mapping."""
+    if isinstance(row, BaseModel):
+        return row.model_dump()
+    if is_dataclass(row):
+        return {name: getattr(row, name) for name in field_names(type(row))}
+    return dict(row)
+
+
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, in order."""
+    return tuple(f.name for f in fields(cls))
 
 
 def _cell(value: Any) -> str:
@@ -50,7 +63,7 @@ def write_json(value: Any, out: TextIO | None = None) -> None:
 
 
 def emit(
-    rows: Sequence[BaseModel | dict[str, Any]],
+    rows: Sequence[Any],
     fmt: Format,
     columns: Sequence[str],
     *,
