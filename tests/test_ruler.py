@@ -58,8 +58,9 @@ def test_same_annotations_as_spacys_attribute_ruler(stock: Language, corpus_dir:
 
 
 def test_rules_of_other_shapes_still_apply(stock: Language, tmp_path: Path) -> None:
-    # Rules the dictionaries cannot hold (several tokens, sets, operators) go through
-    # a Matcher, and rule order still decides: the later rule wins.
+    # Rules the dictionaries cannot hold (several tokens, operators) go through a
+    # Matcher; sets are filed under each member; rule order still decides: the later
+    # rule wins.
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}]], {"POS": "PROPN"}, index=-1)
@@ -67,9 +68,16 @@ def test_rules_of_other_shapes_still_apply(stock: Language, tmp_path: Path) -> N
     ruler.add([[{"ORTH": "York"}]], {"POS": "NOUN"})  # later than the two-token rule
     ruler.add([[{"IS_SPACE": True}]], {"POS": "SPACE"})
     ruler.add([[{"LOWER": "big", "OP": "+"}]], {"LEMMA": "large"})
-    expected = _annotations(nlp("A big  New York and new york, small."))
+    ruler.add([[{"LOWER": "and", "ORTH": {"NOT_IN": ["AND"]}}]], {"POS": "CCONJ"})
+    ruler.add([[{"ORTH": {"IN": ["new", "small"]}, "IS_SPACE": False}]], {"LEMMA": "x"})
+    text = "A big  New York and new york, small AND."
+    expected = _annotations(nlp(text))
     speed_up(nlp)
-    assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
-    got = _annotations(nlp("A big  New York and new york, small."))
+    fast = nlp.get_pipe("attribute_ruler")
+    assert isinstance(fast, FastAttributeRuler)
+    assert fast.has_matcher_rules  # the two-token and the "+" rule
+    got = _annotations(nlp(text))
     assert got == expected
-    assert [t[2] for t in got][:6] == ["", "ADJ", "SPACE", "", "NOUN", ""]
+    assert [t[2] for t in got] == ["", "ADJ", "SPACE", "", "NOUN", "CCONJ", "", "PROPN", "", "ADJ",
+                                   "", ""]
+    assert [t[4] for t in got][6] == [t[4] for t in got][9] == "x"

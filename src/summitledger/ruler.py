@@ -1,11 +1,12 @@
 """A faster stand-in for spaCy's ``attribute_ruler``: the same rules, the same result.
 
 spaCy's AttributeRuler runs every rule through a general token Matcher. The English
-pipelines' rules are almost all one-token patterns of plain equalities (``{"TAG":
-"DT", "LOWER": "the"}``): the tag map and its exceptions. Run through the Matcher they
-cost about a tenth of the whole pipeline's time. Here those rules are looked up in
-dictionaries keyed by the token's tag and lower-case form; any rule of another shape
-(several tokens, operators, sets, regular expressions) still goes through a Matcher.
+pipelines' rules are almost all one-token patterns of equalities and sets (``{"TAG":
+"DT", "LOWER": "the"}``, ``{"TAG": "VBZ", "LOWER": {"IN": ["is", "'s"]}}``): the tag
+map and its exceptions. Run through the Matcher they cost about a tenth of the whole
+pipeline's time. Here those rules are looked up in dictionaries keyed by the token's
+tag and lower-case form, a rule with a set filed under each member; any rule of another
+shape (several tokens, operators, regular expressions) still goes through a Matcher.
 The matches are then applied exactly as spaCy applies them: sorted by rule number, so
 later rules win, each setting its attributes on the token at the rule's index.
 
@@ -33,7 +34,10 @@ _COLUMNS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "ORTH": ORTH, "TEXT": ORTH,
 _ARRAY = [TAG, LOWER, DEP, ORTH, NORM, IS_SPACE]
 _COL_INDEX = {attr: n for n, attr in enumerate(_ARRAY)}
 
-Check = tuple[int, int]            # (array column, required value)
+_TAG_COL, _LOWER_COL = _COL_INDEX[TAG], _COL_INDEX[LOWER]
+
+# (array column, values, negated): the token passes when ``(row[column] in values) != negated``
+Check = tuple[int, frozenset[int], bool]
 Rule = tuple[int, tuple[Check, ...]]  # (rule number, remaining checks)
 
 
@@ -65,35 +69,62 @@ class FastAttributeRuler:
                 else:
                     self._index(number, checks)
 
-    def _plain_checks(self, pattern: list[dict]) -> dict[int, int] | None:
-        """The equalities of a one-token pattern, by array column; None for any other."""
+    def _plain_checks(self, pattern: list[dict]) -> list[Check] | None:
+        """The checks of a one-token pattern of equalities and IN / NOT_IN sets over the
+        columns above; None for any other pattern."""
         if len(pattern) != 1:
             return None
-        checks: dict[int, int] = {}
+        checks: list[Check] = []
         for key, value in pattern[0].items():
             attr = _COLUMNS.get(str(key).upper())
             if attr is None:
                 return None
-            if attr == IS_SPACE:
-                if not isinstance(value, bool):
+            negated = False
+            if isinstance(value, dict):
+                if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN"):
                     return None
-                checks[_COL_INDEX[attr]] = int(value)
-            elif isinstance(value, str):
-                checks[_COL_INDEX[attr]] = self.vocab.strings.add(value)
+                negated = "NOT_IN" in value
+                items = next(iter(value.values()))
+                if not isinstance(items, list):
+                    return None
             else:
+                items = [value]
+            ids = [self._value_id(attr, item) for item in items]
+            if any(i is None for i in ids):
                 return None
+            checks.append((_COL_INDEX[attr], frozenset(ids), negated))  # type: ignore[arg-type]
         return checks
 
-    def _index(self, number: int, checks: dict[int, int]) -> None:
-        tag = checks.pop(_COL_INDEX[TAG], None)
-        lower = checks.pop(_COL_INDEX[LOWER], None)
-        rule = (number, tuple(checks.items()))
-        if tag is not None and lower is not None:
-            self.by_tag_lower[(tag, lower)].append(rule)
-        elif tag is not None:
-            self.by_tag[tag].append(rule)
-        elif lower is not None:
-            self.by_lower[lower].append(rule)
+    def _value_id(self, attr: int, value: object) -> int | None:
+        """The value as the token array holds it: a string's hash, or 0/1 for IS_SPACE."""
+        if attr == IS_SPACE:
+            return int(value) if isinstance(value, bool) else None
+        return self.vocab.strings.add(value) if isinstance(value, str) else None
+
+    def _index(self, number: int, checks: list[Check]) -> None:
+        """File the rule under every tag and lower-case form it requires (a set of them
+        is filed under each), keeping its other checks to test on the token."""
+        tags = lowers = None
+        rest: list[Check] = []
+        for check in checks:
+            column, values, negated = check
+            if column == _TAG_COL and not negated and tags is None:
+                tags = values
+            elif column == _LOWER_COL and not negated and lowers is None:
+                lowers = values
+            else:
+                rest.append(check)
+        rule = (number, tuple(rest))
+        if tags is not None and lowers is not None:
+            for tag in tags:
+                for lower in lowers:
+                    self.by_tag_lower[(tag, lower)].append(rule)
+        elif tags is not None:
+            for tag in tags:
+                self.by_tag[tag].append(rule)
+        elif lowers is not None:
+            for lower in lowers:
+                self.by_lower[lower].append(rule)
         else:
             self.anywhere.append(rule)
 
@@ -108,7 +139,7 @@ class FastAttributeRuler:
                 for bucket in (self.by_tag.get(tag, empty), self.by_tag_lower.get((tag, lower), empty),
                                self.by_lower.get(lower, empty), self.anywhere):
                     for number, checks in bucket:
-                        if all(row[col] == value for col, value in checks):
+                        if all((row[col] in values) != negated for col, values, negated in checks):
                             found.append((number, i, i + 1))
         if self.has_matcher_rules:
             for match_id, start, end in self.matcher(doc, allow_missing=True):
