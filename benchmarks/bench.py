@@ -6,8 +6,9 @@
 1. Ingest against raw spaCy: the corpus's texts through ``nlp.pipe`` of the pipeline as
    shipped (``spacy.load(model)``, batch size 16, one process), then
    ``summitledger.ingest`` of the same files into a new ledger (reading, parsing with
-   summitledger's tuned pipeline, extraction, storing, reconcile); the ratio of the two.
-   Then ingest with ``--jobs 2``.
+   summitledger's tuned pipeline, extraction, storing, reconcile); then ingest with
+   ``--jobs 2``. Each ingest run sits between two raw runs and is divided by their mean;
+   the ratio printed is the median over the rounds (``--repeat``).
 2. Reconcile at 1k, 10k and 100k claims (median of up to 3 runs): ledgers made by copying the ingested claims
    into more articles and outlets (so the claims are real extractions), timed cold.
 3. ``claims --actor`` at the largest size, in fresh processes: the library query (first
@@ -69,14 +70,19 @@ def bench_ingest(folder: Path, work: Path, settings: Settings, repeat: int) -> d
             f.unlink()
         ingest([folder], Settings(db=db, model=settings.model), jobs=jobs)
 
-    # Interleaved: each round times raw spaCy, then ingest, then ingest --jobs 2, back to
-    # back, and the ratios are taken within a round. This machine's speed drifts by tens
-    # of per cent over minutes, so the median of the per-round ratios is the figure; the
-    # times shown are each side's best.
-    rounds = [(_time(raw), _time(lambda: run(1)), _time(lambda: run(2))) for _ in range(repeat)]
+    # Bracketed: each round times raw spaCy, ingest, raw spaCy, ingest --jobs 2, raw
+    # spaCy, and each ingest is set against the mean of the two raw runs either side of
+    # it. This machine's speed drifts by tens of per cent over minutes (CPU time drifts
+    # with it), so a ratio is only taken between runs this close together; the figure is
+    # the median of the rounds' ratios, and the times shown are each side's best.
+    rounds = []
+    for _ in range(repeat):
+        r1, t1, r2, t2, r3 = (_time(raw), _time(lambda: run(1)), _time(raw), _time(lambda: run(2)),
+                              _time(raw))
+        rounds.append((min(r1, r2, r3), t1, t2, t1 / ((r1 + r2) / 2), t2 / ((r2 + r3) / 2)))
     t_raw, t_ingest, t_jobs = (min(r[k] for r in rounds) for k in range(3))
-    ratios = [r[1] / r[0] for r in rounds]
-    ratios_jobs = [r[2] / r[0] for r in rounds]
+    ratios = [r[3] for r in rounds]
+    ratios_jobs = [r[4] for r in rounds]
     return {"articles": len(texts), "words": words, "rounds": repeat,
             "raw_nlp_pipe_s": round(t_raw, 2), "ingest_s": round(t_ingest, 2),
             "ratio": round(statistics.median(ratios), 3),
