@@ -195,8 +195,7 @@ print(len(rows), n, first, statistics.median(times), raw[0], statistics.median(r
 RAW_SQL = (
     "SELECT claim.id, article.file, article.content_hash, article.outlet, article.date, "
     "claim.speaker, coalesce(nullif(actor.name, ''), claim.actor_key), claim.cue, claim.type, "
-    "claim.content, claim.quote, substr(article.text, claim.sentence_start + 1, "
-    "claim.sentence_end - claim.sentence_start), coalesce(claim_group.status, ''), "
+    "claim.content, claim.quote, claim.sentence, coalesce(claim_group.status, ''), "
     "claim.group_id, claim.content_start, claim.content_end, claim.rule, claim.pipeline, claim.idx "
     "FROM claim JOIN article ON claim.article_id = article.id "
     "LEFT OUTER JOIN actor ON claim.actor_id = actor.id "

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from summitledger.db import MIGRATIONS, SCHEMA_VERSION, open_ledger
+from summitledger.db import MIGRATIONS, SCHEMA_VERSION, VIEWS, open_ledger
 from summitledger.errors import LedgerFileError
 
 from .conftest import SEEDS
@@ -168,6 +168,28 @@ def test_older_schema_is_migrated_by_a_writer_and_refused_by_a_reader(seeded: Pa
         n for n, _, _ in MIGRATIONS]
     assert "source_id" in {r[1] for r in con.execute("PRAGMA table_info(article)")}
     assert SCHEMA_VERSION == MIGRATIONS[-1][0]
+
+
+def test_claim_sentences_are_filled_in_when_a_schema_3_ledger_is_migrated(seeded: Path) -> None:
+    con = sqlite3.connect(seeded)
+    expected = dict(con.execute(
+        "SELECT c.id, substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) "
+        "FROM claim c JOIN article a ON a.id = c.article_id"))
+    # back to schema 3: no sentence column, the view slicing article texts
+    con.execute("DROP VIEW claims_view")
+    con.execute("ALTER TABLE claim DROP COLUMN sentence")
+    con.execute(VIEWS[0])
+    con.execute("DELETE FROM _migrations WHERE id >= 4")
+    con.commit()
+    with pytest.raises(LedgerFileError):
+        open_ledger(seeded, readonly=True)
+    open_ledger(seeded).dispose()
+    assert dict(con.execute("SELECT id, sentence FROM claim")) == expected
+    assert len(expected) > 10 and all(expected.values())
+    assert dict(con.execute("SELECT id, sentence FROM claims_view")) == expected
+    view = con.execute("SELECT sql FROM sqlite_master WHERE name = 'claims_view'").fetchone()[0]
+    assert "substr" not in view
+    con.close()
 
 
 def test_not_a_ledger(tmp_path: Path) -> None:

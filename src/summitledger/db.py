@@ -76,12 +76,39 @@ def _m003_views_and_search(conn: Connection) -> None:
     conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
 
 
+CLAIMS_VIEW = """CREATE VIEW claims_view AS
+    SELECT claim.id AS id, article.file AS article, article.outlet AS outlet,
+           article.date AS date, article.title AS title, article.url AS url,
+           claim.speaker AS speaker, COALESCE(actor.name, claim.actor_key) AS actor,
+           claim.cue AS cue, claim.type AS type, claim.content AS content,
+           claim.quote AS quote, claim.sentence AS sentence,
+           claim_group.status AS status, claim.group_id AS "group",
+           claim_group.disputed AS disputed, claim.rule AS rule,
+           claim.pipeline AS pipeline, article.content_hash AS article_hash
+    FROM claim JOIN article ON claim.article_id = article.id
+    LEFT JOIN actor ON claim.actor_id = actor.id
+    LEFT JOIN claim_group ON claim.group_id = claim_group.id"""
+
+
+def _m004_claim_sentences(conn: Connection) -> None:
+    """Claims keep their sentence's text: listing them no longer slices article texts."""
+    if "sentence" not in _columns(conn, "claim"):
+        conn.execute(text("ALTER TABLE claim ADD COLUMN sentence VARCHAR NOT NULL DEFAULT ''"))
+    conn.execute(text(
+        "UPDATE claim SET sentence = (SELECT substr(article.text, claim.sentence_start + 1, "
+        "claim.sentence_end - claim.sentence_start) FROM article "
+        "WHERE article.id = claim.article_id) WHERE sentence = ''"))
+    conn.execute(text("DROP VIEW IF EXISTS claims_view"))
+    conn.execute(text(CLAIMS_VIEW))
+
+
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1
 #: creates the tables as models.py defines them; later ones bring older files up to it.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m001_initial),
     (2, "article sources", _m002_sources),
     (3, "views and full-text search", _m003_views_and_search),
+    (4, "claim sentences", _m004_claim_sentences),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

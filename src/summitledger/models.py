@@ -203,6 +203,8 @@ class Claim(SQLModel, table=True):
     quote: str = ""
     sentence_start: int
     sentence_end: int
+    # the text between those offsets, kept so that listing claims reads no article text
+    sentence: str = ""
     rule: str
     pipeline: str
     polarity: int = 1

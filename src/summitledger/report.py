@@ -37,8 +37,7 @@ def _record_columns() -> dict[str, Any]:
         "outlet": Article.outlet, "date": Article.date, "speaker": Claim.speaker,
         "actor": func.coalesce(func.nullif(Actor.name, ""), Claim.actor_key), "cue": Claim.cue,
         "type": Claim.type, "content": Claim.content, "quote": Claim.quote,
-        "sentence": func.substr(Article.text, Claim.sentence_start + 1,
-                                Claim.sentence_end - Claim.sentence_start),
+        "sentence": Claim.sentence,
         "status": func.coalesce(ClaimGroup.status, ""), "group": Claim.group_id,
         "start": Claim.content_start, "end": Claim.content_end, "rule": Claim.rule,
         "pipeline": Claim.pipeline,
@@ -280,21 +279,19 @@ def details(engine: Engine, group_ids: list[int] | None = None) -> list[GroupDet
             q = q.where(col(ClaimGroup.id).in_(group_ids))
         groups = session.exec(q).all()
         names = {a.id: a.name for a in session.exec(select(Actor)).all()}
-        cq = (select(Claim, Article.outlet, Article.file,
-                     func.substr(Article.text, Claim.sentence_start + 1,
-                                 Claim.sentence_end - Claim.sentence_start))
+        cq = (select(Claim, Article.outlet, Article.file)
               .join(Article, Claim.article_id == Article.id)
               .order_by(Article.outlet, Article.file, Claim.idx))
         if group_ids is not None:
             cq = cq.where(col(Claim.group_id).in_(group_ids))
         members: dict[int, list[Member]] = defaultdict(list)
-        for c, outlet, file, sentence in session.exec(cq).all():
+        for c, outlet, file in session.exec(cq).all():
             if c.group_id is None:
                 continue
             members[c.group_id].append(Member(
                 claim=c.id, outlet=outlet, article=file, speaker=c.speaker, cue=c.cue,
-                type=c.type, content=c.content, quote=c.quote, sentence=sentence,
-                marks=_marks(sentence, c)))
+                type=c.type, content=c.content, quote=c.quote, sentence=c.sentence,
+                marks=_marks(c.sentence, c)))
         out = []
         for g in groups:
             reason = json.loads(g.reason or "{}")
