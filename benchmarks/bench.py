@@ -191,12 +191,12 @@ for _ in range(repeat + 1):
 print(len(rows), n, first, statistics.median(times), raw[0], statistics.median(raw[1:]))
 """
 
-# The same rows with bare sqlite3: the same joins and columns, nothing sorted or typed.
+# The same rows with bare sqlite3: the same joins and columns, not sorted, not typed.
 RAW_SQL = (
     "SELECT claim.id, article.file, article.content_hash, article.outlet, article.date, "
     "claim.speaker, coalesce(nullif(actor.name, ''), claim.actor_key), claim.cue, claim.type, "
     "claim.content, claim.quote, claim.sentence, coalesce(claim_group.status, ''), "
-    "claim.group_id, claim.content_start, claim.content_end, claim.rule, claim.pipeline, claim.idx "
+    "claim.group_id, claim.content_start, claim.content_end, claim.rule, claim.pipeline "
     "FROM claim JOIN article ON claim.article_id = article.id "
     "LEFT OUTER JOIN actor ON claim.actor_id = actor.id "
     "LEFT OUTER JOIN claim_group ON claim.group_id = claim_group.id "
