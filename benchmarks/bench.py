@@ -74,21 +74,18 @@ def bench_ingest(folder: Path, work: Path, settings: Settings, repeat: int) -> d
     # spaCy, and each ingest is set against the mean of the two raw runs either side of
     # it. This machine's speed drifts by tens of per cent over minutes (CPU time drifts
     # with it), so a ratio is only taken between runs this close together; the figure is
-    # the median of the rounds' ratios, and the times shown are each side's best.
+    # the median of the rounds' ratios; every run's time is printed.
     rounds = []
     for _ in range(repeat):
         r1, t1, r2, t2, r3 = (_time(raw), _time(lambda: run(1)), _time(raw), _time(lambda: run(2)),
                               _time(raw))
-        rounds.append((min(r1, r2, r3), t1, t2, t1 / ((r1 + r2) / 2), t2 / ((r2 + r3) / 2)))
-    t_raw, t_ingest, t_jobs = (min(r[k] for r in rounds) for k in range(3))
-    ratios = [r[3] for r in rounds]
-    ratios_jobs = [r[4] for r in rounds]
-    return {"articles": len(texts), "words": words, "rounds": repeat,
-            "raw_nlp_pipe_s": round(t_raw, 2), "ingest_s": round(t_ingest, 2),
-            "ratio": round(statistics.median(ratios), 3),
-            "ratios": [round(x, 3) for x in ratios],
-            "ingest_jobs2_s": round(t_jobs, 2),
-            "ratio_jobs2": round(statistics.median(ratios_jobs), 3)}
+        rounds.append({"raw_s": [round(r1, 2), round(r2, 2), round(r3, 2)],
+                       "ingest_s": round(t1, 2), "ingest_jobs2_s": round(t2, 2),
+                       "ratio": round(t1 / ((r1 + r2) / 2), 3),
+                       "ratio_jobs2": round(t2 / ((r2 + r3) / 2), 3)})
+    return {"articles": len(texts), "words": words, "rounds": rounds,
+            "ratio": round(statistics.median(r["ratio"] for r in rounds), 3),
+            "ratio_jobs2": round(statistics.median(r["ratio_jobs2"] for r in rounds), 3)}
 
 
 def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
@@ -258,11 +255,14 @@ def main() -> None:
             (folder / name).write_text(text, encoding="utf-8")
         i = results["ingest"] = bench_ingest(folder, work, settings, args.repeat)
         say(f"corpus: {i['articles']} articles, {i['words']} words, pipeline {results['model']}, "
-            f"{args.repeat} rounds, best times shown")
-        say(f"raw nlp.pipe:        {i['raw_nlp_pipe_s']:8.2f} s")
-        say(f"summitledger ingest: {i['ingest_s']:8.2f} s   ratio {i['ratio']:.3f} x raw "
-            f"(median of the rounds: {', '.join(f'{x:.3f}' for x in i['ratios'])})")
-        say(f"ingest --jobs 2:     {i['ingest_jobs2_s']:8.2f} s   ratio {i['ratio_jobs2']:.3f} x raw")
+            f"{args.repeat} rounds")
+        for n, r in enumerate(i["rounds"], 1):
+            raw1, raw2, raw3 = r["raw_s"]
+            say(f"round {n}: raw {raw1:.2f} s | ingest {r['ingest_s']:.2f} s | raw {raw2:.2f} s | "
+                f"ingest --jobs 2 {r['ingest_jobs2_s']:.2f} s | raw {raw3:.2f} s"
+                f"  ->  {r['ratio']:.3f} x, --jobs 2 {r['ratio_jobs2']:.3f} x")
+        say(f"summitledger ingest:  ratio {i['ratio']:.3f} x raw nlp.pipe (median of the rounds)")
+        say(f"ingest --jobs 2:      ratio {i['ratio_jobs2']:.3f} x raw nlp.pipe (median of the rounds)")
         results["reconcile"] = []
         prev = None
         for size in sorted(args.sizes):
