@@ -114,6 +114,7 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
 BUSY_TIMEOUT_S = 30.0
+MMAP_BYTES = 256 * 1024 * 1024
 
 
 def _set_wal(cur: sqlite3.Cursor) -> None:
@@ -144,7 +145,12 @@ def _pragmas(readonly: bool) -> Callable[..., None]:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        if not readonly:
+        if readonly:
+            # pages are read through a memory map, not one read() call each: a reading
+            # command's fresh connection touches thousands of scattered pages (6.5k
+            # claims of one actor at 100k claims), and this halved SQLite's share of it
+            cur.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        else:
             _set_wal(cur)
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
