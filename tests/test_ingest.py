@@ -286,3 +286,17 @@ def test_unreadable_named_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(InputError) as err:
         ingest([tmp_path / "folder.txt" / "missing.txt"], Settings(db=tmp_path / "l.db"))
     assert err.value.code == "SL101"
+
+
+def test_jobs_give_the_same_ledger_as_one_process(cli, corpus_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(corpus_dir.iterdir())[:12]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    out = {}
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.db"
+        r = cli("ingest", folder, "--jobs", jobs, "--db", db)
+        assert r.exit_code == 0, r.output
+        out[jobs] = cli("claims", "--db", db, "-f", "jsonl").stdout
+    assert out["1"] == out["2"] and len(out["1"].splitlines()) > 20
