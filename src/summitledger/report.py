@@ -58,7 +58,7 @@ def claims(
             .join(Article, Claim.article_id == Article.id)
             .outerjoin(Actor, Claim.actor_id == Actor.id)
             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
-            .order_by(Article.file, Claim.idx)
+            .order_by(Article.file, Claim.idx, Claim.id)
         )
         if actor:
             q = q.where(col(Claim.actor_id).in_(_actor_ids(session, actor)))
