@@ -38,21 +38,29 @@ def _m002_sources(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claim_article_idx ON claim (article_id, idx)"))
 
 
-VIEWS = [
-    """CREATE VIEW IF NOT EXISTS claims_view AS
+# a claim's sentence cut out of its article's text (schema 3 and older kept no copy)
+SLICED_SENTENCE = ("substr(article.text, claim.sentence_start + 1, "
+                   "claim.sentence_end - claim.sentence_start)")
+
+
+def _claims_view(sentence: str) -> str:
+    """The ``claims_view`` definition, its sentence column given by ``sentence``."""
+    return f"""CREATE VIEW IF NOT EXISTS claims_view AS
     SELECT claim.id AS id, article.file AS article, article.outlet AS outlet,
            article.date AS date, article.title AS title, article.url AS url,
            claim.speaker AS speaker, COALESCE(actor.name, claim.actor_key) AS actor,
            claim.cue AS cue, claim.type AS type, claim.content AS content,
-           claim.quote AS quote,
-           substr(article.text, claim.sentence_start + 1,
-                  claim.sentence_end - claim.sentence_start) AS sentence,
+           claim.quote AS quote, {sentence} AS sentence,
            claim_group.status AS status, claim.group_id AS "group",
            claim_group.disputed AS disputed, claim.rule AS rule,
            claim.pipeline AS pipeline, article.content_hash AS article_hash
     FROM claim JOIN article ON claim.article_id = article.id
     LEFT JOIN actor ON claim.actor_id = actor.id
-    LEFT JOIN claim_group ON claim.group_id = claim_group.id""",
+    LEFT JOIN claim_group ON claim.group_id = claim_group.id"""
+
+
+VIEWS = [
+    _claims_view(SLICED_SENTENCE),
     """CREATE VIEW IF NOT EXISTS groups_view AS
     SELECT g.id AS "group", actor.name AS actor, g.status AS status,
            g.statement AS statement, g.n_claims AS claims, g.n_articles AS articles,
@@ -76,30 +84,15 @@ def _m003_views_and_search(conn: Connection) -> None:
     conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
 
 
-CLAIMS_VIEW = """CREATE VIEW claims_view AS
-    SELECT claim.id AS id, article.file AS article, article.outlet AS outlet,
-           article.date AS date, article.title AS title, article.url AS url,
-           claim.speaker AS speaker, COALESCE(actor.name, claim.actor_key) AS actor,
-           claim.cue AS cue, claim.type AS type, claim.content AS content,
-           claim.quote AS quote, claim.sentence AS sentence,
-           claim_group.status AS status, claim.group_id AS "group",
-           claim_group.disputed AS disputed, claim.rule AS rule,
-           claim.pipeline AS pipeline, article.content_hash AS article_hash
-    FROM claim JOIN article ON claim.article_id = article.id
-    LEFT JOIN actor ON claim.actor_id = actor.id
-    LEFT JOIN claim_group ON claim.group_id = claim_group.id"""
-
-
 def _m004_claim_sentences(conn: Connection) -> None:
     """Claims keep their sentence's text: listing them no longer slices article texts."""
     if "sentence" not in _columns(conn, "claim"):
         conn.execute(text("ALTER TABLE claim ADD COLUMN sentence VARCHAR NOT NULL DEFAULT ''"))
     conn.execute(text(
-        "UPDATE claim SET sentence = (SELECT substr(article.text, claim.sentence_start + 1, "
-        "claim.sentence_end - claim.sentence_start) FROM article "
+        f"UPDATE claim SET sentence = (SELECT {SLICED_SENTENCE} FROM article "
         "WHERE article.id = claim.article_id) WHERE sentence = ''"))
     conn.execute(text("DROP VIEW IF EXISTS claims_view"))
-    conn.execute(text(CLAIMS_VIEW))
+    conn.execute(text(_claims_view("claim.sentence")))
 
 
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1
