@@ -149,7 +149,7 @@ def _groups(session: Session) -> list[GroupRow]:
     ).all():
         if gid is not None:
             members[gid].append((cid, outlet))
-    names = {a.id: a.name for a in session.exec(select(Actor)).all()}
+    names = _actor_names(session)
     rows = []
     for g in session.exec(select(ClaimGroup).order_by(ClaimGroup.id)).all():
         rows.append(GroupRow(
@@ -167,7 +167,15 @@ def article_files(engine: Engine) -> list[str]:
 
 def outlets(engine: Engine) -> list[str]:
     with Session(engine) as session:
-        return sorted(set(session.exec(select(Article.outlet)).all()))
+        return _outlets(session)
+
+
+def _outlets(session: Session) -> list[str]:
+    return sorted(set(session.exec(select(Article.outlet)).all()))
+
+
+def _actor_names(session: Session) -> dict[int, str]:
+    return {a.id: a.name for a in session.exec(select(Actor)).all()}
 
 
 def diff(engine: Engine, a: str | None = None, b: str | None = None) -> DiffReport:
@@ -176,7 +184,7 @@ def diff(engine: Engine, a: str | None = None, b: str | None = None) -> DiffRepo
     With no outlets named, each outlet is compared against all the others.
     """
     with Session(engine) as session:
-        known = sorted(set(session.exec(select(Article.outlet)).all()))
+        known = _outlets(session)
         lookup = {o.lower(): o for o in known}
         chosen = []
         for name in (a, b):
@@ -274,7 +282,7 @@ def details(engine: Engine, group_ids: list[int] | None = None) -> list[GroupDet
         if group_ids is not None:
             q = q.where(col(ClaimGroup.id).in_(group_ids))
         groups = session.exec(q).all()
-        names = {a.id: a.name for a in session.exec(select(Actor)).all()}
+        names = _actor_names(session)
         cq = (select(Claim, Article.outlet, Article.file)
               .join(Article, Claim.article_id == Article.id)
               .order_by(Article.outlet, Article.file, Claim.idx))
