@@ -79,16 +79,15 @@ class FastAttributeRuler:
             attr = _COLUMNS.get(str(key).upper())
             if attr is None:
                 return None
-            negated = False
             if isinstance(value, dict):
-                if len(value) != 1 or next(iter(value)) not in ("IN", "NOT_IN"):
+                if len(value) != 1:
                     return None
-                negated = "NOT_IN" in value
-                items = next(iter(value.values()))
-                if not isinstance(items, list):
+                ((op, items),) = value.items()
+                if op not in ("IN", "NOT_IN") or not isinstance(items, list):
                     return None
+                negated = op == "NOT_IN"
             else:
-                items = [value]
+                items, negated = [value], False
             ids = [self._value_id(attr, item) for item in items]
             if any(i is None for i in ids):
                 return None
