@@ -147,10 +147,13 @@ def ledger_summary(engine: Engine) -> ReconcileSummary:
     with Session(engine) as session:
         statuses = Counter(session.exec(select(ClaimGroup.status)).all())
         matchers = set(session.exec(select(ClaimGroup.matcher)).all())
+        def count(table: type) -> int:
+            return session.exec(select(func.count()).select_from(table)).one()
+
         return ReconcileSummary(
-            articles=len(session.exec(select(Article.id)).all()),
-            claims=len(session.exec(select(Claim.id)).all()),
-            actors=len(session.exec(select(Actor.id)).all()),
+            articles=count(Article),
+            claims=count(Claim),
+            actors=count(Actor),
             groups=sum(statuses.values()),
             by_status=dict(sorted(statuses.items())),
             matcher=", ".join(sorted(matchers)) or MATCHER,
