@@ -18,8 +18,6 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import child_span, ents_in
 from ..models import ClaimDraft
 from .base import (
-    FIRST_PERSON,
-    PERSONAL,
     RELATIVE,
     Context,
     lemma_bag,
@@ -31,11 +29,10 @@ from .base import (
 )
 from .complements import complement
 from .cues import Lexicon
+from .speakers import SAYINGS, can_speak
 
 MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
-CONDITIONAL = {"if", "unless", "whether"}
-HEDGE_SUBJECTS = {"it", "this", "that", "these", "those", "there", "what", "which"}
-AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+CONDITIONAL = {"if", "unless", "whether", "before", "until", "till"}  # nothing said (yet)
 PASSIVE_SPEAKER = {"quote"}  # verbs whose passive subject is the speaker
 
 
@@ -45,16 +42,29 @@ def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> dict[tuple[str, ..
     return {tuple(t.lemma_.lower() for t in nlp(p)): p for p in phrases}
 
 
+GAP_DEPS = {"det", "poss", "amod", "advmod"}  # "expressed its deep concern that"
+
+
 def find_phrases(doc: Doc, table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of every multi-word cue, by lemma sequence."""
+    """(start, end, phrase) of every multi-word cue, by lemma sequence; up to two
+    determiners, possessives or modifiers may stand between its words."""
     if not table:
         return []
     found = []
     for i in token_positions(doc, {k[0] for k in table}):
         for k, phrase in table.items():
-            if i + len(k) <= len(doc) and all(
-                    doc[i + j].lemma_.lower() == k[j] for j in range(len(k))):
-                found.append((i, i + len(k), phrase))
+            j, ok = i + 1, True
+            for want in k[1:]:
+                skipped = 0
+                while (j < len(doc) and doc[j].lemma_.lower() != want and skipped < 2
+                       and doc[j].dep_ in GAP_DEPS and doc[j].lower_ != "it"):
+                    j, skipped = j + 1, skipped + 1
+                if j >= len(doc) or doc[j].lemma_.lower() != want:
+                    ok = False
+                    break
+                j += 1
+            if ok:
+                found.append((i, j, phrase))
     return sorted(found)
 
 
@@ -89,21 +99,8 @@ def find_speaker(cue: Token) -> Token | None:
 
 
 def agentive(span: Span, ctx: Context, lexicon: Lexicon) -> bool:
-    """Can this phrase speak? People, bodies, places, and role nouns can; 'it' cannot."""
-    root = span.root
-    low = root.lower_
-    if low in HEDGE_SUBJECTS:
-        return False
-    if low in FIRST_PERSON:
-        return ctx.quoted(root) is not None
-    if root.pos_ == "PRON":
-        return low in PERSONAL
-    if root.pos_ == "PROPN" or any(e.label_ in AGENT_LABELS for e in ents_in(span)):
-        return True
-    nouns = set(lexicon.speaker_nouns)
-    return root.lemma_.lower() in nouns or any(
-        t.lemma_.lower() in nouns for t in root.children if t.dep_ in ("compound", "amod")
-    )
+    """Can this phrase speak? See :mod:`speakers`: an open class decided by the parse."""
+    return can_speak(span, ctx.quoted(span.root) is not None, lexicon.speaker_set())
 
 
 def hypothetical(cue: Token) -> bool:
@@ -194,23 +191,83 @@ def _continuation(ctx: Context, qi: int, frame: set[int]) -> list[int]:
     return sorted(set(found), key=lambda q: ctx.quotes[q].start)
 
 
+def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:
+    """'said X and that Y': each that-clause joined by a conjunction is a claim of its own."""
+    roots = [i for i in ids if doc[i].head.i not in ids or doc[i].head.i == i]
+    if len(roots) != 1:
+        return [ids]
+    root = doc[roots[0]]
+    parts, rest = [], set(ids)
+    for c in root.children:
+        if c.dep_ == "conj" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            part = subtree_ids(c) & ids
+            parts.append(part)
+            rest -= part
+            rest -= {g.i for g in root.children if g.dep_ in ("cc", "punct") and g.i < c.i
+                     and not any(g.i < x < c.i for x in rest if not doc[x].is_punct
+                                 and doc[x].dep_ != "cc")}
+    return [rest, *parts] if parts else [ids]
+
+
+def nested_attributions(ctx: Context, ids: set[int], head: Token) -> set[int]:
+    """Clauses inside a content that carry their own attribution ('X, while police
+    said Y'): token ids to leave out, since they are someone else's claim."""
+    drop: set[int] = set()
+    for i in ids:
+        t = ctx.doc[i]
+        if (t.dep_ in ("advcl", "conj") and t is not head and t.pos_ == "VERB"
+                and ctx.lexicon.complements(t.lemma_)
+                and any(c.dep_ == "nsubj" for c in t.children)
+                and any(c.dep_ in ("mark", "cc") for c in t.children)):
+            drop |= subtree_ids(t)
+            drop |= {c.i for c in t.head.children if c.dep_ == "punct" and c.i == t.left_edge.i - 1}
+    return drop
+
+
+def _says_something(doc: Doc, ids: set[int], cues: list[Token]) -> bool:
+    cue_ids = {t.i for t in cues}
+    objs = [doc[i] for i in ids if doc[i].head.i in cue_ids and doc[i].dep_ == "dobj"]
+    return any(o.lemma_.lower() in SAYINGS for o in objs)
+
+
 def claim_from_cue(
     ctx: Context, cues: list[Token], kinds: list[str], rule: str, negative: bool
-) -> ClaimDraft | None:
-    doc = ctx.doc
+) -> list[ClaimDraft]:
+    """The claims one cue introduces: usually one; 'said X and that Y' gives two."""
     head = next((t for t in cues if t.head.i not in {c.i for c in cues} or t.head is t), cues[0])
     if any(ctx.quoted(t) is not None for t in cues) or hypothetical(head):
-        return None
+        return []
     subj = find_speaker(head)
     if subj is None:
-        return None
+        return []
     speaker = child_span(subj)
     if not agentive(speaker, ctx, ctx.lexicon):
-        return None
+        return []
+    found = complement(cues, kinds)
+    if found is None:
+        parts: list[tuple[str, set[int]] | None] = [None]
+    else:
+        kind, ids = found
+        if negative and kind == "dobj" and not _says_something(ctx.doc, ids, cues):
+            return []  # "rejected the offer" is an act; "rejected the claims" a denial
+        ids -= nested_attributions(ctx, ids, head)
+        pieces = split_that(ctx.doc, ids) if kind == "ccomp" else [ids]
+        parts = [(kind, p) for p in pieces]
+    out = []
+    for part in parts:
+        claim = _claim(ctx, cues, kinds, rule, negative, head, subj, speaker, part)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negative: bool,
+           head: Token, subj: Token, speaker: Span,
+           found: tuple[str, set[int]] | None) -> ClaimDraft | None:
+    doc = ctx.doc
     named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     cue_ids = {t.i for t in cues}
     speaker_ids = set(range(speaker.start, speaker.end))
-    found = complement(cues, kinds)
     qi: int | None = None
     if found is not None:
         kind, ids = found
@@ -253,7 +310,7 @@ def claim_from_cue(
         start, end = span.start_char, span.end_char
         content = ctx.text[start:end]
         if kind == "parenthetical":  # the clause without its ", X said," frame
-            frame = {t.i for t in head.subtree}
+            frame = {t.i for t in span} - found[1]
             parts: list[str] = []
             prev = None
             for t in span:
@@ -326,6 +383,4 @@ def cue_claims(ctx: Context, nlp: Language) -> None:
         if kinds:
             candidates.append((t.i, [t], kinds, "cue", t.lemma_.lower() in negative))
     for _, toks, kinds, rule, neg in sorted(candidates, key=lambda c: c[0]):
-        claim = claim_from_cue(ctx, toks, kinds, rule, neg)
-        if claim is not None:
-            ctx.claims.append(claim)
+        ctx.claims.extend(claim_from_cue(ctx, toks, kinds, rule, neg))

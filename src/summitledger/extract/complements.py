@@ -30,18 +30,22 @@ def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | No
     kids = [c for t in cues for c in t.children if c.i not in inside]
     if "ccomp" in kinds:
         clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and _reported(c, cues)]
-        clauses = clauses or _misparsed_that_clause(kids)
+        clauses = clauses or _noun_clause(cues) or _misparsed_that_clause(kids)
         if clauses:
             best = min(clauses, key=lambda c: (c.i < cues[0].i, abs(c.i - cues[0].i)))
             ids = _own_words(best)
             if best.dep_ == "relcl":
                 ids.discard(best.left_edge.i)
             return "ccomp", ids
-    host = _host_clause(cues)
+    host = _host_clause(cues, kinds)
     if host is not None and "ccomp" in kinds:
         return "parenthetical", host
     for kind in ("xcomp", "dobj", "prep", "oprd"):
         for c in kids:
+            if kind == "dobj" and c.dep_ == "dobj":
+                pinned = _object_with(c, kids, kinds)  # "put the toll at seven"
+                if pinned is not None:
+                    return "dobj", pinned
             if kind == "xcomp" and "xcomp" in kinds and c.dep_ == "xcomp":
                 return "xcomp", subtree_ids(c)
             if kind == "prep" and c.dep_ in ("prep", "prt") and f"prep:{c.lower_}" in kinds:
@@ -53,12 +57,10 @@ def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | No
             if kind == "dobj" and "dobj" in kinds and c.dep_ == "dobj":
                 ids = subtree_ids(c)
                 for d in kids:  # "called the talks very substantive", "accused the US of ..."
-                    if d.i > c.i and (d.dep_ in ("oprd", "ccomp")
-                                      or (d.dep_ == "prep" and f"prep:{d.lower_}" in kinds)):
-                        ids |= subtree_ids(d)
-                if "prep:as" in kinds and not any(ctx_tok.lower_ == "as" for ctx_tok in
-                                                  (c.doc[i] for i in ids)):
-                    continue  # 'described' needs 'as': "described the talks as ..."
+                    if d.i > c.i and (d.dep_ in ("oprd", "ccomp", "xcomp")
+                                      or (d.dep_ == "prep" and f"prep:{d.lower_}" in kinds)
+                                      or (d.dep_ in ("prep", "advcl") and _joined(c, d))):
+                        ids |= subtree_ids(d)  # "vowed a walkout [before May] [if ...]"
                 return "dobj", ids
             if kind == "oprd" and "oprd" in kinds and c.dep_ == "oprd":
                 ids = subtree_ids(c)  # "called the meeting alarming": with its object
@@ -69,21 +71,53 @@ def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | No
     return None
 
 
-def _host_clause(cues: list[Token]) -> set[int] | None:
+def _joined(obj: Token, mod: Token) -> bool:
+    """A modifier right after the object, not past a conjunction ("and said ...")."""
+    doc = obj.doc
+    between = doc[obj.right_edge.i + 1 : mod.left_edge.i]
+    return all(t.dep_ not in ("cc", "conj") and t.text not in (";", ":") for t in between)
+
+
+def _object_with(obj: Token, kids: list[Token], kinds: list[str]) -> set[int] | None:
+    """``dobj:at``: an object with a required phrase after it ("put the toll at seven",
+    "estimated the damage at 2 million", "described the talks as useful")."""
+    for kind in kinds:
+        if kind.startswith("dobj:"):
+            prep = kind.split(":", 1)[1]
+            for d in kids:
+                if d.i > obj.i and d.dep_ == "prep" and d.lower_ == prep:
+                    return subtree_ids(obj) | subtree_ids(d)
+    return None
+
+
+def _noun_clause(cues: list[Token]) -> list[Token]:
+    """'expressed concern that X', 'gave an assurance that X': the clause a noun of the
+    cue phrase takes."""
+    return [c for t in cues if t.pos_ == "NOUN" for c in t.children
+            if c.dep_ in ("acl", "ccomp") and c.i > t.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+
+
+def _host_clause(cues: list[Token], kinds: list[str]) -> set[int] | None:
     """'The visit, Kim said, was historic' / 'X happened, the Kremlin said, after ...':
     a cue set off by commas inside the clause it reports; the content is that clause."""
     cue = cues[0]
     if cue.dep_ not in ("parataxis", "advcl", "ccomp") or cue.head is cue:
         return None
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "mark") for c in cue.children):
-        return None  # has its own content, or is 'as X urged' / 'if X says
+    own = ("ccomp", "dobj", "mark", "xcomp") if "xcomp" in kinds else ("ccomp", "dobj", "mark")
+    if any(c.dep_ in own and not (c.dep_ == "mark" and c.lower_ == "as") for c in cue.children):
+        return None  # has its own content, or is 'if X says'; 'as X urged' is a host
     doc = cue.doc
     left = min(t.i for t in cue.subtree if not t.is_punct)
     before = doc[left - 1] if left > 0 else None
     if before is None or before.text not in (",", "—", "–") or cue.head.i > cue.i and cue.dep_ == "advcl":
         return None
-    inside = {t.i for t in cue.subtree}
-    return {t.i for t in cue.head.subtree} - inside
+    # the frame (cue, speaker, marker, commas) goes; what the parser hung on the cue after
+    # it ("..., Kalrail said, to get demonstrators home") is still the host's content
+    frame = {cue.i} | {t.i for c in cue.children
+                       if c.dep_ in ("nsubj", "mark", "punct", "aux", "advmod", "neg", "dative")
+                       or c.i < cue.i for t in c.subtree}
+    return {t.i for t in cue.head.subtree} - frame
 
 
 def _misparsed_that_clause(kids: list[Token]) -> list[Token]:
@@ -110,6 +144,8 @@ def _reported(clause: Token, cues: list[Token]) -> bool:
         return True
     doc = clause.doc
     edge = clause.right_edge.i
+    while edge > clause.i and doc[edge].is_punct:  # the clause's own closing comma
+        edge -= 1
     gap = [t for t in doc[edge + 1 : first] if t.is_punct]
     return any(t.text in ",\"”’" for t in gap) and not any(t.text in ":;" for t in gap)
 

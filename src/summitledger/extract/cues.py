@@ -35,8 +35,17 @@ class Lexicon(BaseModel):
             speaker_nouns=sorted(set(self.speaker_nouns) | set(extra.speaker_nouns)),
         )
 
+    def speaker_set(self) -> frozenset[str]:
+        """The lexicon's own speaker nouns, as a set (built once per lexicon)."""
+        return _as_set(tuple(self.speaker_nouns))
+
     def complements(self, lemma: str) -> list[str]:
         return self.verbs.get(lemma.lower(), [])
+
+
+@lru_cache(maxsize=8)
+def _as_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _parse(raw: str, origin: str) -> Lexicon:

@@ -1,0 +1,109 @@
+"""Who can speak: the speaker of a cue is an open class, decided by parse, NER and nouns.
+
+A phrase can speak when its head is a name (a proper noun, or a PERSON, ORG, NORP, GPE
+or FAC entity), a personal pronoun, or a noun whose common senses denote a person, a
+group or body, or a document that speaks for its author. The nouns come from WordNet
+(``data/speaker_nouns.json``, built by ``scripts/build_speaker_nouns.py``) plus the cue
+lexicon's own ``speaker_nouns``; British spellings are tried as American ones.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+HEDGE_SUBJECTS = {"this", "that", "these", "those", "there", "what", "which", "something",
+                  "nothing", "everything", "anything"}
+PERSONAL = {"he", "she", "they", "him", "her", "them"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}
+QUANTIFIERS = {"some", "others", "many", "several", "both", "most", "few", "all", "one",
+               "another", "none"}
+DOCUMENTS = {"statement", "report", "study", "survey", "poll", "ruling", "judgment", "judgement",
+             "review", "audit", "analysis", "assessment", "inquiry", "investigation", "probe",
+             "filing", "letter", "memo", "transcript", "readout", "release", "communique",
+             "document", "paper", "post", "tweet", "verdict", "indictment", "complaint",
+             "affidavit", "notice", "order", "decree", "findings"}
+# what a denial can have as its object: something said ("rejected the claims")
+SAYINGS = DOCUMENTS | {"claim", "allegation", "accusation", "suggestion", "criticism",
+                       "charge", "idea", "notion", "assertion", "speculation", "rumour",
+                       "rumor", "account", "characterisation", "characterization", "story"}
+_BRITISH = (("isers", "izers"), ("iser", "izer"), ("isation", "ization"), ("our", "or"),
+            ("ence", "ense"), ("tre", "ter"), ("ogue", "og"), ("mme", "m"))
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict[str, str]:
+    raw = resources.files("summitledger").joinpath("data/speaker_nouns.json").read_text("utf-8")
+    data = json.loads(raw)
+    kinds: dict[str, str] = {}
+    for kind in ("document", "body", "person"):  # a noun in two lists keeps the later
+        for w in data.get(kind, []):
+            kinds[w] = kind
+    return kinds
+
+
+def noun_kind(lemma: str, extra: frozenset[str] = frozenset()) -> str | None:
+    """'person', 'body' or 'document' for a noun lemma that can speak, else None."""
+    low = lemma.lower()
+    if low in extra:
+        return _nouns().get(low, "person")
+    table = _nouns()
+    if low in table:
+        return table[low]
+    for brit, amer in _BRITISH:
+        if low.endswith(brit):
+            alt = low[: -len(brit)] + amer
+            if alt in table:
+                return table[alt]
+    return None
+
+
+def is_document(tok: Token) -> bool:
+    """A statement, report or ruling: it speaks for whoever wrote it."""
+    low = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (low in DOCUMENTS or noun_kind(low) == "document")
+
+
+def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset()) -> bool:
+    """Can this phrase speak? People, bodies, places, documents and role nouns can;
+    'this' and 'what' cannot; 'I' and 'we' only inside a quotation (``quoted``)."""
+    from ..actors import ents_in
+
+    root = span.root
+    low = root.lower_
+    if low in HEDGE_SUBJECTS:
+        return False
+    if low in FIRST_PERSON:
+        return quoted
+    if root.pos_ == "PRON" or low in QUANTIFIERS:
+        if low in PERSONAL or low == "it":
+            return True
+        if low in QUANTIFIERS:  # "some said", "one of the organisers said"
+            return _head_of_of(root, extra) or not any(c.dep_ == "prep" for c in root.children)
+        return False
+    if root.pos_ == "PROPN" or root.ent_type_ in AGENT_LABELS:
+        return True
+    if any(e.label_ in AGENT_LABELS and e.root == root for e in ents_in(span)):
+        return True
+    if root.pos_ not in ("NOUN", "PROPN", "X"):
+        return False
+    if noun_kind(root.lemma_, extra) or noun_kind(root.lower_, extra):
+        return True
+    return any(noun_kind(t.lemma_, extra) in ("person", "body")
+               for t in root.children if t.dep_ == "compound")
+
+
+def _head_of_of(root: Token, extra: frozenset[str]) -> bool:
+    """'some of the residents', 'one of the organisers': the group after 'of' speaks."""
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj" and (o.pos_ == "PROPN" or noun_kind(o.lemma_, extra)):
+                    return True
+    return False
