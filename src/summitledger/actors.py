@@ -11,7 +11,7 @@ used for one actor (see :mod:`names` for how names are made comparable).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from .names import (
     place_table,
     role_key,
 )
+from .nouns import is_document, noun_kind
 
 if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the ledger
     from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,7 @@ class Mention:
     kind: str
     plural: bool
     head: str = ""  # lemma of the phrase's head noun
+    speaker: bool = False  # the speaker of a claim, not just a name in the text
 
 
 class ArticleActors:
@@ -85,6 +87,7 @@ class ArticleActors:
         self.roles: dict[str, str] = {}  # role key -> person name
         self.role_text: dict[str, str] = {}
         self.mentions: list[Mention] = []
+        self.quoted: Callable[[int], bool] = lambda i: False  # set once quotes are known
         self._learn()
 
     # ------------------------------------------------------------------ learning
@@ -132,13 +135,15 @@ class ArticleActors:
             j -= 1
         if j + 1 < ent.start:
             phrase = self.doc[j + 1 : ent.start]
-            if any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in phrase):
+            if any(t.pos_ == "NOUN" or t.lower_ in TITLES or noun_kind(t.lemma_) == "person"
+                   for t in phrase):
                 self._add_role(phrase, person)
 
     def _add_role(self, span: Span, person: str) -> None:
         key = role_key(span.text)
         relative = any(t.lower_ in ("his", "her", "their", "its", "my", "our") for t in span)
-        if not any(t.pos_ == "NOUN" or (t.lower_ in TITLES and t.pos_ == "PROPN" and len(span) > 1)
+        if not any(t.pos_ == "NOUN" or noun_kind(t.lemma_) == "person"
+                   or (t.lower_ in TITLES and t.pos_ == "PROPN" and len(span) > 1)
                    for t in span) or relative:
             return
         if key and len(person.split()) > 1 and key not in self.roles:
@@ -165,16 +170,25 @@ class ArticleActors:
         return hits[0] if len(hits) == 1 else (hits[-1] if hits else name)
 
     def note(self, at: int, name: str, kind: str, plural: bool) -> None:
-        self.mentions.append(Mention(at, name, kind, plural, self.doc[at].lemma_.lower()))
+        """Record the speaker of a claim: pronouns after it may refer to it."""
+        self.mentions.append(Mention(at, name, kind, plural, self.doc[at].lemma_.lower(),
+                                     speaker=True))
         self.mentions.sort(key=lambda m: m.i)
 
-    def _recent(self, at: int, plural: bool, window: int = 120) -> Mention | None:
+    def _recent(self, at: int, want: str, window: int = 160) -> Mention | None:
+        """The latest fitting mention before ``at``, outside quotations: ``want`` is
+        'plural' (they), 'person' (he, she: a person, or the speaker who spoke for a
+        body, as a spokeswoman does) or 'body' (it: an organisation)."""
         for m in reversed(self.mentions):
-            if m.i >= at or at - m.i > window:
+            if m.i >= at or at - m.i > window or self.quoted(m.i):
                 continue
-            if plural and (m.plural or m.kind == "group"):
+            if want == "plural" and (m.plural or m.kind == "group"):
                 return m
-            if not plural and m.kind == "person":
+            if want == "person" and not m.plural and (m.kind == "person" or (
+                    m.speaker and (m.kind == "unknown" or _personal(self.doc[m.i])))):
+                return m
+            if want == "body" and not m.plural and m.kind in ("organisation", "group") \
+                    and not _personal(self.doc[m.i]):
                 return m
         return None
 
@@ -183,10 +197,17 @@ class ArticleActors:
         root = span.root
         low = root.lower_
         if root.pos_ == "PRON" or low in SINGULAR | PLURAL:
-            m = self._recent(root.i, plural=low in PLURAL)
+            want = "plural" if low in PLURAL else "body" if low == "it" else "person"
+            m = self._recent(root.i, want)
             if m:
                 return m.name, m.kind
             return span.text, "unknown"
+        principal = _principal(span)
+        if principal is not None:  # "the mayor's office", "a spokesman for the ministry"
+            return self.resolve(principal)
+        name = _named_after(root)
+        if name is not None:  # "the state broadcaster Radio Tanland": the name, not the descriptor
+            return self.resolve(name)
         persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
         if persons:
             # the name the phrase is about: the one holding its head ("Putin's spokesman
@@ -235,6 +256,50 @@ class ArticleActors:
         return text, "person" if lemma in PERSON_ROLES else "unknown"
 
 
+def _personal(tok: Token) -> bool:
+    """Is this mention a person (a name, a spokeswoman), not a body's name?"""
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in SPOKES or (
+        tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_ROLES)
+
+
+def _named_after(root: Token) -> Span | None:
+    """A name right after a common noun that describes it ("the consultancy Halden Roe
+    Associates", "the state broadcaster Radio Tanland")."""
+    if root.pos_ != "NOUN" or root.i + 1 >= len(root.doc):
+        return None
+    ent = ent_at(root.doc).get(root.i + 1)
+    if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP", "FAC"):
+        return ent
+    return None
+
+
+def _principal(span: Span) -> Span | None:
+    """Whom a phrase speaks for: the office's holder ("the mayor's office", "the office
+    of the mayor"), a spokesperson's body ("a spokeswoman for Kestrel", "the ministry's
+    spokesman"), a document's author ("a report by the board", "the board's report")."""
+    root = span.root
+    lemma = root.lemma_.lower()
+    if lemma not in SPOKES and lemma != "office" and not is_document(root):
+        return None
+    for c in root.children:
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+            whole = child_span(c)
+            end = whole.end
+            while end > whole.start + 1 and whole.doc[end - 1].dep_ == "case":
+                end -= 1
+            return whole.doc[whole.start : end]
+    for c in root.subtree:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("for", "of", "by") and (
+                c.head == root or (c.lower_ == "by" and c.head.dep_ == "acl")):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return child_span(obj)
+    for c in root.children:  # "Kremlin spokesman", "a Pay Review Board report"
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_):
+            return child_span(c)
+    return None
+
+
 def _modifies(tok: Token, ent: Span) -> bool:
     """Is ``tok`` a pre-modifier inside the noun phrase headed by ``ent``?"""
     if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case", "det", "punct"):
@@ -254,11 +319,11 @@ def child_span(tok: Token, stop: Token | None = None) -> Span:
     doc = tok.doc
     skip: set[int] = set()
     for t in tok.subtree:
-        if t is tok or t.i in skip:
+        if t == tok or t.i in skip:
             continue
         after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "(", "—", "–")
-        if (t.dep_ in ("relcl", "appos") or t is stop or (t.dep_ == "acl" and after_comma)
-                or (t.dep_ == "punct" and t.head is tok)):
+        if (t.dep_ in ("relcl", "appos") or t == stop or (t.dep_ == "acl" and after_comma)
+                or (t.dep_ == "punct" and t.head == tok)):
             skip.update(x.i for x in t.subtree)
     kept = {t.i for t in tok.subtree} - skip
     lo = hi = tok.i

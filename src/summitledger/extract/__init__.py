@@ -32,6 +32,7 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
     ctx = Context(doc=doc, quotes=quotes, lexicon=lexicon,
                   actors=ArticleActors(doc, lexicon.speaker_nouns))
     ctx.index_quotes()
+    ctx.actors.quoted = lambda i: ctx.qof[i] is not None
     cue_claims(ctx, nlp)
     according_claims(ctx)
     orphan_claims(ctx)

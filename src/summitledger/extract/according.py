@@ -23,8 +23,8 @@ def according_claims(ctx: Context) -> None:
             continue
         speaker = child_span(obj)
         phrase = subtree_ids(t) | subtree_ids(to) | {t.i, to.i}
-        clause = t.head if t.head is not t else t.sent.root
-        while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head is not clause:
+        clause = t.head if t.head != t else t.sent.root
+        while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head != clause:
             clause = clause.head
         if ctx.lexicon.complements(clause.lemma_):
             continue  # '"...," Kim said, according to a transcript': a source note

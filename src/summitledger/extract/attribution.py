@@ -15,8 +15,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import child_span, ents_in
+from ..actors import child_span
 from ..models import ClaimDraft
+from ..nouns import SAYINGS
 from .base import (
     RELATIVE,
     Context,
@@ -29,7 +30,7 @@ from .base import (
 )
 from .complements import complement
 from .cues import Lexicon
-from .speakers import SAYINGS, can_speak
+from .speakers import can_speak
 
 MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
 CONDITIONAL = {"if", "unless", "whether", "before", "until", "till"}  # nothing said (yet)
@@ -89,10 +90,10 @@ def find_speaker(cue: Token) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if passive is not None:
             return None  # "is thought to", "is said to": narration, no speaker
-        if t.dep_ in ("advcl", "conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("advcl", "conj", "xcomp") and t.head != t:
             t = t.head
             continue
-        if t.dep_ == "relcl" and t.head is not t:
+        if t.dep_ == "relcl" and t.head != t:
             return t.head
         return None
     return None
@@ -215,7 +216,7 @@ def nested_attributions(ctx: Context, ids: set[int], head: Token) -> set[int]:
     drop: set[int] = set()
     for i in ids:
         t = ctx.doc[i]
-        if (t.dep_ in ("advcl", "conj") and t is not head and t.pos_ == "VERB"
+        if (t.dep_ in ("advcl", "conj") and t != head and t.pos_ == "VERB"
                 and ctx.lexicon.complements(t.lemma_)
                 and any(c.dep_ == "nsubj" for c in t.children)
                 and any(c.dep_ in ("mark", "cc") for c in t.children)):
@@ -234,7 +235,7 @@ def claim_from_cue(
     ctx: Context, cues: list[Token], kinds: list[str], rule: str, negative: bool
 ) -> list[ClaimDraft]:
     """The claims one cue introduces: usually one; 'said X and that Y' gives two."""
-    head = next((t for t in cues if t.head.i not in {c.i for c in cues} or t.head is t), cues[0])
+    head = next((t for t in cues if t.head.i not in {c.i for c in cues} or t.head == t), cues[0])
     if any(ctx.quoted(t) is not None for t in cues) or hypothetical(head):
         return []
     subj = find_speaker(head)

@@ -95,7 +95,7 @@ def subtree_ids(tok: Token, skip_deps: tuple[str, ...] = ()) -> set[int]:
     while stack:
         t = stack.pop()
         ids.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in skip_deps or t is not tok)
+        stack.extend(c for c in t.children if c.dep_ not in skip_deps or t != tok)
     return ids
 
 
@@ -183,9 +183,9 @@ def _unit(t: Token) -> str:
     if "-" in t.text:
         return t.text.lower().split("-", 1)[1]
     head = t.head
-    while head.pos_ == "NUM" and head.head is not head:
+    while head.pos_ == "NUM" and head.head != head:
         head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and head is not t:
+    if head.pos_ in ("NOUN", "PROPN") and head != t:
         return head.lemma_.lower()
     return ""
 

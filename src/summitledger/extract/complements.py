@@ -84,9 +84,14 @@ def _object_with(obj: Token, kids: list[Token], kinds: list[str]) -> set[int] | 
     for kind in kinds:
         if kind.startswith("dobj:"):
             prep = kind.split(":", 1)[1]
-            for d in kids:
+            inner = [d for d in obj.children if d.dep_ == "prep" and d.lower_ == prep]
+            for d in [*kids, *inner]:  # "put the toll at 7" / "estimated [the crowd at 3,000]"
                 if d.i > obj.i and d.dep_ == "prep" and d.lower_ == prep:
-                    return subtree_ids(obj) | subtree_ids(d)
+                    ids = subtree_ids(obj) | subtree_ids(d)
+                    for t in obj.doc[obj.i : max(ids) + 1]:  # ", which would make it ..."
+                        if t.dep_ == "relcl" and t.i in ids and obj.doc[t.left_edge.i - 1].text == ",":
+                            ids -= subtree_ids(t)
+                    return ids
     return None
 
 

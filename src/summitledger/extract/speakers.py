@@ -9,10 +9,9 @@ lexicon's own ``speaker_nouns``; British spellings are tried as American ones.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from ..nouns import noun_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,50 +23,6 @@ PERSONAL = {"he", "she", "they", "him", "her", "them"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
 QUANTIFIERS = {"some", "others", "many", "several", "both", "most", "few", "all", "one",
                "another", "none"}
-DOCUMENTS = {"statement", "report", "study", "survey", "poll", "ruling", "judgment", "judgement",
-             "review", "audit", "analysis", "assessment", "inquiry", "investigation", "probe",
-             "filing", "letter", "memo", "transcript", "readout", "release", "communique",
-             "document", "paper", "post", "tweet", "verdict", "indictment", "complaint",
-             "affidavit", "notice", "order", "decree", "findings"}
-# what a denial can have as its object: something said ("rejected the claims")
-SAYINGS = DOCUMENTS | {"claim", "allegation", "accusation", "suggestion", "criticism",
-                       "charge", "idea", "notion", "assertion", "speculation", "rumour",
-                       "rumor", "account", "characterisation", "characterization", "story"}
-_BRITISH = (("isers", "izers"), ("iser", "izer"), ("isation", "ization"), ("our", "or"),
-            ("ence", "ense"), ("tre", "ter"), ("ogue", "og"), ("mme", "m"))
-
-
-@lru_cache(maxsize=1)
-def _nouns() -> dict[str, str]:
-    raw = resources.files("summitledger").joinpath("data/speaker_nouns.json").read_text("utf-8")
-    data = json.loads(raw)
-    kinds: dict[str, str] = {}
-    for kind in ("document", "body", "person"):  # a noun in two lists keeps the later
-        for w in data.get(kind, []):
-            kinds[w] = kind
-    return kinds
-
-
-def noun_kind(lemma: str, extra: frozenset[str] = frozenset()) -> str | None:
-    """'person', 'body' or 'document' for a noun lemma that can speak, else None."""
-    low = lemma.lower()
-    if low in extra:
-        return _nouns().get(low, "person")
-    table = _nouns()
-    if low in table:
-        return table[low]
-    for brit, amer in _BRITISH:
-        if low.endswith(brit):
-            alt = low[: -len(brit)] + amer
-            if alt in table:
-                return table[alt]
-    return None
-
-
-def is_document(tok: Token) -> bool:
-    """A statement, report or ruling: it speaks for whoever wrote it."""
-    low = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (low in DOCUMENTS or noun_kind(low) == "document")
 
 
 def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset()) -> bool:
