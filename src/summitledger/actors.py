@@ -295,7 +295,7 @@ def _principal(span: Span) -> Span | None:
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return child_span(obj)
     for c in root.children:  # "Kremlin spokesman", "a Pay Review Board report"
-        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_):
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) and not root.ent_type_:
             return child_span(c)
     return None
 

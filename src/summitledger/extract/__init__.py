@@ -19,7 +19,7 @@ from .attribution import cue_claims
 from .base import Context
 from .cues import Lexicon, load_lexicon
 from .orphans import orphan_claims
-from .quotes import find_quotes, repair_unclosed
+from .quotes import Quote, find_quotes, repair_unclosed
 
 __all__ = ["extract_doc", "extract_text", "Lexicon", "load_lexicon"]
 
@@ -29,6 +29,8 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
     text = doc.text
     quotes = find_quotes(text)
     repair_unclosed(quotes, doc, lambda t: bool(lexicon.complements(t.lemma_)))
+    # a quotation over several paragraphs is a claim a paragraph, each by the same speaker
+    quotes = [Quote([seg], closed=q.closed) for q in quotes for seg in q.segments]
     ctx = Context(doc=doc, quotes=quotes, lexicon=lexicon,
                   actors=ArticleActors(doc, lexicon.speaker_nouns))
     ctx.index_quotes()
@@ -48,14 +50,19 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
 
 
 def _dedupe(claims: list[ClaimDraft]) -> list[ClaimDraft]:
-    """Drop a claim whose content lies inside another's with the same speaker."""
+    """Drop a claim whose content lies inside another's with the same speaker, and a
+    claim reported inside another's content ("Residents said they had complained about
+    X": the residents' claim, not a second one)."""
     kept: list[ClaimDraft] = []
     for c in claims:
         if any(k.speaker_start == c.speaker_start and k.content_start <= c.content_start
                and c.content_end <= k.content_end for k in kept):
             continue
         kept.append(c)
-    return kept
+    return [c for c in kept if not (c.cue and any(
+        k is not c and k.content_start <= c.cue_start and c.cue_end <= k.content_end
+        and k.content_start <= c.content_start and c.content_end <= k.content_end
+        for k in kept))]
 
 
 def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = None) -> Extraction:

@@ -179,7 +179,8 @@ def _continuation(ctx: Context, qi: int, frame: set[int]) -> list[int]:
             if q != qi and q not in ctx.used_quotes:
                 found.append(q)
             break
-        if not doc[i].is_punct:
+        # '"A," he said. "B."': B, after the sentence ends, is a claim of its own
+        if not doc[i].is_punct or doc[i].text in (".", "!", "?", ";") or "\n" in doc[i].text:
             break
     for i in range(lo - 1, max(-1, lo - 4), -1):
         q = ctx.qof[i]

@@ -98,9 +98,17 @@ def _object_with(obj: Token, kids: list[Token], kinds: list[str]) -> set[int] | 
 def _noun_clause(cues: list[Token]) -> list[Token]:
     """'expressed concern that X', 'gave an assurance that X': the clause a noun of the
     cue phrase takes."""
-    return [c for t in cues if t.pos_ == "NOUN" for c in t.children
-            if c.dep_ in ("acl", "ccomp") and c.i > t.i
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+    found = []
+    for t in cues:
+        if t.pos_ != "NOUN":
+            continue
+        for c in t.children:
+            if c.dep_ in ("acl", "ccomp") and c.i > t.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                found.append(c)
+            elif c.dep_ == "acl" and c.lemma_.lower() == "say":  # "a statement saying X"
+                found.extend(g for g in c.children if g.dep_ == "ccomp")
+    return found
 
 
 def _host_clause(cues: list[Token], kinds: list[str]) -> set[int] | None:
