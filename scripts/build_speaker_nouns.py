@@ -21,7 +21,8 @@ from pathlib import Path
 
 PERSON, GROUP, COMMUNICATION = 18, 14, 10
 SENSES = 3  # a noun qualifies by one of its three commonest senses
-GROUP_ROOTS = ("social_group", "people", "organization", "gathering")
+GROUP_ROOTS = ("social_group", "people", "organization")
+NOT_GROUPS = ("gathering",)  # a dinner, a wedding, a summit: occasions, not speakers
 DOCUMENT_ROOTS = ("statement", "report", "document", "announcement", "study",
                   "opinion", "judgment", "message")
 OUT = Path(__file__).resolve().parents[1] / "src/summitledger/data/speaker_nouns.json"
@@ -73,6 +74,7 @@ def main(folder: Path) -> None:
     index = read_index(folder)
     lexfile, hypernyms = read_data(folder)
     groups = {index[r][0] for r in GROUP_ROOTS}
+    occasions = {index[r][0] for r in NOT_GROUPS}
     documents = {index[r][0] for r in DOCUMENT_ROOTS}
     persons, bodies, docs = set(), set(), set()
     for lemma, offsets in index.items():
@@ -81,7 +83,8 @@ def main(folder: Path) -> None:
         for o in offsets[:SENSES]:
             if lexfile[o] == PERSON:
                 persons.add(lemma)
-            elif lexfile[o] == GROUP and under(o, groups, hypernyms):
+            elif (lexfile[o] == GROUP and under(o, groups, hypernyms)
+                  and not under(o, occasions, hypernyms)):
                 bodies.add(lemma)
         if lexfile[offsets[0]] == COMMUNICATION and under(offsets[0], documents, hypernyms):
             docs.add(lemma)

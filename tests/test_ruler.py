@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from summitledger.nlp import _tune_tokenizer, load_pipeline
+from summitledger.nlp import PARAGRAPHS, _tune_tokenizer, load_pipeline
 from summitledger.ruler import FastAttributeRuler, speed_up
 from summitledger.settings import Settings
 
@@ -18,7 +18,8 @@ from .conftest import ARTICLES, ROOT, SEEDS
 @pytest.fixture(scope="module")
 def stock() -> Language:
     nlp = spacy.load(Settings.from_env().model, exclude=["senter"])
-    _tune_tokenizer(nlp)  # the same tokens on both sides
+    _tune_tokenizer(nlp)  # the same tokens and paragraph starts on both sides
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 

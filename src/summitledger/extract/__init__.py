@@ -20,6 +20,7 @@ from .base import Context
 from .cues import Lexicon, load_lexicon
 from .orphans import orphan_claims
 from .quotes import Quote, find_quotes, repair_unclosed
+from .speakers import PERSONAL
 
 __all__ = ["extract_doc", "extract_text", "Lexicon", "load_lexicon"]
 
@@ -62,7 +63,18 @@ def _dedupe(claims: list[ClaimDraft]) -> list[ClaimDraft]:
     return [c for c in kept if not (c.cue and any(
         k is not c and k.content_start <= c.cue_start and c.cue_end <= k.content_end
         and k.content_start <= c.content_start and c.content_end <= k.content_end
-        for k in kept))]
+        and _same_voice(k, c) for k in kept))]
+
+
+_NOT_NAMES = {"the", "a", "an", "of", "at", "for", "in", "on", "and", "s", "mr", "ms", "mrs"}
+
+
+def _same_voice(outer: ClaimDraft, inner: ClaimDraft) -> bool:
+    """Is the inner claim's speaker the outer's own ('they', or the same body)?"""
+    if inner.speaker.lower() in PERSONAL | {"it"}:
+        return True
+    words = {w for w in outer.actor.lower().split() if w not in _NOT_NAMES}
+    return bool(words & {w for w in inner.actor.lower().split() if w not in _NOT_NAMES})
 
 
 def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = None) -> Extraction:

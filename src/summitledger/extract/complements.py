@@ -118,9 +118,12 @@ def _host_clause(cues: list[Token], kinds: list[str]) -> set[int] | None:
     if cue.dep_ not in ("parataxis", "advcl", "ccomp") or cue.head is cue:
         return None
     own = ("ccomp", "dobj", "mark", "xcomp") if "xcomp" in kinds else ("ccomp", "dobj", "mark")
-    if any(c.dep_ in own and not (c.dep_ == "mark" and c.lower_ == "as") for c in cue.children):
-        return None  # has its own content, or is 'if X says'; 'as X urged' is a host
     doc = cue.doc
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return _as_host(cue)
+    if any(c.dep_ in own for c in cue.children):
+        return None  # has its own content, or is 'if X says'
+
     left = min(t.i for t in cue.subtree if not t.is_punct)
     before = doc[left - 1] if left > 0 else None
     if before is None or before.text not in (",", "—", "–") or cue.head.i > cue.i and cue.dep_ == "advcl":
@@ -131,6 +134,19 @@ def _host_clause(cues: list[Token], kinds: list[str]) -> set[int] | None:
                        if c.dep_ in ("nsubj", "mark", "punct", "aux", "advmod", "neg", "dative")
                        or c.i < cue.i for t in c.subtree}
     return {t.i for t in cue.head.subtree} - frame
+
+
+def _as_host(cue: Token) -> set[int] | None:
+    """'As the minister said, the line will reopen': an as-clause that opens its sentence
+    attributes the rest. At the end of a sentence ('..., as NATO urged') it may qualify
+    only part of it, so it is left alone."""
+    doc = cue.doc
+    inside = {t.i for t in cue.subtree}
+    left, right = min(inside), max(inside)
+    if left != cue.sent.start or right + 1 >= len(doc) or doc[right + 1].text != ",":
+        if not (doc[right].text == "," and left == cue.sent.start):
+            return None
+    return {t.i for t in cue.head.subtree} - inside
 
 
 def _misparsed_that_clause(kids: list[Token]) -> list[Token]:

@@ -48,11 +48,11 @@ def orphan_claims(ctx: Context) -> None:
             continue
         n = index[span[0].sent.start]
         m = index[span[-1].sent.start]
-        prev = [c for c in ctx.claims if c.sentence_end <= q.start
+        prev = [c for c in ctx.claims if max(c.content_end, c.cue_end) <= q.start
                 and c.sentence_start >= sents[max(0, n - 2)].start_char]
         rule, speaker_tok, claim = "", None, None
-        if prev:
-            claim = max(prev, key=lambda c: c.sentence_end)
+        if prev:  # the claim that ends nearest before the quotation
+            claim = max(prev, key=lambda c: max(c.content_end, c.cue_end))
             rule = "orphan-quote:previous-claim"
         elif n > 0 and (speaker_tok := _person_subject(sents[n - 1])) is not None:
             rule = "orphan-quote:previous-subject"
