@@ -186,10 +186,41 @@ def test_eval_command_on_seeds(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("eval", GOLD, SEEDS, "--format", "json")
     assert r.exit_code == 0, r.output
     overall = json.loads(r.stdout)["overall"]
-    # what the ledger reaches on the seeds today; a regression fails here
-    assert overall["f1"] >= 1.0
-    assert overall["actor_accuracy"] >= 1.0
-    assert overall["matched"] == overall["gold"] == 14
+    # the floors the project holds on every gold set (issue 10), not today's score
+    assert overall["f1"] >= 0.9
+    assert overall["actor_accuracy"] >= 0.9
+
+
+SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval is not beside the clone")
+def test_eval_scores_every_shared_set_above_the_floors(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("eval", SHARED_EVAL, "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    names = {s["name"] for s in data["sets"]}
+    assert {"seeds", "harbour-bridge-collapse", "teachers-strike"} <= names
+    for s in data["sets"]:
+        assert s["overall"]["f1"] >= 0.9, s["name"]
+        assert s["overall"]["actor_accuracy"] >= 0.9, s["name"]
+    assert data["overall"]["gold"] == sum(s["overall"]["gold"] for s in data["sets"])
+    table = cli("eval", SHARED_EVAL).stdout
+    assert "# eval: teachers-strike" in table and "# eval: every set" in table
+
+
+def test_eval_takes_a_cue_lexicon(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    art = tmp_path / "a.txt"
+    art.write_text("The harbour master grumbled that the quay was unsafe.\n", "utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.jsonl").write_text(json.dumps({"actor": "harbour master",
+                                              "content": "the quay was unsafe"}) + "\n")
+    cues = tmp_path / "cues.json"
+    cues.write_text(json.dumps({"verbs": {"grumble": ["ccomp"]}}), "utf-8")
+    plain = json.loads(cli("eval", gold, "--articles", art, "-f", "json").stdout)
+    extra = json.loads(cli("eval", gold, "--articles", art, "--cues", cues, "-f", "json").stdout)
+    assert plain["overall"]["matched"] == 0 and extra["overall"]["matched"] == 1
 
 
 def test_every_command_is_documented() -> None:

@@ -78,8 +78,8 @@ def test_reconcile_case(case: str, tmp_path: Path) -> None:
 def test_seeds_grouping_and_status_meet_the_bar(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("eval", GOLD, SEEDS, "--format", "json")
     overall = json.loads(r.stdout)["overall"]
-    assert overall["group_f1"] >= 1.0  # reached today (the bar is 0.8)
-    assert overall["status_accuracy"] >= 1.0  # reached today (the bar is 0.9)
+    assert overall["group_f1"] >= 0.8  # the bar, not today's score
+    assert overall["status_accuracy"] >= 0.9
 
 
 def test_show_command(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
@@ -109,5 +109,5 @@ def test_seed_groups_hold_in_a_crowded_ledger(cli, tmp_path: Path) -> None:  # t
     assert cli("ingest", SEEDS, ARTICLES, "--db", db).exit_code in (0, 3)
     r = cli("eval", GOLD, "--db", db, "--format", "json")
     overall = json.loads(r.stdout)["overall"]
-    assert overall["f1"] >= 1.0
-    assert overall["group_f1"] >= 1.0
+    assert overall["f1"] >= 0.9
+    assert overall["group_f1"] >= 0.8

@@ -54,6 +54,38 @@ class EvalReport(BaseModel):
     articles: list[Scores]
     overall: Scores
     matches: list[dict]
+    pairs: tuple[int, int, int] = (0, 0, 0)  # grouping: true, false, missed pairs
+    hits: tuple[int, int] = (0, 0)  # matched claims with the right actor, the right status
+
+
+class SetScores(BaseModel):
+    """One gold set's scores, named for the folder it came from."""
+
+    name: str
+    articles: list[Scores]
+    overall: Scores
+
+
+def total(name: str, reports: list[EvalReport]) -> Scores:
+    """Scores pooled over several gold sets: counts and grouping pairs are summed."""
+    gold = sum(r.overall.gold for r in reports)
+    pred = sum(r.overall.predicted for r in reports)
+    matched = sum(r.overall.matched for r in reports)
+    actors = sum(r.hits[0] for r in reports)
+    statuses = sum(r.hits[1] for r in reports)
+    tp, fp, fn = (sum(r.pairs[i] for r in reports) for i in range(3))
+    return _overall(name, gold, pred, matched, actors, statuses, tp, fp, fn)
+
+
+def _overall(name: str, gold: int, pred: int, matched: int, actors: int, statuses: int,
+             tp: int, fp: int, fn: int) -> Scores:
+    gp, gr = (_ratio(tp, tp + fp) if tp + fp else 1.0), (_ratio(tp, tp + fn) if tp + fn else 1.0)
+    p, r = _ratio(matched, pred), _ratio(matched, gold)
+    return Scores(
+        article=name, gold=gold, predicted=pred, matched=matched, precision=p, recall=r,
+        f1=_f1(p, r), actor_accuracy=_ratio(actors, matched) if matched else None,
+        group_precision=gp, group_recall=gr, group_f1=_f1(gp, gr),
+        status_accuracy=_ratio(statuses, matched) if matched else None)
 
 
 def tokens(text: str) -> list[str]:
@@ -178,12 +210,7 @@ def score(gold_dir: Path, records: list[ClaimRecord]) -> EvalReport:
         tp += same_gold and same_pred
         fp += same_pred and not same_gold
         fn += same_gold and not same_pred
-    gp, gr = (_ratio(tp, tp + fp) if tp + fp else 1.0), (_ratio(tp, tp + fn) if tp + fn else 1.0)
-    p, r = _ratio(totals["matched"], totals["pred"]), _ratio(totals["matched"], totals["gold"])
-    overall = Scores(
-        article="overall", gold=totals["gold"], predicted=totals["pred"],
-        matched=totals["matched"], precision=p, recall=r, f1=_f1(p, r),
-        actor_accuracy=_ratio(totals["actors"], totals["matched"]) if totals["matched"] else None,
-        group_precision=gp, group_recall=gr, group_f1=_f1(gp, gr),
-        status_accuracy=_ratio(totals["statuses"], totals["matched"]) if totals["matched"] else None)
-    return EvalReport(articles=per, overall=overall, matches=details)
+    overall = _overall("overall", totals["gold"], totals["pred"], totals["matched"],
+                       totals["actors"], totals["statuses"], tp, fp, fn)
+    return EvalReport(articles=per, overall=overall, matches=details, pairs=(tp, fp, fn),
+                      hits=(totals["actors"], totals["statuses"]))

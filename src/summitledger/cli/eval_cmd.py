@@ -1,4 +1,4 @@
-"""summitledger eval GOLD_DIR [ARTICLES...]"""
+"""summitledger eval GOLD... [--articles PATH...]: score the ledger against gold sets."""
 
 from __future__ import annotations
 
@@ -10,35 +10,68 @@ import typer
 
 from .. import report
 from ..db import open_ledger
-from ..evaluate import EvalReport, load_gold, score
+from ..evaluate import EvalReport, SetScores, load_gold, score, total
 from ..output import Format, emit, write_json
 from .options import DbOption, FormatOption, settings
 
 COLUMNS = ["article", "gold", "predicted", "matched", "precision", "recall", "f1",
            "actor_accuracy", "group_f1", "status_accuracy"]
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 
-def _articles_for(gold_dir: Path) -> list[Path]:
-    """The gold's own articles: a seeds/ folder next to the gold (or one level up)."""
+def is_gold_dir(path: Path) -> bool:
+    """A gold set: a folder of <article-stem>.jsonl files named 'gold' or with groups.json."""
+    return path.is_dir() and any(path.glob("*.jsonl")) and (
+        path.name == "gold" or (path / "groups.json").is_file())
+
+
+def gold_sets(paths: list[Path]) -> list[Path]:
+    """Every gold set named, or found (as folders named 'gold') below a folder named."""
+    found: list[Path] = []
+    for p in paths:
+        if is_gold_dir(p):
+            found.append(p)
+        elif p.is_dir():
+            found.extend(sorted(g for g in p.rglob("gold") if is_gold_dir(g)))
+    return list(dict.fromkeys(found))
+
+
+def articles_for(gold_dir: Path) -> list[Path]:
+    """The gold's own articles: an articles/ or seeds/ folder beside the gold (or above)."""
     stems, _ = load_gold(gold_dir)
-    for base in (gold_dir, gold_dir.parent, gold_dir.parent.parent):
-        folder = base / "seeds"
-        files = [f for stem in stems for f in sorted(folder.glob(f"{stem}.*"))
-                 if f.suffix in (".txt", ".md")]
-        if files:
-            return files
+    for base in (gold_dir.parent, gold_dir, gold_dir.parent.parent):
+        for name in ("articles", "seeds"):
+            files = [f for stem in stems for f in sorted((base / name).glob(f"{stem}.*"))
+                     if f.suffix in ARTICLE_SUFFIXES]
+            if files:
+                return files
     return []
 
 
+def set_name(gold_dir: Path) -> str:
+    """'teachers-strike' for events/teachers-strike/gold, 'seeds' for a gold set of the
+    seeds; the folder's own name otherwise."""
+    found = articles_for(gold_dir)
+    if found and found[0].parent.name == "seeds":
+        return "seeds"
+    return gold_dir.parent.name if gold_dir.name == "gold" and gold_dir.parent.name else gold_dir.name
+
+
 def eval_cli(
-    gold_dir: Annotated[Path, typer.Argument(
-        help="Folder of gold files: <article-stem>.jsonl and optional groups.json.",
-        exists=True, file_okay=False)],
-    articles: Annotated[list[Path] | None, typer.Argument(
-        help="Articles to ingest into a temporary ledger and score. Default: the ledger "
-             "given by --db if it holds the gold's articles, else a seeds/ folder beside "
-             "the gold.", show_default=False)] = None,
+    gold: Annotated[list[Path], typer.Argument(
+        help="Gold sets: folders of <article-stem>.jsonl (and groups.json), or folders "
+             "holding such sets in 'gold' subfolders (e.g. ../shared/eval). Files after "
+             "a single gold folder are taken as its articles.",
+        exists=True, show_default=False)],
+    articles: Annotated[list[Path] | None, typer.Option(
+        "--articles", "-a",
+        help="Articles to score (with one gold set). Default: the ledger given by --db if "
+             "it holds the gold's articles, else an articles/ or seeds/ folder beside the gold.",
+        show_default=False)] = None,
     db: DbOption = None,
+    cues: Annotated[Path | None, typer.Option(
+        envvar="SUMMITLEDGER_CUES", help="Extra cue lexicon (JSON) used when ingesting.",
+        exists=True, dir_okay=False)] = None,
     format: FormatOption = Format.table,
     details: Annotated[bool, typer.Option(
         help="Also list every gold and predicted claim with its match.")] = False,
@@ -46,34 +79,59 @@ def eval_cli(
     """Score extraction, actors, grouping and statuses against hand-made gold.
 
     Claim precision, recall and F1 (content token F1 >= 0.5, one-to-one), actor
-    accuracy, grouping pairwise F1 and status accuracy, per article and overall.
+    accuracy, grouping pairwise F1 and status accuracy: a table per gold set, then
+    the sets' totals (counts and pairs pooled).
 
-    Example: summitledger eval tests/gold seeds/
+    Examples:
+
+        summitledger eval ../shared/eval
+
+        summitledger eval tests/gold --articles seeds/
     """
+    sets = gold_sets(gold[:1]) if len(gold) > 1 and not any(map(is_gold_dir, gold[1:])) else []
+    if sets:  # old form: eval GOLD ARTICLE...
+        articles = [*(articles or []), *gold[1:]]
+    else:
+        sets = gold_sets(gold)
+    if not sets:
+        raise typer.BadParameter(f"no gold set in {', '.join(map(str, gold))}")
+    if articles and len(sets) > 1:
+        raise typer.BadParameter("--articles goes with one gold set; name one")
+    results: list[tuple[str, EvalReport]] = []
+    for g in sets:
+        results.append((set_name(g), _score_set(g, articles, db, cues)))
+    named = [SetScores(name=n, articles=r.articles, overall=r.overall) for n, r in results]
+    overall = total("total", [r for _, r in results])
+    if format is Format.json:
+        write_json({"sets": [s.model_dump() for s in named], "overall": overall.model_dump(),
+                    **({"matches": [m for _, r in results for m in r.matches]} if details else {})})
+        return
+    for s in named:
+        emit([*s.articles, s.overall], format, COLUMNS, title=f"eval: {s.name}")
+    if len(named) > 1:
+        rows = [s.overall.model_copy(update={"article": s.name}) for s in named]
+        emit([*rows, overall], format, COLUMNS, title="eval: every set")
+    if details and format is Format.table:
+        emit([m for _, r in results for m in r.matches], format,
+             ["article", "gold", "predicted", "f1", "content"], title="matches")
+
+
+def _score_set(gold_dir: Path, articles: list[Path] | None, db: Path | None,
+               cues: Path | None) -> EvalReport:
     stems, _ = load_gold(gold_dir)
     target = settings(db).db
-    use_ledger = not articles and target.exists() and _holds(target, set(stems))
-    if use_ledger:
-        result = _score_ledger(gold_dir, target)
-    else:
-        paths = list(articles or _articles_for(gold_dir))
-        if not paths:
-            raise typer.BadParameter(
-                "no articles given and none found beside the gold; pass them as arguments")
-        from ..ingest import ingest  # spaCy loads here, not when the CLI starts
+    if not articles and db is not None and target.exists() and _holds(target, set(stems)):
+        return _score_ledger(gold_dir, target)
+    paths = list(articles or articles_for(gold_dir))
+    if not paths:
+        raise typer.BadParameter(
+            f"{gold_dir}: no articles given and none found beside the gold; use --articles")
+    from ..ingest import ingest  # spaCy loads here, not when the CLI starts
 
-        with tempfile.TemporaryDirectory(prefix="summitledger-eval-") as tmp:
-            temp_db = Path(tmp) / "eval.db"
-            ingest(paths, settings(temp_db))
-            result = _score_ledger(gold_dir, temp_db)
-    if format is Format.json:
-        write_json(result.model_dump())
-        return
-    rows = [*result.articles, result.overall]
-    emit(rows, format, COLUMNS, title="summitledger eval")
-    if details and format is Format.table:
-        emit(result.matches, format, ["article", "gold", "predicted", "f1", "content"],
-             title="matches")
+    with tempfile.TemporaryDirectory(prefix="summitledger-eval-") as tmp:
+        temp_db = Path(tmp) / "eval.db"
+        ingest(paths, settings(temp_db, cues=cues))
+        return _score_ledger(gold_dir, temp_db)
 
 
 def _holds(path: Path, stems: set[str]) -> bool:

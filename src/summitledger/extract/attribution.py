@@ -113,6 +113,12 @@ def hypothetical(cue: Token) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL:
             return True
+    if cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ in CONDITIONAL:
+        return True  # "before confirming it"
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is not None and cue.dep_ != "ROOT" and any(  # "days before X had confirmed it"
+            cue.doc[j].lower_ in CONDITIONAL for j in range(cue.left_edge.i, subj.left_edge.i)):
+        return True
     return cue.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
