@@ -127,3 +127,21 @@ def test_sentences_never_cross_a_paragraph_break() -> None:
     doc = nlp("Bridge falls into the harbour\n\nPolice said seven people had died")
     assert [s.text.strip() for s in doc.sents] == [
         "Bridge falls into the harbour", "Police said seven people had died"]
+
+
+def test_ingest_reports_sentences_passed_over(tmp_path, cli=None) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with a cue word that gives no claim is counted, per article, in
+    ``ingest --format json``."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from summitledger.cli.main import app
+
+    art = tmp_path / "a.txt"
+    art.write_text("The union rejected the offer on Monday.\n\n"
+                   "Police said two men had been arrested.\n", "utf-8")
+    r = CliRunner().invoke(app, ["ingest", str(art), "--db", str(tmp_path / "l.db"), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    (outcome,) = json.loads(r.stdout)["outcomes"]
+    assert outcome["claims"] == 1 and outcome["passed_over"] == 1

@@ -108,7 +108,7 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
             _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,
                                                "alias": a.alias} for a in ex.aliases])
     return IngestOutcome(file=art.file, status=status, sentences=len(ex.sentences),
-                         claims=len(ex.claims))
+                         claims=len(ex.claims), passed_over=ex.passed_over)
 
 
 _WORKER: tuple[object, object] | None = None

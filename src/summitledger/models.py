@@ -80,6 +80,7 @@ class Extraction(BaseModel):
     claims: list[ClaimDraft]
     aliases: list[RoleAlias] = PField(default_factory=list)
     pipeline: str
+    passed_over: int = 0  # sentences with a cue word outside quotations that gave no claim
 
 
 class IngestOutcome(BaseModel):
@@ -88,6 +89,7 @@ class IngestOutcome(BaseModel):
     detail: str = ""
     sentences: int = 0
     claims: int = 0
+    passed_over: int = 0  # sentences with a cue word that gave no claim (see Extraction)
 
 
 # --------------------------------------------------------------------------- at rest

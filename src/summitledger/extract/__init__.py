@@ -47,7 +47,20 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
     ]
     aliases = [RoleAlias(actor=a, alias=r) for a, r in ctx.actors.aliases()]
     return Extraction(sentences=sentences, claims=claims, aliases=aliases,
-                      pipeline=pipeline_id(nlp))
+                      pipeline=pipeline_id(nlp), passed_over=_passed_over(ctx, claims))
+
+
+def _passed_over(ctx: Context, claims: list[ClaimDraft]) -> int:
+    """Sentences holding a cue verb (or 'according to') outside quotations that gave no
+    claim: what the rules passed over, for a user to look at."""
+    with_claims = {ctx.sent_of(ctx.doc.char_span(c.sentence_start, c.sentence_end,
+                                                 alignment_mode="expand").start).start
+                   for c in claims if c.sentence_end > c.sentence_start}
+    cued = {ctx.sent_of(i).start for i in ctx.positions(ctx.lexicon.verbs)
+            if ctx.qof[i] is None and ctx.doc[i].pos_ in ("VERB", "AUX")}
+    cued |= {ctx.sent_of(i).start for i in ctx.positions(["according"], "LOWER")
+             if ctx.qof[i] is None}
+    return len(cued - with_claims)
 
 
 def _dedupe(claims: list[ClaimDraft]) -> list[ClaimDraft]:
