@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import child_span
 from ..models import ClaimDraft
-from ..nouns import SAYINGS
 from .base import (
     RELATIVE,
     Context,
@@ -28,6 +27,7 @@ from .base import (
     token_positions,
     trim,
 )
+from .clauses import nested_attributions, says_something, split_that
 from .complements import complement
 from .cues import Lexicon
 from .speakers import can_speak
@@ -199,45 +199,6 @@ def _continuation(ctx: Context, qi: int, frame: set[int]) -> list[int]:
     return sorted(set(found), key=lambda q: ctx.quotes[q].start)
 
 
-def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:
-    """'said X and that Y': each that-clause joined by a conjunction is a claim of its own."""
-    roots = [i for i in ids if doc[i].head.i not in ids or doc[i].head.i == i]
-    if len(roots) != 1:
-        return [ids]
-    root = doc[roots[0]]
-    parts, rest = [], set(ids)
-    for c in root.children:
-        if c.dep_ == "conj" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
-            part = subtree_ids(c) & ids
-            parts.append(part)
-            rest -= part
-            rest -= {g.i for g in root.children if g.dep_ in ("cc", "punct") and g.i < c.i
-                     and not any(g.i < x < c.i for x in rest if not doc[x].is_punct
-                                 and doc[x].dep_ != "cc")}
-    return [rest, *parts] if parts else [ids]
-
-
-def nested_attributions(ctx: Context, ids: set[int], head: Token) -> set[int]:
-    """Clauses inside a content that carry their own attribution ('X, while police
-    said Y'): token ids to leave out, since they are someone else's claim."""
-    drop: set[int] = set()
-    for i in ids:
-        t = ctx.doc[i]
-        if (t.dep_ in ("advcl", "conj") and t != head and t.pos_ == "VERB"
-                and ctx.lexicon.complements(t.lemma_)
-                and any(c.dep_ == "nsubj" for c in t.children)
-                and any(c.dep_ in ("mark", "cc") for c in t.children)):
-            drop |= subtree_ids(t)
-            drop |= {c.i for c in t.head.children if c.dep_ == "punct" and c.i == t.left_edge.i - 1}
-    return drop
-
-
-def _says_something(doc: Doc, ids: set[int], cues: list[Token]) -> bool:
-    cue_ids = {t.i for t in cues}
-    objs = [doc[i] for i in ids if doc[i].head.i in cue_ids and doc[i].dep_ == "dobj"]
-    return any(o.lemma_.lower() in SAYINGS for o in objs)
-
-
 def claim_from_cue(
     ctx: Context, cues: list[Token], kinds: list[str], rule: str, negative: bool
 ) -> list[ClaimDraft]:
@@ -256,7 +217,7 @@ def claim_from_cue(
         parts: list[tuple[str, set[int]] | None] = [None]
     else:
         kind, ids = found
-        if negative and kind == "dobj" and not _says_something(ctx.doc, ids, cues):
+        if negative and kind == "dobj" and not says_something(ctx.doc, ids, cues):
             return []  # "rejected the offer" is an act; "rejected the claims" a denial
         ids -= nested_attributions(ctx, ids, head)
         pieces = split_that(ctx.doc, ids) if kind == "ccomp" else [ids]
