@@ -16,11 +16,10 @@ from ..models import ClaimDraft, Extraction, RoleAlias, SentenceIn
 from ..nlp import pipeline_id
 from .according import according_claims
 from .attribution import cue_claims
-from .base import Context
+from .base import PERSONAL, Context
 from .cues import Lexicon, load_lexicon
 from .orphans import orphan_claims
 from .quotes import Quote, find_quotes, repair_unclosed
-from .speakers import PERSONAL
 
 __all__ = ["extract_doc", "extract_text", "Lexicon", "load_lexicon"]
 

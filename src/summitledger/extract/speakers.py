@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nouns import noun_kind
+from .base import FIRST_PERSON, PERSONAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 HEDGE_SUBJECTS = {"this", "that", "these", "those", "there", "what", "which", "something",
                   "nothing", "everything", "anything"}
-PERSONAL = {"he", "she", "they", "him", "her", "them"}
-FIRST_PERSON = {"i", "we", "me", "us", "you"}
 QUANTIFIERS = {"some", "others", "many", "several", "both", "most", "few", "all", "one",
                "another", "none"}
 
