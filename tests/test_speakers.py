@@ -145,3 +145,43 @@ def test_ingest_reports_sentences_passed_over(tmp_path, cli=None) -> None:  # ty
     assert r.exit_code == 0, r.output
     (outcome,) = json.loads(r.stdout)["outcomes"]
     assert outcome["claims"] == 1 and outcome["passed_over"] == 1
+
+
+def test_according_to_after_a_cue_is_the_channel_not_the_speaker(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """'A said X, according to B' is A's claim; B is recorded as the channel, and the
+    claims listing carries it."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from summitledger.cli.main import app
+
+    text = ("The harbour master said the channel would stay closed for a week, "
+            "according to a transcript released by the port.")
+    (claim,) = _claims(text)
+    assert "harbour master" in claim.actor.lower()
+    assert claim.content.startswith("the channel would stay closed")
+    assert claim.channel == "a transcript released by the port"
+    art = tmp_path / "a.txt"
+    art.write_text(text + "\n", "utf-8")
+    db = str(tmp_path / "l.db")
+    assert CliRunner().invoke(app, ["ingest", str(art), "--db", db]).exit_code == 0
+    r = CliRunner().invoke(app, ["claims", "--db", db, "-f", "json"])
+    assert [c["channel"] for c in json.loads(r.stdout)] == ["a transcript released by the port"]
+
+
+def test_an_acronym_joins_its_full_name_in_the_article() -> None:
+    text = ("The Rail Accident Investigation Branch (RAIB) said it had opened an inquiry. "
+            "A RAIB spokeswoman said the signal had failed.")
+    assert [c.actor for c in _claims(text)] == ["Rail Accident Investigation Branch"] * 2
+
+
+def test_an_acronym_joins_its_full_name_across_the_ledger() -> None:
+    from summitledger.actor_ledger import cluster_actors
+
+    joined = cluster_actors([("NTSB", "organisation"), ("NTSB", "organisation"),
+                             ("National Transport Safety Board", "organisation"),
+                             ("NTS", "organisation"), ("Ann Lee", "person")])
+    assert joined["NTSB"] == joined["National Transport Safety Board"] == \
+        "National Transport Safety Board"
+    assert joined["NTS"] == "NTS" and joined["Ann Lee"] == "Ann Lee"

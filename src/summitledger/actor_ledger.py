@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .names import country_of, name_key, proper_name, role_key
+from .names import country_of, expands, is_acronym, name_key, proper_name, role_key
 
 
 def _find(parent: dict[str, str], x: str) -> str:
@@ -71,6 +71,11 @@ def cluster_actors(
                 union(k, by_country[country])
             else:
                 by_country[country] = k
+    for k in sorted(counts):
+        if is_acronym(k):  # 'NTSB' in one article, 'National Transport Safety Board' in another
+            full = {_find(parent, f) for f in counts if f != k and expands(k, f)}
+            if len(full) == 1:
+                union(k, full.pop())
     roles = {role_key(alias): person for person, alias in aliases}
     for k in sorted(counts):
         person = roles.get(role_key(k))
@@ -103,7 +108,9 @@ def cluster_actors(
         if people:
             canon = max(people, key=lambda m: (len(m.split()), counts[m], m))
         else:
-            canon = max(members, key=lambda m: (m[:1].isupper(), counts[m], len(m.split()), m))
+            # a full name reads better than its acronym
+            canon = max(members, key=lambda m: (m[:1].isupper(), not is_acronym(m), counts[m],
+                                                len(m.split()), m))
         for m in members:
             result[m] = canon
     return result

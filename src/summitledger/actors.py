@@ -25,6 +25,8 @@ from .names import (
     TITLES,
     clean_name,
     clean_name_text,
+    expands,
+    is_acronym,
     name_key,
     normalise_places,
     place_table,
@@ -193,7 +195,17 @@ class ArticleActors:
         return None
 
     def resolve(self, span: Span) -> tuple[str, str]:
-        """(actor, kind) for a speaker span."""
+        """(actor, kind) for a speaker span; an acronym joins the full name the article
+        gives for it ("the Rail Accident Investigation Branch (RAIB)" ... "RAIB said")."""
+        name, kind = self._resolve(span)
+        if is_acronym(name):
+            full = next((m for m in self.mentions if m.kind in ("organisation", "group")
+                         and expands(name, m.name)), None)
+            if full is not None:
+                return full.name, full.kind
+        return name, kind
+
+    def _resolve(self, span: Span) -> tuple[str, str]:
         root = span.root
         low = root.lower_
         if root.pos_ == "PRON" or low in SINGULAR | PLURAL:
@@ -204,10 +216,10 @@ class ArticleActors:
             return span.text, "unknown"
         principal = _principal(span)
         if principal is not None:  # "the mayor's office", "a spokesman for the ministry"
-            return self.resolve(principal)
+            return self._resolve(principal)
         name = _named_after(root)
         if name is not None:  # "the state broadcaster Radio Tanland": the name, not the descriptor
-            return self.resolve(name)
+            return self._resolve(name)
         persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
         if persons:
             # the name the phrase is about: the one holding its head ("Putin's spokesman

@@ -95,6 +95,12 @@ def _m004_claim_sentences(conn: Connection) -> None:
     conn.execute(text(_claims_view("claim.sentence")))
 
 
+def _m005_claim_channel(conn: Connection) -> None:
+    """Claims record who passed them on ("A said X, according to B": B)."""
+    if "channel" not in _columns(conn, "claim"):
+        conn.execute(text("ALTER TABLE claim ADD COLUMN channel VARCHAR NOT NULL DEFAULT ''"))
+
+
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1
 #: creates the tables as models.py defines them; later ones bring older files up to it.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -102,6 +108,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (2, "article sources", _m002_sources),
     (3, "views and full-text search", _m003_views_and_search),
     (4, "claim sentences", _m004_claim_sentences),
+    (5, "claim channel", _m005_claim_channel),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

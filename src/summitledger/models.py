@@ -66,6 +66,7 @@ class ClaimDraft(BaseModel):
     lemmas: str = ""  # content words of the content, for matching
     context: str = ""  # content words of the surrounding sentence(s)
     topic: str = ""  # what a question the claim answers was about
+    channel: str = ""  # who passed the claim on ("A said X, according to B": B)
 
 
 class RoleAlias(BaseModel):
@@ -213,6 +214,7 @@ class Claim(SQLModel, table=True):
     lemmas: str = ""
     context: str = ""
     topic: str = ""
+    channel: str = ""
     group_id: int | None = Field(
         default=None, foreign_key="claim_group.id", ondelete="SET NULL", index=True
     )
@@ -249,3 +251,4 @@ class ClaimRecord:
     end: int
     rule: str
     pipeline: str
+    channel: str

@@ -102,3 +102,37 @@ def proper_name(name: str) -> bool:
 def clean_name_text(text: str) -> str:
     """A name without a trailing possessive ("Kremlin's" -> "Kremlin")."""
     return POSSESSIVE.sub("", text).strip()
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+_GLUE = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le"}
+
+
+def is_acronym(name: str) -> bool:
+    """'NTSB', 'RAIB', 'AT&T' (two to seven capitals, one word)."""
+    return bool(_ACRONYM.match(name.replace(".", "")))
+
+
+def initials(name: str) -> str:
+    """The acronym a multi-word name would take: 'Rail Accident Investigation Branch'
+    -> 'RAIB', 'Teachers Union of Tanland' -> 'TUT' ('' for one word)."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) < 2:
+        return ""
+    caps = [w for w in words if w.lower() not in _GLUE]
+    if not all(w[:1].isupper() for w in caps):
+        return ""
+    return "".join(w[0] for w in caps).upper()
+
+
+def expands(acronym: str, name: str) -> bool:
+    """Is ``name`` the full name behind ``acronym``? (Glue words may or may not count:
+    'Teachers Union of Tanland' is both TUT and TUOT.)"""
+    short = acronym.replace(".", "").replace("&", "").upper()
+    if not is_acronym(acronym) or len(short) < 2:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _GLUE for w in words):
+        return False
+    full = "".join(w[0] for w in words).upper().replace("&", "")
+    return short in (initials(name).replace("&", ""), full)

@@ -40,7 +40,7 @@ def _record_columns() -> dict[str, Any]:
         "sentence": Claim.sentence,
         "status": func.coalesce(ClaimGroup.status, ""), "group": Claim.group_id,
         "start": Claim.content_start, "end": Claim.content_end, "rule": Claim.rule,
-        "pipeline": Claim.pipeline,
+        "pipeline": Claim.pipeline, "channel": Claim.channel,
     }
 
 

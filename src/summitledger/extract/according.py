@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..actors import child_span
 from ..models import ClaimDraft
 from .base import Context, lemma_bag, subtree_ids, trim
+
+
+def _reporting_cue(ctx: Context, clause: Token) -> Token | None:
+    """The cue verb outside quotations that reports ``clause`` (itself, or the verb whose
+    complement it is), if any."""
+    for tok in (clause, clause.head):
+        if ctx.lexicon.complements(tok.lemma_) and ctx.quoted(tok) is None:
+            if tok == clause or clause.dep_ in ("ccomp", "xcomp", "dobj", "conj"):
+                return tok
+    return None
+
+
+def _as_channel(ctx: Context, cue: Token, channel: str, according: Token) -> None:
+    """Record ``channel`` on the claims of ``cue``; their content ends before the
+    'according to' phrase."""
+    for c in ctx.claims:
+        if c.cue_start != cue.idx or c.channel:
+            continue
+        c.channel = channel
+        if c.content_start < according.idx < c.content_end:
+            end = according.idx
+            while end > c.content_start and ctx.text[end - 1] in " ,;-–—":
+                end -= 1
+            span = ctx.doc.char_span(c.content_start, end, alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            c.content, c.content_end = span.text, span.end_char
+            cue_marks = " ".join(w for w in c.lemmas.split() if w.startswith("c:"))
+            c.lemmas = f"{lemma_bag(span)} {cue_marks}".strip()
 
 
 def according_claims(ctx: Context) -> None:
@@ -26,10 +57,15 @@ def according_claims(ctx: Context) -> None:
         clause = t.head if t.head != t else t.sent.root
         while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head != clause:
             clause = clause.head
-        if ctx.lexicon.complements(clause.lemma_):
-            continue  # '"...," Kim said, according to a transcript': a source note
+        reporter = _reporting_cue(ctx, clause)
+        if reporter is not None:
+            # "A said X, according to B": A's claim, which B passed on
+            _as_channel(ctx, reporter, speaker.text, t)
+            continue
         ids = subtree_ids(clause) - phrase
         ids = {i for i in ids if doc[i].sent == t.sent}
+        # "X, according to B.": the stop after the phrase is not content
+        ids = {i for i in ids if not (i > max(phrase) and doc[i].is_punct)}
         rng = trim(doc, ids)
         if rng is None:
             continue
