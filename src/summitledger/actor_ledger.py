@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .names import country_of, expands, is_acronym, name_key, proper_name, role_key
+from .names import body_name, country_of, expands, is_acronym, name_key, proper_name, role_key
 
 
 def _find(parent: dict[str, str], x: str) -> str:
@@ -76,6 +76,7 @@ def cluster_actors(
             full = {_find(parent, f) for f in counts if f != k and expands(k, f)}
             if len(full) == 1:
                 union(k, full.pop())
+    _join_bodies(counts, kinds, parent, union)
     roles = {role_key(alias): person for person, alias in aliases}
     for k in sorted(counts):
         person = roles.get(role_key(k))
@@ -114,3 +115,25 @@ def cluster_actors(
         for m in members:
             result[m] = canon
     return result
+
+
+def _join_bodies(counts: Counter[str], kinds: dict[str, str], parent: dict[str, str],
+                 union) -> None:  # type: ignore[no-untyped-def]
+    """A body's short name joins its full name when only one full name fits: 'Kestrel'
+    is Kestrel Civil Engineering, 'the city's fire and rescue service' is Vessmouth
+    Fire and Rescue Service."""
+    names = sorted(k for k in counts if kinds.get(k) != "person" and body_name(k))
+    for k in sorted(counts):
+        if kinds.get(k) == "person" or is_acronym(k):
+            continue
+        words = k.split()
+        if len(words) == 1 and k[:1].isupper():
+            fits = {_find(parent, n) for n in names if n.split()[0] == k}
+        elif len(words) > 2 and not body_name(k):
+            tail = " ".join(w.lower() for w in words[1:])
+            fits = {_find(parent, n) for n in names
+                    if n.lower().endswith(" " + tail) and n != k}
+        else:
+            continue
+        if len(fits) == 1:
+            union(k, fits.pop())

@@ -113,6 +113,14 @@ class ArticleActors:
         for ent in doc_ents(self.doc):
             if ent.label_ == "PERSON":
                 self._learn_roles(ent)
+            elif ent.label_ == "ORG":  # "Kalrail, the state rail operator"
+                for child in ent.root.children:
+                    if child.dep_ == "appos" and child.pos_ == "NOUN" and any(
+                            d.lower_ == "the" for d in child.children):
+                        key = role_key(child_span(child).text)
+                        if key and key not in self.roles:
+                            self.roles[key] = _org(ent)
+                            self.role_text[key] = child_span(child).text.strip(" ,")
         from .extract.base import token_positions
 
         for i in token_positions(self.doc, GROUPS):
@@ -194,6 +202,16 @@ class ArticleActors:
                 return m
         return None
 
+    def _body(self, noun: Token) -> Mention | None:
+        """The latest organisation named before ``noun`` that it can refer to ('ministry'
+        -> the Ministry of Education), if any."""
+        word = noun.lemma_.lower()
+        for m in reversed(self.mentions):
+            if m.i < noun.i and m.kind == "organisation" and not self.quoted(m.i) and (
+                    m.head == word or word in m.name.lower().split()):
+                return m
+        return None
+
     def resolve(self, span: Span) -> tuple[str, str]:
         """(actor, kind) for a speaker span; an acronym joins the full name the article
         gives for it ("the Rail Accident Investigation Branch (RAIB)" ... "RAIB said")."""
@@ -216,6 +234,10 @@ class ArticleActors:
             return span.text, "unknown"
         principal = _principal(span)
         if principal is not None:  # "the mayor's office", "a spokesman for the ministry"
+            if len(principal) == 1 and principal.root.pos_ == "NOUN":
+                body = self._body(principal.root)  # "a ministry spokesman": which ministry
+                if body is not None:
+                    return body.name, body.kind
             return self._resolve(principal)
         name = _named_after(root)
         if name is not None:  # "the state broadcaster Radio Tanland": the name, not the descriptor
@@ -227,7 +249,11 @@ class ArticleActors:
             own = [e for e in persons if e.start <= root.i < e.end]
             not_possessor = [e for e in persons if e.root.dep_ != "poss"]
             ent = (own or not_possessor[-1:] or persons)[0]
-            return self.person(clean_name(ent), ent.start), "person"
+            # an entity cut off mid-name ("Vessmouth Fire and | Rescue Service") is not
+            # a person: the whole proper noun phrase names a body
+            clipped = ent[-1].pos_ in ("CCONJ", "ADP", "DET") and ent.end < span.end
+            if not clipped:
+                return self.person(clean_name(ent), ent.start), "person"
         lemma = root.lemma_.lower()
         place = _place_in(span)
         if lemma in SPOKES:
@@ -309,6 +335,10 @@ def _principal(span: Span) -> Span | None:
     for c in root.children:  # "Kremlin spokesman", "a Pay Review Board report"
         if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) and not root.ent_type_:
             return child_span(c)
+    if lemma in SPOKES:  # "a ministry spokesman", "a company spokeswoman"
+        for c in root.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and noun_kind(c.lemma_) == "body":
+                return root.doc[c.i : c.i + 1]
     return None
 
 
@@ -368,5 +398,5 @@ def _place_in(span: Span) -> str:
 
 
 def _org(ent: Span) -> str:
-    words = [t.text for t in ent if t.lower_ != "the"]
-    return normalise_places(clean_name_text(" ".join(words)))
+    words = "".join(t.text_with_ws for t in ent if t.lower_ != "the").strip()
+    return normalise_places(clean_name_text(words))

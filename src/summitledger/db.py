@@ -101,6 +101,12 @@ def _m005_claim_channel(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claim ADD COLUMN channel VARCHAR NOT NULL DEFAULT ''"))
 
 
+def _m006_claim_frames(conn: Connection) -> None:
+    """Claims keep their frame (what they assert, slot by slot) as versioned JSON."""
+    if "frame" not in _columns(conn, "claim"):
+        conn.execute(text("ALTER TABLE claim ADD COLUMN frame VARCHAR NOT NULL DEFAULT ''"))
+
+
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1
 #: creates the tables as models.py defines them; later ones bring older files up to it.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -109,6 +115,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "views and full-text search", _m003_views_and_search),
     (4, "claim sentences", _m004_claim_sentences),
     (5, "claim channel", _m005_claim_channel),
+    (6, "claim frames", _m006_claim_frames),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

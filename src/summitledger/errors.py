@@ -62,6 +62,7 @@ class PipelineError(LedgerError):
 
 NO_MODEL = "SL301"
 BAD_CUES = "SL302"
+NO_EMBEDDER = "SL303"
 
 
 class QueryError(LedgerError):

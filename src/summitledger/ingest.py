@@ -102,7 +102,8 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
                 {"article_id": article_id, "idx": n, "pipeline": ex.pipeline, "actor_key": c.actor,
                  "sentence_id": sent_ids[max(0, _bisect(starts, c.sentence_start))] if sent_ids else None,
                  "sentence": art.text[c.sentence_start:c.sentence_end],
-                 **c.model_dump(exclude={"actor"})}
+                 "frame": c.frame.model_dump_json(),
+                 **c.model_dump(exclude={"actor", "frame"})}
                 for n, c in enumerate(ex.claims)])
         if ex.aliases:
             _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,

@@ -1,37 +1,36 @@
-"""Which claims state the same thing: the light matcher.
+"""Which claims state the same thing: three signals, scored pair by pair.
 
-Each claim's *topic* is its content words (plus, for a reply, what the question was
-about), tagged by part of speech, mapped through a small news thesaurus
-(``data/synonyms.json``) and weighted by rarity in the ledger: nouns count most,
-entities least (everyone in one event's coverage mentions the same countries). Two
-claims of one actor match when their topics are close, or when they quote the same
-words (rapidfuzz). Claims are compared only within one actor and only when they share
-an uncommon word, so the pairs grow with the claims, not with their square.
+1. Words: each claim's *topic* is its content words (plus, for a reply, what the
+   question was about), tagged by part of speech, mapped through a small news thesaurus
+   (``data/synonyms.json``) and weighted by rarity in the ledger: nouns count most,
+   entities least. Two outlets quoting the same words (rapidfuzz) is strong evidence.
+2. Frames: the claims' frames agree slot by slot (theme nouns and main verb, numbers
+   for the same thing, places, times).
+3. Meaning: the cosine of the contents' sentence embeddings (:mod:`embedding`), which
+   finds paraphrases that share few words.
+
+Pairs are scored only within one actor: every pair of a small actor, and for a large
+one each claim's nearest neighbours by embedding plus the claims sharing an uncommon
+word, so the work stays near n log n. :mod:`clustering` turns the scores into groups.
 Pure functions; no database.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
-MATCHER = "light/2: tfidf(pos-weighted, thesaurus) + rapidfuzz quotes"
-THRESHOLD = 0.30
+from .models import ClaimFrame, FrameNumber
+from .nouns import thesaurus
+
+MATCHER = "v3: tfidf(pos-weighted, thesaurus) + frames + wordllama, average-link"
 QUOTE_THRESHOLD = 85.0  # rapidfuzz partial_ratio of two quotations
 MAX_POSTING = 200  # a word shared by more claims of one actor is not used to find pairs
 WEIGHT = {"n": 1.0, "v": 0.7, "a": 0.5, "e": 0.35}
-
-
-@lru_cache(maxsize=1)
-def thesaurus() -> dict[str, str]:
-    raw = resources.files("summitledger").joinpath("data/synonyms.json").read_text("utf-8")
-    return {w: s[0] for s in json.loads(raw)["sets"] for w in s}
 
 
 def words_of(bag: str) -> list[str]:
@@ -89,6 +88,8 @@ class ClaimInfo:
     polarity: int = 1
     type: str = "indirect"
     cue: str = ""
+    key: tuple[str, int] = ("", 0)  # (article file, claim index): a stable order
+    frame: ClaimFrame = field(default_factory=ClaimFrame)
 
     @property
     def words(self) -> list[str]:
@@ -161,99 +162,136 @@ def quote_similarity(a: str, b: str) -> float:
     return fuzz.partial_ratio(a.lower(), b.lower())
 
 
-def score(a: ClaimInfo, b: ClaimInfo, vectors: Vectors) -> tuple[float, str]:
-    """Similarity of two claims in [0, 1] and what drove it."""
-    cos, share, noun, content = vectors.compare(a.id, b.id)
-    topic = (cos + share) / 2
+# --------------------------------------------------------------------------- scoring
+
+QUOTE_THRESHOLD = 85.0  # rapidfuzz partial_ratio of two quotations: the same words
+W_WORDS, W_MEANING, W_FRAME = 0.4, 0.4, 0.2
+THRESHOLD = 0.33  # mean pair score at which two clusters of one actor's claims merge
+ALL_PAIRS = 96  # an actor with up to this many claims has every pair scored
+NEIGHBOURS = 12  # else each claim's nearest neighbours by embedding are scored
+
+
+def _folded(words: list[str]) -> set[str]:
+    table = thesaurus()
+    return {table.get(w, w) for w in words if w}
+
+
+def fits(x: FrameNumber, y: FrameNumber) -> bool:
+    """Can two numbers describe one quantity? ('about 35,000' and '35,000'; 'more than
+    100,000' and '110,000'.)"""
+    for p, q in ((x, y), (y, x)):
+        if p.op == ">" and q.op != "<":
+            return q.value >= p.value * 0.99 or q.op == ">"
+        if p.op == "<" and q.op != ">":
+            return q.value <= p.value * 1.01 or q.op == "<"
+    if x.op in "<>" and y.op in "<>":
+        return False
+    slack = 0.1 if "~" in (x.op, y.op) else 0.005
+    return abs(x.value - y.value) <= slack * max(abs(x.value), abs(y.value))
+
+
+def frame_agreement(a: ClaimFrame, b: ClaimFrame) -> float:
+    """0-1: how far two frames fill the same slots with the same things (theme nouns
+    and main verb, thesaurus-folded; numbers for the same thing; places)."""
+    ta, tb = _folded(a.theme + [a.verb]), _folded(b.theme + [b.verb])
+    parts = [len(ta & tb) / len(ta | tb)] if ta and tb else []
+    if a.numbers and b.numbers:  # one number that fits both claims is strong evidence
+        agree = any(fits(x, y) for x in a.numbers for y in b.numbers)
+        parts += [1.0, 1.0] if agree else [0.0]
+    if a.places and b.places:
+        parts.append(1.0 if set(a.places) & set(b.places) else 0.0)
+    return sum(parts) / len(parts) if parts else 0.0
+
+
+class Signals:
+    """What pair scoring reads: the word vectors and the contents' embeddings."""
+
+    def __init__(self, claims: list[ClaimInfo], embeddings: object | None = None) -> None:
+        import numpy as np
+
+        from .embedding import embed
+
+        self.vectors = Vectors(claims)
+        self.row = {c.id: n for n, c in enumerate(claims)}
+        self.emb = embeddings if embeddings is not None else embed([c.content for c in claims])
+        self.np = np
+
+    def meaning(self, a: int, b: int) -> float:
+        return float(max(0.0, self.emb[self.row[a]] @ self.emb[self.row[b]]))  # type: ignore[index]
+
+
+def score(a: ClaimInfo, b: ClaimInfo, sig: Signals) -> tuple[float, str]:
+    """Similarity of two claims of one actor in [0, 1] and what drove it."""
+    cos, share, _noun, _content = sig.vectors.compare(a.id, b.id)
+    words = (cos + share) / 2
     q = quote_similarity(a.quote, b.quote)
+    meaning = sig.meaning(a.id, b.id)
+    frame = frame_agreement(a.frame, b.frame)
+    mixed = W_WORDS * words + W_MEANING * meaning + W_FRAME * frame
+    why = f"words {words:.2f}, meaning {meaning:.2f}, frame {frame:.2f}"
     if q >= QUOTE_THRESHOLD:
-        return max(topic, q / 100), f"same quotation (rapidfuzz {q:.0f}); topic {topic:.2f}"
-    if not noun:
-        return 0.0, f"no shared noun (cosine {cos:.2f}, overlap {share:.2f})"
-    family = cue_family(a.lemmas)
-    if content < 2 and not (family and family == cue_family(b.lemmas) and family != "say"):
-        # one shared word is enough only between reports of one kind of act (warned ~
-        # cautioned), not between two things someone "said"
-        return 0.0, f"one shared word (cosine {cos:.2f}, overlap {share:.2f})"
-    return topic, f"topic {topic:.2f} (cosine {cos:.2f}, overlap {share:.2f})"
+        return max(mixed, q / 100), f"same quotation (rapidfuzz {q:.0f}); {why}"
+    return mixed, why
+
+
+def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
+    """Pairs of one actor's claims worth scoring (claim positions in ``block``)."""
+    n = len(block)
+    if n <= ALL_PAIRS:
+        return {(i, j) for i in range(n) for j in range(i + 1, n)}
+    np = sig.np
+    rows = np.array([sig.row[c.id] for c in block])
+    emb = sig.emb[rows]  # type: ignore[index]
+    pairs: set[tuple[int, int]] = set()
+    k = min(NEIGHBOURS, n - 1)
+    for lo in range(0, n, 2048):
+        sims = emb[lo : lo + 2048] @ emb.T
+        for r in range(sims.shape[0]):
+            sims[r, lo + r] = -2.0
+        near = np.argpartition(-sims, k, axis=1)[:, :k]
+        for r, cols in enumerate(near):
+            i = lo + r
+            pairs.update((min(i, int(j)), max(i, int(j))) for j in cols)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(block):
+        for w in sig.vectors.sets[c.id]:
+            if w[0] != "e":
+                postings[w].append(i)
+    for ids in postings.values():
+        if 1 < len(ids) <= 8:  # an uncommon word: the claims sharing it are compared
+            pairs.update((a, b) for x, a in enumerate(ids) for b in ids[x + 1 :])
+    return pairs
 
 
 def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
-                 vectors: Vectors | None = None) -> list[Group]:
+                 signals: Signals | None = None) -> list[Group]:
     """Groups of claims by one actor that say the same thing, across articles.
 
-    One pass per actor, in claim order: a claim joins the groups whose first claim it
-    matches (merging them when it matches several), else starts a group. Candidates are
-    the groups whose first claim shares a word with it (words most groups share are
-    not used to find candidates), and a claim identical to an
-    earlier one (same words, same quotation) joins it without scoring, so the work grows
-    with the claims and the distinct statements, not with the square of the claims.
+    Every candidate pair within an actor is scored, then average-link clustering joins
+    clusters whose mean pair score reaches ``threshold``. Claims are taken in their
+    stable order (article file, position), so the groups do not depend on ingest order.
     """
-    vectors = vectors or Vectors(claims)
-    parent: dict[int, int] = {}
+    from .clustering import average_link
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    links: list[Link] = []
+    sig = signals or Signals(claims)
     blocks: dict[str, list[ClaimInfo]] = defaultdict(list)
-    for c in claims:
+    for c in sorted(claims, key=lambda x: x.key):
         blocks[c.actor.lower()].append(c)
-    for block in blocks.values():
-        leaders: list[ClaimInfo] = []  # first claim of each group, by position
-        postings: dict[str, list[int]] = defaultdict(list)  # word -> leader positions
-        exact: dict[tuple, int] = {}  # (words, quotation) -> leader position
-        for c in sorted(block, key=lambda x: x.id):
-            parent[c.id] = c.id
-            key = (vectors.sets[c.id], " ".join(c.quote.lower().split()))
-            if key in exact and leaders[exact[key]].article_id != c.article_id:
-                lead = leaders[exact[key]]
-                _join(parent, find, c.id, lead.id)
-                links.append(Link(lead.id, c.id, 1.0, "same words"))
-                continue
-            # leaders sharing content words (entities alone never link two claims), and
-            # how many: score() needs two, or one between reports of one kind of act
-            shared: Counter[int] = Counter()
-            for w in vectors.sets[c.id]:
-                hits = postings.get(w, ())
-                if w[0] != "e" and len(hits) <= MAX_POSTING:  # a word most groups share finds nothing
-                    shared.update(hits)
-            family = cue_family(c.lemmas)
-            one_word_ok = bool(family) and family != "say"
-            candidates = {p for p, k in shared.items() if k >= 2 or one_word_ok}
-            for w in c.quote.lower().split()[:3]:
-                candidates.update(postings.get("q:" + w, ()))
-            matched = False
-            for pos in sorted(candidates):
-                lead = leaders[pos]
-                if lead.article_id == c.article_id:
-                    continue
-                s, why = score(lead, c, vectors)
-                if s >= threshold:
-                    links.append(Link(lead.id, c.id, round(s, 3), why))
-                    _join(parent, find, c.id, lead.id)
-                    matched = True
-            if not matched:
-                pos = len(leaders)
-                leaders.append(c)
-                exact.setdefault(key, pos)
-                for w in vectors.sets[c.id]:
-                    postings[w].append(pos)
-                for w in c.quote.lower().split()[:3]:
-                    postings["q:" + w].append(pos)
-    members: dict[int, list[int]] = defaultdict(list)
-    for c in claims:
-        members[find(c.id)].append(c.id)
-    groups = {root: Group(sorted(ids)) for root, ids in members.items()}
-    for link in sorted(links, key=lambda k: (k.a, k.b)):
-        groups[find(link.a)].links.append(link)
-    return sorted(groups.values(), key=lambda g: g.members[0])
-
-
-def _join(parent: dict[int, int], find, a: int, b: int) -> None:  # type: ignore[no-untyped-def]
-    ra, rb = find(a), find(b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)
+    groups: list[Group] = []
+    for actor in sorted(blocks):
+        block = blocks[actor]
+        scored: dict[tuple[int, int], tuple[float, str]] = {}
+        for i, j in sorted(_candidates(block, sig)):
+            a, b = block[i], block[j]
+            if a.article_id != b.article_id:
+                scored[(a.id, b.id)] = score(a, b, sig)
+        article = {c.id: c.article_id for c in block}
+        clusters = average_link([c.id for c in block], article,
+                                {p: s for p, (s, _) in scored.items()}, threshold)
+        for ids in clusters:
+            inside = set(ids)
+            links = [Link(a, b, round(s, 3), why) for (a, b), (s, why) in scored.items()
+                     if a in inside and b in inside and s >= threshold]
+            groups.append(Group(list(ids), sorted(links, key=lambda k: (k.a, k.b))))
+    key = {c.id: c.key for c in claims}
+    return sorted(groups, key=lambda g: min(key[m] for m in g.members))

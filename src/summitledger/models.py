@@ -43,6 +43,33 @@ class SentenceIn(BaseModel):
     text: str
 
 
+FRAME_VERSION = 1
+
+
+class FrameNumber(BaseModel):
+    """A number in a claim: its value, what it counts, and how exact it is."""
+
+    value: float
+    counts: str = ""  # the noun it counts ('injured', 'school', 'hour'); '' if none
+    op: Literal["=", "~", ">", "<"] = "="  # '~' about, '>' more than, '<' fewer than
+
+
+class ClaimFrame(BaseModel):
+    """What a claim asserts, slot by slot, for matching and verdicts (stored as JSON)."""
+
+    v: int = FRAME_VERSION
+    predicate: str = ""  # the cue's lemma ('say', 'deny', 'put')
+    family: str = ""  # the cue's family in the thesaurus ('warn' for caution)
+    verb: str = ""  # the main verb of the content ('reopen')
+    theme: list[str] = PField(default_factory=list)  # head nouns of the content
+    recipients: list[str] = PField(default_factory=list)  # 'to X', 'with X'
+    places: list[str] = PField(default_factory=list)
+    numbers: list[FrameNumber] = PField(default_factory=list)
+    times: list[str] = PField(default_factory=list)  # date keys ('weekday=thursday')
+    polarity: int = 1  # -1: the proposition is negated ('no deal was struck', 'denied')
+    modality: str = ""  # 'will', 'may', 'must' or '' (asserted as fact)
+
+
 class ClaimDraft(BaseModel):
     """One attributed claim as the extractor found it; offsets index the article text."""
 
@@ -67,6 +94,7 @@ class ClaimDraft(BaseModel):
     context: str = ""  # content words of the surrounding sentence(s)
     topic: str = ""  # what a question the claim answers was about
     channel: str = ""  # who passed the claim on ("A said X, according to B": B)
+    frame: ClaimFrame = PField(default_factory=ClaimFrame)
 
 
 class RoleAlias(BaseModel):
@@ -215,6 +243,7 @@ class Claim(SQLModel, table=True):
     context: str = ""
     topic: str = ""
     channel: str = ""
+    frame: str = ""  # ClaimFrame as JSON
     group_id: int | None = Field(
         default=None, foreign_key="claim_group.id", ondelete="SET NULL", index=True
     )

@@ -136,3 +136,11 @@ def expands(acronym: str, name: str) -> bool:
         return False
     full = "".join(w[0] for w in words).upper().replace("&", "")
     return short in (initials(name).replace("&", ""), full)
+
+
+def body_name(name: str) -> bool:
+    """A body's proper name: capitalised words, glue words allowed ('Ministry of
+    Education', 'Vessmouth Fire and Rescue Service')."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return len(words) > 1 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _GLUE for w in words)

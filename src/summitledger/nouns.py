@@ -59,3 +59,10 @@ def is_document(tok: Token) -> bool:
     """A statement, report or ruling: it speaks for whoever wrote it."""
     low = tok.lemma_.lower()
     return tok.pos_ == "NOUN" and (low in DOCUMENTS or noun_kind(low) == "document")
+
+
+@lru_cache(maxsize=1)
+def thesaurus() -> dict[str, str]:
+    """Word -> the first word of its set in ``data/synonyms.json`` (one idea, one set)."""
+    raw = resources.files("summitledger").joinpath("data/synonyms.json").read_text("utf-8")
+    return {w: s[0] for s in json.loads(raw)["sets"] for w in s}

@@ -15,8 +15,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, select
 
 from .actor_ledger import cluster_actors
+from .frames import stored_frame
 from .gcpause import no_cycle_collection
-from .matching import MATCHER, ClaimInfo, Vectors, group_claims
+from .matching import MATCHER, ClaimInfo, Signals, group_claims
 from .models import (
     Actor,
     ActorAlias,
@@ -50,7 +51,8 @@ def _claim_rows(conn: Connection) -> list[Row]:
     return conn.execute(
         select(Claim.id, Claim.article_id, Claim.actor_key, Claim.actor_kind, Claim.speaker,
                Claim.content, Claim.quote, Claim.lemmas, Claim.context, Claim.topic,
-               Claim.polarity, Claim.type, Claim.cue, Article.outlet)
+               Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
+               Article.file)
         .join(Article, Claim.article_id == Article.id).order_by(Article.file, Claim.idx)
     ).all()
 
@@ -111,12 +113,13 @@ def reconcile(engine: Engine) -> ReconcileSummary:
             id=r.id, article_id=r.article_id, outlet=r.outlet,
             actor=mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
             lemmas=r.lemmas, context=r.context, topic=r.topic, polarity=r.polarity,
-            type=r.type, cue=r.cue) for r in rows}
-        vectors = Vectors(list(infos.values()))
-        groups = group_claims(list(infos.values()), vectors=vectors)
+            type=r.type, cue=r.cue, key=(r.file, r.idx),
+            frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue)) for r in rows}
+        signals = Signals(list(infos.values()))
+        groups = group_claims(list(infos.values()), signals=signals)
         verdicts = [verdict(g, infos, source_of) for g in groups]
         statements = [_statement([infos[m] for m in g.members]) for g in groups]
-        contested = disputes(groups, infos, vectors)
+        contested = disputes(groups, infos, signals)
         disputed: set[int] = set()
         for a, b, sc in contested:  # group ids are list positions + 1
             for x, y in ((a, b), (b, a)):

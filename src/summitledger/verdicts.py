@@ -15,7 +15,19 @@ import zlib
 from collections import defaultdict
 from itertools import combinations
 
-from .matching import ClaimInfo, Group, Vectors, dates_of, numbers_of, quote_similarity
+from rapidfuzz import fuzz
+
+from .matching import (
+    QUOTE_THRESHOLD,
+    ClaimInfo,
+    Group,
+    Signals,
+    dates_of,
+    fits,
+    quote_similarity,
+    score,
+)
+from .models import FrameNumber
 
 SHINGLE = 8  # words per shingle when comparing article texts
 COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the longer one
@@ -91,37 +103,71 @@ def _independent(members: list[ClaimInfo], source_of: dict[int, int]) -> tuple[i
     return len({find(o) for o in parent}), copies
 
 
-def _negation_words(c: ClaimInfo) -> str:
-    words = [w for w in _WORD.findall(c.content.lower()) if w in NEGATIONS or w.endswith("n't")]
-    return " ".join(words) or (c.cue if c.polarity < 0 else "")
+def _negation_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w in NEGATIONS or w.endswith("n't")}
+
+
+def _matched_part(a: ClaimInfo, b: ClaimInfo) -> tuple[str, str]:
+    """The words two claims share in form: when one quotation lies inside a longer one,
+    the longer one's matching window, so that a 'not' elsewhere in it does not count."""
+    qa, qb = a.quote or a.content, b.quote or b.content
+    if min(len(qa), len(qb)) * 1.5 < max(len(qa), len(qb)) and \
+            quote_similarity(qa, qb) >= QUOTE_THRESHOLD:
+        short, long_ = (qa, qb) if len(qa) < len(qb) else (qb, qa)
+        al = fuzz.partial_ratio_alignment(short.lower(), long_.lower())
+        window = long_[al.dest_start : al.dest_end]
+        return (short, window) if short is qa else (window, short)
+    return qa, qb
+
+
+def _number_conflict(a: ClaimInfo, b: ClaimInfo) -> tuple[FrameNumber, FrameNumber] | None:
+    """Two numbers counting the same thing that cannot both be true."""
+    for x in a.frame.numbers:
+        for y in b.frame.numbers:
+            same = x.counts == y.counts or (not (x.counts and y.counts)
+                                            and a.frame.verb and a.frame.verb == b.frame.verb)
+            if same and not fits(x, y):
+                return x, y
+    return None
+
+
+def _show(n: FrameNumber) -> str:
+    op = {"=": "", "~": "about ", ">": "more than ", "<": "fewer than "}[n.op]
+    return f"{op}{n.value:g} {n.counts}".strip()
+
+
+def _side(m: ClaimInfo, words: str) -> dict:
+    return {"claim": m.id, "outlet": m.outlet, "words": words}
 
 
 def _contradiction(members: list[ClaimInfo]) -> dict | None:
-    if len({m.polarity for m in members}) > 1:
-        return {
-            "rule": "negation: one report affirms what another negates",
-            "sides": [{"claim": m.id, "outlet": m.outlet,
-                       "words": _negation_words(m) if m.polarity < 0 else m.cue or "affirms"}
-                      for m in members],
-        }
-    # "two-hour" vs "five-hour" talks; "on Friday" vs "on Monday"
-    for what, facets, show in (("numbers", numbers_of, "{values} {key}"),
-                               ("dates", dates_of, "{key} {values}")):
-        found = [(m, f) for m in members if (f := facets(m.lemmas))]
-        for (a, fa), (b, fb) in combinations(found, 2):
-            for key in sorted(set(fa) & set(fb)):
-                if key and not fa[key] & fb[key]:
-                    return {"rule": f"{what} differ ({key})",
-                            "sides": [{"claim": m.id, "outlet": m.outlet,
-                                       "words": show.format(values="/".join(sorted(f[key])), key=key)}
-                                      for m, f in ((a, fa), (b, fb))]}
-    quoted = [m for m in members if m.quote]
-    for a, b in combinations(quoted, 2):
-        wa, wb = set(_WORD.findall(a.quote.lower())), set(_WORD.findall(b.quote.lower()))
-        if quote_similarity(a.quote, b.quote) >= 70 and (wa & NEGATIONS) != (wb & NEGATIONS):
-            return {"rule": "quotation worded so that its meaning changes",
-                    "sides": [{"claim": a.id, "outlet": a.outlet, "words": a.quote},
-                              {"claim": b.id, "outlet": b.outlet, "words": b.quote}]}
+    """The first pair of members (in stable order) whose frames hold incompatible
+    values in one slot: a negated proposition, numbers for the same thing, dates."""
+    ordered = sorted(members, key=lambda m: m.key)
+    for a, b in combinations(ordered, 2):
+        if a.article_id == b.article_id:
+            continue
+        if a.frame.polarity != b.frame.polarity:
+            pa, pb = _matched_part(a, b)
+            na, nb = _negation_words(pa), _negation_words(pb)
+            denial = a.frame.family == "deny" or b.frame.family == "deny"
+            if na != nb or denial:
+                return {"rule": "negation: one report affirms what another negates",
+                        "sides": [_side(m, " ".join(sorted(n)) or (m.cue if m.polarity < 0
+                                                                    else "affirms"))
+                                  for m, n in ((a, na), (b, nb))]}
+        conflict = _number_conflict(a, b)
+        if conflict is not None:
+            x, y = conflict
+            return {"rule": f"numbers differ ({x.counts or y.counts or 'the same thing'})",
+                    "sides": [_side(a, _show(x)), _side(b, _show(y))]}
+        fa, fb = dates_of(" ".join("d:" + t for t in a.frame.times)), \
+            dates_of(" ".join("d:" + t for t in b.frame.times))
+        for key in sorted(set(fa) & set(fb)):
+            if not fa[key] & fb[key]:
+                return {"rule": f"dates differ ({key})",
+                        "sides": [_side(a, f"{key} {'/'.join(sorted(fa[key]))}"),
+                                  _side(b, f"{key} {'/'.join(sorted(fb[key]))}")]}
     return None
 
 
@@ -169,13 +215,14 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     return "single-source", reason
 
 
-def disputes(groups: list[Group], infos: dict[int, ClaimInfo], vectors: Vectors) -> list[tuple[int, int, float]]:
-    """(group index, group index, score): different actors asserting opposite things."""
+def disputes(groups: list[Group], infos: dict[int, ClaimInfo],
+             signals: Signals) -> list[tuple[int, int, float]]:
+    """(group index, group index, score): different actors asserting opposite things on
+    one frame (groups sharing an uncommon theme word are compared)."""
     head = {gi: infos[g.members[0]] for gi, g in enumerate(groups)}
-    polarity = {gi: infos[g.members[0]].polarity for gi, g in enumerate(groups)}
     postings: dict[str, list[int]] = defaultdict(list)
     for gi, c in head.items():
-        for w in set(vectors.words[c.id]):
+        for w in set(signals.vectors.words[c.id]):
             if not w.startswith("e:"):
                 postings[w].append(gi)
     found: dict[tuple[int, int], float] = {}
@@ -183,11 +230,12 @@ def disputes(groups: list[Group], infos: dict[int, ClaimInfo], vectors: Vectors)
         if len(ids) > 200:
             continue
         for a, b in combinations(ids, 2):
-            if (a, b) in found or polarity[a] == polarity[b]:
+            ca, cb = head[a], head[b]
+            if (a, b) in found or ca.frame.polarity == cb.frame.polarity:
                 continue
-            if head[a].actor.lower() == head[b].actor.lower():
+            if ca.actor.lower() == cb.actor.lower():
                 continue
-            s = vectors.cosine(head[a].id, head[b].id)
+            s, _ = score(ca, cb, signals)
             if s >= DISPUTE_THRESHOLD:
                 found[(a, b)] = round(s, 3)
     return sorted((a, b, s) for (a, b), s in found.items())

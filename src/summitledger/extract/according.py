@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..actors import child_span
 from ..models import ClaimDraft
 from .base import Context, lemma_bag, subtree_ids, trim
+from .frames import build_frame
 
 
 def _reporting_cue(ctx: Context, clause: Token) -> Token | None:
@@ -93,6 +94,8 @@ def according_claims(ctx: Context) -> None:
                 sentence_start=s_start,
                 sentence_end=s_end,
                 rule="according-to",
+                polarity=(frame := build_frame(span, "according", "according", False)).polarity,
+                frame=frame,
                 lemmas=lemma_bag(span) + " c:according",
                 context=lemma_bag(t.sent),
             )

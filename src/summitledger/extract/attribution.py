@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import child_span
 from ..models import ClaimDraft
+from ..nouns import thesaurus
 from .base import (
     RELATIVE,
     Context,
     lemma_bag,
-    negated,
     question_topic,
     subtree_ids,
     token_positions,
@@ -30,6 +30,7 @@ from .base import (
 from .clauses import nested_attributions, says_something, split_that
 from .complements import complement
 from .cues import Lexicon
+from .frames import build_frame
 from .speakers import can_speak
 
 MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
@@ -297,9 +298,9 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
     hi_tok = max(speaker.end - 1, head.i, span.end - 1 if span is not None else head.i)
     s_start, s_end = ctx.sentence_span(lo_tok, hi_tok)
     s_start, s_end = min(s_start, start), max(s_end, end)
-    polarity = -1 if negative else 1
-    if span is not None and negated(span.root):
-        polarity = -polarity
+    cue_lemma = head.lemma_.lower()
+    frame = build_frame(span, cue_lemma, thesaurus().get(cue_lemma, cue_lemma), negative)
+    polarity = frame.polarity
     cue_text = doc[min(cue_ids) : max(cue_ids) + 1].text
     if kind.startswith("prep:"):
         cue_text += " " + kind.split(":", 1)[1]
@@ -321,6 +322,7 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         sentence_end=s_end,
         rule=rule,
         polarity=polarity,
+        frame=frame,
         lemmas=((lemma_bag(span) if span is not None else "") + f" c:{head.lemma_.lower()}").strip(),
         topic=question_topic(ctx, ctx.sent_of(lo_tok),
                              set(range(span.start, span.end)) if span is not None else set()),

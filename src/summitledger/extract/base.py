@@ -174,6 +174,8 @@ def date_keys(text: str) -> list[str]:
     years = [w for w in words if w.isdigit() and len(w) == 4]
     if month and days:
         keys.append(f"day={month}-{days[0]}")
+    elif month:
+        keys.append(f"month={month}")
     keys += [f"year={y}" for y in years]
     return keys
 
@@ -271,7 +273,3 @@ def question_topic(ctx: Context, sent: Span, skip: set[int]) -> str:
                 words.append(bag_of([x for x in c.subtree if x.i not in drop]))
             return " ".join(w for w in words if w)
     return ""
-
-
-def negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..actors import child_span
 from ..models import ClaimDraft
 from .base import Context, lemma_bag
+from .frames import build_frame
 
 
 def _free_standing(ctx: Context, qi: int) -> Span | None:
@@ -90,6 +91,8 @@ def orphan_claims(ctx: Context) -> None:
                 sentence_start=min(sent_span.start_char, span.start_char),
                 sentence_end=max(sent_span.end_char, span.end_char),
                 rule=rule,
+                polarity=(frame := build_frame(span, "", "", False)).polarity,
+                frame=frame,
                 lemmas=lemma_bag(span),
                 context=lemma_bag(sent_span),
             )

@@ -1,0 +1,46 @@
+"""Sentence embeddings for matching claims: WordLlama's static 256-d vectors, offline.
+
+WordLlama ships its weights and tokenizer inside the wheel; its loader looks for the
+tokenizer in a cache folder and then tries the network, so it is pointed at the
+package's own folder with downloads disabled. Vectors are L2-normalised, so a dot
+product is a cosine.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .errors import NO_EMBEDDER, PipelineError
+
+if TYPE_CHECKING:
+    from wordllama import WordLlama
+
+EMBEDDER = "wordllama-0.4 l2_supercat 256d"
+BATCH = 4096
+
+
+@lru_cache(maxsize=1)
+def _model() -> WordLlama:
+    try:
+        import wordllama
+        from wordllama import WordLlama
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise PipelineError(f"wordllama is not installed ({exc})", code=NO_EMBEDDER) from None
+    folder = Path(wordllama.__file__).parent
+    return WordLlama.load(dim=256, cache_dir=folder, disable_download=True)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """One normalised float32 row per text (zeros for an empty text)."""
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    model = _model()
+    rows = [np.asarray(model.embed(texts[i : i + BATCH], norm=True), dtype=np.float32)
+            for i in range(0, len(texts), BATCH)]
+    out = np.vstack(rows)
+    out[[not t.strip() for t in texts]] = 0.0
+    return out

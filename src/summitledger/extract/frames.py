@@ -1,0 +1,160 @@
+"""Claim frames: what a claim's content asserts, slot by slot, read off the parse.
+
+A frame holds the predicate (the cue and its family), the content's main verb, the
+head nouns of its theme, recipients, places, numbers with what they count and how
+exact they are, times, polarity scoped to the proposition ("no deal was struck",
+"nobody", "never", a denial) and modality. Reconcile compares frames slot by slot.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..models import ClaimFrame, FrameNumber
+from ..names import normalise_places
+from .base import NUMBER_WORDS, date_keys
+
+NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor",
+            "noone", "nowhere"}
+NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}
+MODALS = {"will": "will", "would": "will", "shall": "will", "'ll": "will", "could": "may",
+          "can": "may", "may": "may", "might": "may", "must": "must", "should": "must"}
+ABOUT = {"about", "around", "some", "roughly", "approximately", "nearly", "almost",
+         "circa", "estimated", "up"}
+MORE = {"more", "over", "above", "least", "exceeding"}
+LESS = {"fewer", "less", "under", "below", "most"}
+PLACES = {"GPE", "LOC", "FAC"}
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "appos", "conj", "ROOT",
+             "ccomp", "xcomp", "npadvmod", "dative", "agent"}
+
+
+def proposition_negated(root: Token) -> bool:
+    """Is the proposition headed by ``root`` negated? A 'not'/'never' on the verb, a
+    subject or object determined by 'no' ("no talks were planned", "no customer data"),
+    or a negative pronoun as subject or object ("nobody would lose", "nothing changed")."""
+    if any(c.dep_ == "neg" for c in root.children):
+        return True
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "expl", "attr"):
+            if c.lower_ in NEGATIVE_SUBJECTS:
+                return True
+            if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+                return True
+        if c.dep_ in ("aux", "auxpass") and any(d.dep_ == "neg" for d in c.children):
+            return True
+    return False
+
+
+def modality(root: Token) -> str:
+    for c in root.children:
+        if c.dep_ == "aux" and c.lower_ in MODALS:
+            return MODALS[c.lower_]
+    return ""
+
+
+def _value(tok: Token) -> float | None:
+    text = tok.lower_.split("-")[0].replace(",", "")
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _op(tok: Token) -> str:
+    near = {c.lower_ for c in tok.children if c.dep_ in ("quantmod", "advmod", "amod", "nmod")}
+    if tok.i > 0:
+        near.add(tok.doc[tok.i - 1].lower_)
+        if tok.i > 1:
+            near.add(tok.doc[tok.i - 2].lower_)
+    if near & MORE:
+        return ">"
+    if near & LESS:
+        return "<"
+    if near & ABOUT:
+        return "~"
+    return "="
+
+
+def _counts(tok: Token) -> str:
+    if "-" in tok.text:  # 'five-hour'
+        return tok.text.lower().split("-", 1)[1]
+    head = tok.head
+    while head.pos_ == "NUM" and head.head != head:
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN") and head != tok:
+        return head.lemma_.lower()
+    if tok.dep_ == "pobj" and tok.head.lower_ == "at":  # 'put the toll at 40', 'the crowd at 35,000'
+        owner = tok.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return owner.lemma_.lower()
+        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj.lemma_.lower()
+    return ""
+
+
+def numbers(span: Span) -> list[FrameNumber]:
+    """Numbers of a span with their multiplier ('3 million'), what they count, and
+    their qualifier ('more than 100,000' is '>')."""
+    out: list[FrameNumber] = []
+    toks = list(span)
+    skip: set[int] = set()
+    for t in toks:
+        if t.i in skip or t.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            continue
+        if not (t.like_num or t.lower_.split("-")[0] in NUMBER_WORDS) or t.lower_ == "one":
+            continue
+        value = _value(t)
+        if value is None:
+            continue
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "hundred"):
+            value *= NUMBER_WORDS[nxt.lower_]
+            skip.add(nxt.i)
+            counted = _counts(nxt)
+        else:
+            counted = _counts(t)
+        if nxt is not None and nxt.lower_ in ("per", "percent", "%"):
+            counted = "percent"
+        out.append(FrameNumber(value=value, counts=counted, op=_op(t)))  # type: ignore[arg-type]
+    return out
+
+
+def build_frame(span: Span | None, cue: str, family: str, negative_cue: bool) -> ClaimFrame:
+    """The frame of a claim whose content is ``span`` (None: a cue with no content)."""
+    if span is None or not len(span):
+        return ClaimFrame(predicate=cue, family=family, polarity=-1 if negative_cue else 1)
+    root = span.root
+    theme: list[str] = []
+    recipients: list[str] = []
+    places: list[str] = []
+    times: list[str] = []
+    seen_ents: set[int] = set()
+    for t in span:
+        if t.ent_type_ and t.ent_iob_ == "B":
+            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            if ent is not None and ent.start not in seen_ents:
+                seen_ents.add(ent.start)
+                if ent.label_ in PLACES:
+                    places.append(normalise_places(ent.text).lower())
+                elif ent.label_ in ("DATE", "TIME"):
+                    times.extend(date_keys(ent.text))
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS and t.ent_type_ not in PLACES:
+            lemma = t.lemma_.lower()
+            if t.head.dep_ == "prep" and t.head.lower_ in ("to", "with") and \
+                    t.head.head.pos_ == "VERB" and (t.ent_type_ in ("PERSON", "ORG", "NORP")):
+                recipients.append(lemma)
+            elif lemma not in theme and t.ent_type_ not in ("DATE", "TIME", "PERCENT") \
+                    and lemma not in ("cent", "percent"):
+                theme.append(lemma)
+    polarity = -1 if proposition_negated(root) else 1
+    if negative_cue:
+        polarity = -polarity
+    return ClaimFrame(
+        predicate=cue, family=family,
+        verb=root.lemma_.lower() if root.pos_ in ("VERB", "AUX") else "",
+        theme=theme, recipients=recipients, places=sorted(set(places)),
+        numbers=numbers(span), times=sorted(set(times)), polarity=polarity,
+        modality=modality(root))
