@@ -130,9 +130,9 @@ def _join_bodies(counts: Counter[str], kinds: dict[str, str], parent: dict[str, 
         if len(words) == 1 and k[:1].isupper():
             fits = {_find(parent, n) for n in names if n.split()[0] == k}
         elif len(words) > 2 and not body_name(k):
-            tail = " ".join(w.lower() for w in words[1:])
+            tail = " ".join(words[1:]).lower().replace("’", "'")
             fits = {_find(parent, n) for n in names
-                    if n.lower().endswith(" " + tail) and n != k}
+                    if n.lower().replace("’", "'").endswith(" " + tail) and n != k}
         else:
             continue
         if len(fits) == 1:

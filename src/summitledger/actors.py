@@ -101,7 +101,8 @@ class ArticleActors:
         for ent in doc_ents(self.doc):
             if ent.label_ != "PERSON":
                 if ent.label_ in ("ORG",):
-                    self.mentions.append(Mention(ent.start, _org(ent), "organisation", False))
+                    kind = "person" if _described_as_person(ent) else "organisation"
+                    self.mentions.append(Mention(ent.start, _org(ent), kind, False))
                 continue
             name = clean_name(ent)
             if not name:
@@ -113,7 +114,8 @@ class ArticleActors:
         for ent in doc_ents(self.doc):
             if ent.label_ == "PERSON":
                 self._learn_roles(ent)
-            elif ent.label_ == "ORG":  # "Kalrail, the state rail operator"
+            if ent.label_ == "ORG" or (ent.label_ == "PERSON" and len(ent) == 1):
+                # "Kalrail, the state rail operator" (a one-word name NER may call a person)
                 for child in ent.root.children:
                     if child.dep_ == "appos" and child.pos_ == "NOUN" and any(
                             d.lower_ == "the" for d in child.children):
@@ -281,8 +283,8 @@ class ArticleActors:
                 return m.name, m.kind
         orgs = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
         if orgs and orgs[0].root == root:
-            return _org(orgs[0]), "organisation"
-        toks = [t for t in span if not t.is_punct or t.text in ("'s", "’s")]
+            return _org(orgs[0]), "person" if _described_as_person(orgs[0]) else "organisation"
+        toks = [t for t in span if not t.is_punct or t.text in ("'s", "’s", "'", "’")]
         while len(toks) > 1 and toks[0].lower_ in ("the", "a", "an"):
             toks.pop(0)
         raw = "".join(t.text_with_ws for t in toks).strip() if toks else span.text
@@ -292,6 +294,13 @@ class ArticleActors:
         if plural:
             return text, "group"
         return text, "person" if lemma in PERSON_ROLES else "unknown"
+
+
+def _described_as_person(ent: Span) -> bool:
+    """A name NER took for a body that an apposition calls a person ("Oona Petrakis, an
+    education economist")."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and noun_kind(c.lemma_) == "person"
+               for c in ent.root.children)
 
 
 def _personal(tok: Token) -> bool:

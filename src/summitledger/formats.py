@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import BAD_JSONL, BAD_MANIFEST, EMPTY_FILE, InputError
 from .models import ArticleIn
-from .readers import MANIFEST, STDIN, _check_text, decode, normalise, read_bytes
+from .readers import MANIFEST, STDIN, _check_text, decode, normalise, paragraphs, read_bytes
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_LINE = re.compile(
@@ -124,7 +124,7 @@ def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str
              outlet: str | None, inferred: dict[str, str] | None = None,
              manifest: dict[str, str] | None = None) -> ArticleIn:
     """Build an article: dateline off, metadata by priority, hash of the prose."""
-    body = "\n".join(line.strip() for line in normalise(body).split("\n") if line.strip())
+    body = paragraphs(normalise(body))
     body, _dateline = strip_dateline(body)
     # --outlet, then front matter or the record, then the manifest, then the text itself
     merged = {**(inferred or {}), **(manifest or {}), **{k: v for k, v in meta.items() if v}}

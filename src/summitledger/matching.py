@@ -166,7 +166,9 @@ def quote_similarity(a: str, b: str) -> float:
 
 QUOTE_THRESHOLD = 85.0  # rapidfuzz partial_ratio of two quotations: the same words
 W_WORDS, W_MEANING, W_FRAME = 0.4, 0.4, 0.2
-THRESHOLD = 0.33  # mean pair score at which two clusters of one actor's claims merge
+NUMBER_FLOOR = 0.35  # the score of two claims giving one specific figure for one thing
+THRESHOLD = 0.30  # two clusters of one actor's claims merge on a pair scoring this
+MEAN_THRESHOLD = 0.15  # ... when the mean over all their pairs reaches this
 ALL_PAIRS = 96  # an actor with up to this many claims has every pair scored
 NEIGHBOURS = 12  # else each claim's nearest neighbours by embedding are scored
 
@@ -179,11 +181,11 @@ def _folded(words: list[str]) -> set[str]:
 def fits(x: FrameNumber, y: FrameNumber) -> bool:
     """Can two numbers describe one quantity? ('about 35,000' and '35,000'; 'more than
     100,000' and '110,000'.)"""
-    for p, q in ((x, y), (y, x)):
+    for p, q in ((x, y), (y, x)):  # a bound fits a value a little beyond it
         if p.op == ">" and q.op != "<":
-            return q.value >= p.value * 0.99 or q.op == ">"
+            return p.value * 0.99 <= q.value <= p.value * 1.5 or q.op == ">"
         if p.op == "<" and q.op != ">":
-            return q.value <= p.value * 1.01 or q.op == "<"
+            return p.value * 0.5 <= q.value <= p.value * 1.01 or q.op == "<"
     if x.op in "<>" and y.op in "<>":
         return False
     slack = 0.1 if "~" in (x.op, y.op) else 0.005
@@ -192,15 +194,27 @@ def fits(x: FrameNumber, y: FrameNumber) -> bool:
 
 def frame_agreement(a: ClaimFrame, b: ClaimFrame) -> float:
     """0-1: how far two frames fill the same slots with the same things (theme nouns
-    and main verb, thesaurus-folded; numbers for the same thing; places)."""
+    and main verb, thesaurus-folded; numbers for the same thing). Places are left out:
+    one event's coverage names the same places everywhere."""
     ta, tb = _folded(a.theme + [a.verb]), _folded(b.theme + [b.verb])
     parts = [len(ta & tb) / len(ta | tb)] if ta and tb else []
     if a.numbers and b.numbers:  # one number that fits both claims is strong evidence
         agree = any(fits(x, y) for x in a.numbers for y in b.numbers)
         parts += [1.0, 1.0] if agree else [0.0]
-    if a.places and b.places:
-        parts.append(1.0 if set(a.places) & set(b.places) else 0.0)
     return sum(parts) / len(parts) if parts else 0.0
+
+
+def meaning_text(c: ClaimInfo) -> str:
+    """What is embedded for a claim: its content without the names in it (one event's
+    coverage names the same places and people everywhere; meaning is in the other
+    words), and for a reply what the question was about ("That's why we came")."""
+    names = {w for item in c.lemmas.split() if item.startswith("e:")
+             for w in item[2:].split("_")}
+    words = [w for w in c.content.split() if w.strip(".,;:!?\"“”'’()").lower() not in names
+             and w.strip(".,;:!?\"“”'’()").lower().removesuffix("'s").removesuffix("’s")
+             not in names]
+    topic = [w.partition(":")[2] for w in c.topic.split() if not w.startswith("e:")]
+    return " ".join(words + topic)
 
 
 class Signals:
@@ -213,7 +227,8 @@ class Signals:
 
         self.vectors = Vectors(claims)
         self.row = {c.id: n for n, c in enumerate(claims)}
-        self.emb = embeddings if embeddings is not None else embed([c.content for c in claims])
+        self.emb = embeddings if embeddings is not None else embed(
+            [meaning_text(c) for c in claims])
         self.np = np
 
     def meaning(self, a: int, b: int) -> float:
@@ -222,8 +237,14 @@ class Signals:
 
 def score(a: ClaimInfo, b: ClaimInfo, sig: Signals) -> tuple[float, str]:
     """Similarity of two claims of one actor in [0, 1] and what drove it."""
-    cos, share, _noun, _content = sig.vectors.compare(a.id, b.id)
+    cos, share, _noun, content = sig.vectors.compare(a.id, b.id)
     words = (cos + share) / 2
+    family = a.frame.family or cue_family(a.lemmas)
+    if content < 2 and not (family and family != "say" and
+                            family == (b.frame.family or cue_family(b.lemmas))):
+        # one shared word is weak evidence, except between reports of one kind of act
+        # (warned ~ cautioned)
+        words /= 2
     q = quote_similarity(a.quote, b.quote)
     meaning = sig.meaning(a.id, b.id)
     frame = frame_agreement(a.frame, b.frame)
@@ -231,7 +252,19 @@ def score(a: ClaimInfo, b: ClaimInfo, sig: Signals) -> tuple[float, str]:
     why = f"words {words:.2f}, meaning {meaning:.2f}, frame {frame:.2f}"
     if q >= QUOTE_THRESHOLD:
         return max(mixed, q / 100), f"same quotation (rapidfuzz {q:.0f}); {why}"
+    if mixed < NUMBER_FLOOR and same_figure(a.frame, b.frame):
+        return NUMBER_FLOOR, f"the same figure; {why}"
     return mixed, why
+
+
+def same_figure(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Do two claims of one actor give one specific figure (at least 10) for one
+    thing? ('the figure at 110,000' and 'more than 100,000 people')."""
+    return any(min(x.value, y.value) >= 10 and fits(x, y)
+               and (x.counts == y.counts or not x.counts or not y.counts
+                    or x.counts in ("figure", "number", "total", "toll", "crowd")
+                    or y.counts in ("figure", "number", "total", "toll", "crowd"))
+               for x in a.numbers for y in b.numbers)
 
 
 def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
@@ -264,11 +297,13 @@ def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
 
 
 def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
-                 signals: Signals | None = None) -> list[Group]:
+                 signals: Signals | None = None,
+                 mean_threshold: float = MEAN_THRESHOLD) -> list[Group]:
     """Groups of claims by one actor that say the same thing, across articles.
 
     Every candidate pair within an actor is scored, then average-link clustering joins
-    clusters whose mean pair score reaches ``threshold``. Claims are taken in their
+    two clusters when a pair across them reaches ``threshold`` and the mean over all
+    their pairs reaches ``mean_threshold``. Claims are taken in their
     stable order (article file, position), so the groups do not depend on ingest order.
     """
     from .clustering import average_link
@@ -287,7 +322,8 @@ def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
                 scored[(a.id, b.id)] = score(a, b, sig)
         article = {c.id: c.article_id for c in block}
         clusters = average_link([c.id for c in block], article,
-                                {p: s for p, (s, _) in scored.items()}, threshold)
+                                {p: s for p, (s, _) in scored.items()}, threshold,
+                                mean_threshold)
         for ids in clusters:
             inside = set(ids)
             links = [Link(a, b, round(s, 3), why) for (a, b), (s, why) in scored.items()

@@ -31,10 +31,11 @@ PARAGRAPHS = "summitledger_paragraphs"
 
 @Language.component(PARAGRAPHS)
 def paragraph_starts(doc: Doc) -> Doc:
-    """A sentence never runs across a paragraph break: the token after a blank line
-    starts one (the parser keeps sentence starts set before it)."""
+    """A sentence never runs across a paragraph break: the token after a line break
+    starts one (the parser keeps sentence starts set before it). Texts are stored one
+    paragraph a line (:func:`readers.paragraphs`)."""
     for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             doc[tok.i + 1].is_sent_start = True
     return doc
 

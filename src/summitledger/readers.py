@@ -164,6 +164,34 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
                      "encoding fits; convert it to UTF-8", code=NOT_UTF8)
 
 
+_ENDS = set(".!?:;\"”’')]…")
+
+
+def paragraphs(text: str) -> str:
+    """Prose with one paragraph a line. With blank lines in the text, they part the
+    paragraphs and a single line break inside one is a wrapped line; without any, each
+    line is a paragraph."""
+    lines = [line.strip() for line in text.split("\n")]
+    if "" not in lines[1:-1] or not any(lines):
+        # no blank lines: a line is a paragraph, unless it stops mid-sentence and the
+        # next goes on in lower case (a wrapped line)
+        out: list[str] = []
+        for line in (x for x in lines if x):
+            if out and out[-1][-1] not in _ENDS and line[0].islower():
+                out[-1] += " " + line
+            else:
+                out.append(line)
+        return "\n".join(out)
+    paras, current = [], []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paras.append(" ".join(current))
+            current = []
+    return "\n".join(paras)
+
+
 def _plausible(text: str) -> bool:
     """English prose: mostly ASCII, no C1 control characters, few symbols."""
     if not text:

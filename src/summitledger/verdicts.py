@@ -121,13 +121,22 @@ def _matched_part(a: ClaimInfo, b: ClaimInfo) -> tuple[str, str]:
 
 
 def _number_conflict(a: ClaimInfo, b: ClaimInfo) -> tuple[FrameNumber, FrameNumber] | None:
-    """Two numbers counting the same thing that cannot both be true."""
-    for x in a.frame.numbers:
-        for y in b.frame.numbers:
-            same = x.counts == y.counts or (not (x.counts and y.counts)
-                                            and a.frame.verb and a.frame.verb == b.frame.verb)
-            if same and not fits(x, y):
-                return x, y
+    """Numbers for the same thing that cannot both be true: for a thing both claims
+    count, no number of one fits any of the other's. A lone number that counts nothing
+    named stands for the thing the claims' shared main verb is about ('12 were hurt')."""
+    def by_thing(c: ClaimInfo) -> dict[str, list[FrameNumber]]:
+        out: dict[str, list[FrameNumber]] = defaultdict(list)
+        for n in c.frame.numbers:
+            out[n.counts].append(n)
+        if list(out) == [""] and len(out[""]) == 1 and c.frame.verb:
+            return {"verb:" + c.frame.verb: out[""]}
+        out.pop("", None)
+        return out
+
+    na, nb = by_thing(a), by_thing(b)
+    for thing in sorted(set(na) & set(nb)):
+        if not any(fits(x, y) for x in na[thing] for y in nb[thing]):
+            return na[thing][0], nb[thing][0]
     return None
 
 
@@ -140,18 +149,23 @@ def _side(m: ClaimInfo, words: str) -> dict:
     return {"claim": m.id, "outlet": m.outlet, "words": words}
 
 
-def _contradiction(members: list[ClaimInfo]) -> dict | None:
-    """The first pair of members (in stable order) whose frames hold incompatible
-    values in one slot: a negated proposition, numbers for the same thing, dates."""
+def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]]) -> dict | None:
+    """The first matched pair of members (linked by a strong score, in stable order)
+    whose frames hold incompatible values in one slot: a negated proposition, numbers
+    for the same thing, dates."""
     ordered = sorted(members, key=lambda m: m.key)
     for a, b in combinations(ordered, 2):
-        if a.article_id == b.article_id:
+        if a.article_id == b.article_id or (a.id, b.id) not in linked and (
+                b.id, a.id) not in linked:
             continue
-        if a.frame.polarity != b.frame.polarity:
+        propositions = bool(a.frame.verb and b.frame.verb)  # 'a deal' has no polarity
+        if a.frame.polarity != b.frame.polarity and propositions:
             pa, pb = _matched_part(a, b)
             na, nb = _negation_words(pa), _negation_words(pb)
             denial = a.frame.family == "deny" or b.frame.family == "deny"
-            if na != nb or denial:
+            # 'not for lorries' and 'never meant to carry lorries' are both negative:
+            # the contradiction is one side negating what the other affirms
+            if (bool(na) != bool(nb)) or denial:
                 return {"rule": "negation: one report affirms what another negates",
                         "sides": [_side(m, " ".join(sorted(n)) or (m.cue if m.polarity < 0
                                                                     else "affirms"))
@@ -203,7 +217,7 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     forms = variants(members)
     if forms:
         reason["variants"] = forms
-    conflict = _contradiction(members)
+    conflict = _contradiction(members, {(k.a, k.b) for k in group.links})
     if conflict is not None:
         reason["rule"] = conflict["rule"]
         reason["contradiction"] = conflict

@@ -92,9 +92,9 @@ def _same_voice(outer: ClaimDraft, inner: ClaimDraft) -> bool:
 def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
     """Parse ``text`` with the configured pipeline and extract its claims (for library use)."""
     from ..nlp import load_pipeline
-    from ..readers import normalise
+    from ..readers import normalise, paragraphs
     from ..settings import Settings
 
     settings = Settings.from_env()
     nlp = load_pipeline(model or settings.model)
-    return extract_doc(nlp(normalise(text)), nlp, lexicon or load_lexicon(settings.cues))
+    return extract_doc(nlp(paragraphs(normalise(text))), nlp, lexicon or load_lexicon(settings.cues))

@@ -36,6 +36,12 @@ def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | No
             ids = _own_words(best)
             if best.dep_ == "relcl":
                 ids.discard(best.left_edge.i)
+            if best.dep_ == "acl":  # a that-clause the parser broke in two at a comma
+                for sib in best.head.children:
+                    gap = range(max(ids) + 1, sib.left_edge.i)
+                    if sib.dep_ == "acl" and sib.i > max(ids) and all(
+                            best.doc[g].is_punct for g in gap):
+                        ids |= _own_words(sib)
             return "ccomp", ids
     host = _host_clause(cues, kinds)
     if host is not None and "ccomp" in kinds:

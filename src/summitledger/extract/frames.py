@@ -95,6 +95,14 @@ def _counts(tok: Token) -> str:
     return ""
 
 
+def _calendar(tok: Token) -> bool:
+    """Is the token part of a calendar date ('13 September', '2023'), not a duration?"""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and bool(date_keys(ent.text))
+
+
 def numbers(span: Span) -> list[FrameNumber]:
     """Numbers of a span with their multiplier ('3 million'), what they count, and
     their qualifier ('more than 100,000' is '>')."""
@@ -102,7 +110,7 @@ def numbers(span: Span) -> list[FrameNumber]:
     toks = list(span)
     skip: set[int] = set()
     for t in toks:
-        if t.i in skip or t.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        if t.i in skip or t.ent_type_ == "ORDINAL" or _calendar(t):
             continue
         if not (t.like_num or t.lower_.split("-")[0] in NUMBER_WORDS) or t.lower_ == "one":
             continue
