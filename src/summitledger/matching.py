@@ -173,7 +173,7 @@ ALL_PAIRS = 96  # an actor with up to this many claims has every pair scored
 NEIGHBOURS = 12  # else each claim's nearest neighbours by embedding are scored
 
 
-def _folded(words: list[str]) -> set[str]:
+def folded(words: list[str]) -> set[str]:
     table = thesaurus()
     return {table.get(w, w) for w in words if w}
 
@@ -196,7 +196,7 @@ def frame_agreement(a: ClaimFrame, b: ClaimFrame) -> float:
     """0-1: how far two frames fill the same slots with the same things (theme nouns
     and main verb, thesaurus-folded; numbers for the same thing). Places are left out:
     one event's coverage names the same places everywhere."""
-    ta, tb = _folded(a.theme + [a.verb]), _folded(b.theme + [b.verb])
+    ta, tb = folded(a.theme + [a.verb]), folded(b.theme + [b.verb])
     parts = [len(ta & tb) / len(ta | tb)] if ta and tb else []
     if a.numbers and b.numbers:  # one number that fits both claims is strong evidence
         agree = any(fits(x, y) for x in a.numbers for y in b.numbers)

@@ -67,6 +67,7 @@ class ClaimFrame(BaseModel):
     numbers: list[FrameNumber] = PField(default_factory=list)
     times: list[str] = PField(default_factory=list)  # date keys ('weekday=thursday')
     polarity: int = 1  # -1: the proposition is negated ('no deal was struck', 'denied')
+    negates: str = ""  # what the negation applies to: the verb, or the noun of 'no X'
     modality: str = ""  # 'will', 'may', 'must' or '' (asserted as fact)
 
 

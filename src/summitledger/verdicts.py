@@ -24,15 +24,16 @@ from .matching import (
     Signals,
     dates_of,
     fits,
+    folded,
     quote_similarity,
     score,
 )
-from .models import FrameNumber
+from .models import ClaimFrame, FrameNumber
 
 SHINGLE = 8  # words per shingle when comparing article texts
 COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the longer one
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "neither", "nor", "without"}
-DISPUTE_THRESHOLD = 0.45
+DISPUTE_THRESHOLD = 0.25  # the same frame asserted and denied by two actors
 _WORD = re.compile(r"[\w']+")
 
 
@@ -229,6 +230,19 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     return "single-source", reason
 
 
+def _opposed(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Do two frames of opposite polarity assert and deny one thing? A denial ('denied
+    that X') of something the other states, or a negation of a word the other
+    asserts ('no deal was struck' against 'the deal was signed')."""
+    wa, wb = folded(a.theme + [a.verb]), folded(b.theme + [b.verb])
+    if not wa & wb:
+        return False
+    for neg, other in ((a, wb), (b, wa)):
+        if neg.polarity < 0 and (neg.family == "deny" or folded([neg.negates]) & other):
+            return True
+    return False
+
+
 def disputes(groups: list[Group], infos: dict[int, ClaimInfo],
              signals: Signals) -> list[tuple[int, int, float]]:
     """(group index, group index, score): different actors asserting opposite things on
@@ -248,6 +262,8 @@ def disputes(groups: list[Group], infos: dict[int, ClaimInfo],
             if (a, b) in found or ca.frame.polarity == cb.frame.polarity:
                 continue
             if ca.actor.lower() == cb.actor.lower():
+                continue
+            if not _opposed(ca.frame, cb.frame):
                 continue
             s, _ = score(ca, cb, signals)
             if s >= DISPUTE_THRESHOLD:

@@ -28,21 +28,27 @@ ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "appos", "con
              "ccomp", "xcomp", "npadvmod", "dative", "agent"}
 
 
-def proposition_negated(root: Token) -> bool:
-    """Is the proposition headed by ``root`` negated? A 'not'/'never' on the verb, a
-    subject or object determined by 'no' ("no talks were planned", "no customer data"),
-    or a negative pronoun as subject or object ("nobody would lose", "nothing changed")."""
+def negation(root: Token) -> str | None:
+    """What negates the proposition headed by ``root``, if anything: the verb's lemma
+    for a 'not'/'never' on it or a negative pronoun ("nobody would lose", "nothing
+    changed"), the noun's lemma for a subject or object determined by 'no' ("no talks
+    were planned": talk). None when the proposition is affirmed."""
+    verb = root.lemma_.lower()
     if any(c.dep_ == "neg" for c in root.children):
-        return True
+        return verb
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "expl", "attr"):
             if c.lower_ in NEGATIVE_SUBJECTS:
-                return True
+                return verb
             if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-                return True
+                return c.lemma_.lower()
         if c.dep_ in ("aux", "auxpass") and any(d.dep_ == "neg" for d in c.children):
-            return True
-    return False
+            return verb
+    return None
+
+
+def proposition_negated(root: Token) -> bool:
+    return negation(root) is not None
 
 
 def modality(root: Token) -> str:
@@ -157,7 +163,8 @@ def build_frame(span: Span | None, cue: str, family: str, negative_cue: bool) ->
             elif lemma not in theme and t.ent_type_ not in ("DATE", "TIME", "PERCENT") \
                     and lemma not in ("cent", "percent"):
                 theme.append(lemma)
-    polarity = -1 if proposition_negated(root) else 1
+    negated = negation(root)
+    polarity = -1 if negated is not None else 1
     if negative_cue:
         polarity = -polarity
     return ClaimFrame(
@@ -165,4 +172,4 @@ def build_frame(span: Span | None, cue: str, family: str, negative_cue: bool) ->
         verb=root.lemma_.lower() if root.pos_ in ("VERB", "AUX") else "",
         theme=theme, recipients=recipients, places=sorted(set(places)),
         numbers=numbers(span), times=sorted(set(times)), polarity=polarity,
-        modality=modality(root))
+        negates=negated or "", modality=modality(root))
