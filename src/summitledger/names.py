@@ -38,8 +38,15 @@ def place_table() -> dict[str, str]:
     """Lower-cased variant ("american", "u.s.") -> canonical country ("US")."""
     raw = resources.files("summitledger").joinpath("data/places.json").read_text("utf-8")
     data = json.loads(raw)
-    data.pop("_doc", None)
-    return {v.lower(): k for k, variants in data.items() for v in [k, *variants]}
+    return {v.lower(): k for k, variants in data.items() if not k.startswith("_")
+            for v in [k, *variants]}
+
+
+@lru_cache(maxsize=1)
+def seats() -> dict[str, str]:
+    """Lower-cased seat of government ("kremlin", "blue house") -> its country."""
+    raw = resources.files("summitledger").joinpath("data/places.json").read_text("utf-8")
+    return {k.lower(): v for k, v in json.loads(raw).get("_seats", {}).items()}
 
 
 def _place_regex() -> re.Pattern[str]:
@@ -83,10 +90,14 @@ COUNTRY_BODIES = ("officials", "government", "administration", "authorities")
 
 
 def country_of(name: str) -> str:
-    """'US officials', 'US', 'US government' -> 'US'; anything else -> ''."""
+    """'US officials', 'US', 'US government' -> 'US'; a seat of government ('Kremlin',
+    'the Blue House') -> its country; anything else -> ''."""
     countries = set(place_table().values())
     if name in countries:
         return name
+    seat = seats().get(name.lower().removeprefix("the "))
+    if seat:
+        return seat
     for suffix in COUNTRY_BODIES:
         if name.endswith(" " + suffix) and name[: -len(suffix) - 1] in countries:
             return name[: -len(suffix) - 1]

@@ -16,8 +16,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from .errors import UNKNOWN_OUTLET, QueryError
+from .frames import stored_frame
 from .gcpause import no_cycle_collection
-from .models import Actor, ActorAlias, Article, Claim, ClaimGroup, ClaimRecord
+from .models import Actor, ActorAlias, Article, Claim, ClaimFrame, ClaimGroup, ClaimRecord
 
 
 def _actor_ids(session: Session, name: str) -> set[int]:
@@ -242,6 +243,7 @@ class Member(BaseModel):
     quote: str
     sentence: str
     marks: list[tuple[int, int, str]]  # (start, end, "speaker"|"cue"|"quote") in sentence
+    frame: ClaimFrame  # what the claim asserts, slot by slot (see models.ClaimFrame)
 
 
 class GroupDetail(BaseModel):
@@ -295,7 +297,8 @@ def details(engine: Engine, group_ids: list[int] | None = None) -> list[GroupDet
             members[c.group_id].append(Member(
                 claim=c.id, outlet=outlet, article=file, speaker=c.speaker, cue=c.cue,
                 type=c.type, content=c.content, quote=c.quote, sentence=c.sentence,
-                marks=_marks(c.sentence, c)))
+                marks=_marks(c.sentence, c),
+                frame=stored_frame(c.frame, c.lemmas, c.polarity, c.cue)))
         out = []
         for g in groups:
             reason = json.loads(g.reason or "{}")
