@@ -89,9 +89,12 @@ def bench_ingest(folder: Path, work: Path, settings: Settings, repeat: int) -> d
 
 
 def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
-    """A ledger of about ``claims`` claims: the source ledger's articles and claims
-    copied into new articles of random outlets (texts shuffled so each is its own
-    source; 70% of the copied claims have one content word swapped for another)."""
+    """A ledger of about ``claims`` claims that say different things: the source
+    ledger's articles and claims copied into new articles of random outlets (texts
+    shuffled so each is its own source), each copied claim keeping its actor, cue and
+    frame shape but given new content: 6-14 words drawn from the ledger's vocabulary,
+    so no two copies state the same thing (30% keep their original content, as
+    outlets repeating a statement do)."""
     shutil.copy(src, dst)
     con = sqlite3.connect(dst)
     rng = random.Random(seed)
@@ -117,7 +120,7 @@ def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
         arts = [a for a in arts if a[0] in keep]
         have = total
     vocab = sorted({w for (bag,) in con.execute("SELECT lemmas FROM claim") for w in bag.split()})
-    li = cols.index("lemmas")
+    content_vocab = [w for w in vocab if w[:2] in ("n:", "v:", "a:")]
     n = 0
     while have < claims:
         aid, text, pipeline = arts[n % len(arts)]
@@ -133,10 +136,12 @@ def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
         for row in per[aid]:
             d = dict(zip(cols, row, strict=True))
             d.update(id=None, article_id=new_id, sentence_id=None, group_id=None, actor_id=None)
-            words = str(row[li]).split()
-            if words and rng.random() < 0.7:  # a near-copy, not an identical one
-                words[rng.randrange(len(words))] = rng.choice(vocab)
-                d["lemmas"] = " ".join(words)
+            if rng.random() < 0.7:  # a different statement by the same actor
+                bag = rng.sample(content_vocab, rng.randint(6, 14))
+                d["lemmas"] = " ".join(bag)
+                d["content"] = " ".join(w.partition(":")[2] for w in bag)
+                d["quote"] = ""
+                d["frame"] = ""
             rows.append(tuple(d[c] for c in cols))
         con.executemany(f"INSERT INTO claim ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
         have += len(rows)

@@ -12,8 +12,8 @@ on the order they were ingested in.
 from __future__ import annotations
 
 import heapq
-from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
 
 
 def average_link(
@@ -27,9 +27,16 @@ def average_link(
     once, keyed in either order."""
     pos = {x: n for n, x in enumerate(items)}
     members: dict[int, list[Hashable]] = {n: [x] for n, x in enumerate(items)}
-    arts: dict[int, Counter[int]] = {n: Counter([article[x]]) for n, x in enumerate(items)}
-    total: dict[int, dict[int, float]] = {n: {} for n in members}
+    total: dict[int, dict[int, float]] = {n: {} for n in members}  # sum of pair scores
     best: dict[int, dict[int, float]] = {n: {} for n in members}  # strongest pair across
+    same: dict[int, dict[int, int]] = {n: {} for n in members}  # pairs inside one article
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for n, x in enumerate(items):
+        by_article[article[x]].append(n)
+    for ns in by_article.values():
+        for x, i in enumerate(ns):
+            for j in ns[x + 1 :]:
+                same[i][j] = same[j][i] = 1
     for (a, b), s in scores.items():
         if s <= 0 or article[a] == article[b]:
             continue
@@ -39,38 +46,38 @@ def average_link(
         best[i][j] = best[j][i] = max(best[i].get(j, 0.0), s)
 
     def average(i: int, j: int) -> float:
-        cross = len(members[i]) * len(members[j]) - sum(
-            k * arts[j][art] for art, k in arts[i].items())
+        cross = len(members[i]) * len(members[j]) - same[i].get(j, 0)
         return total[i].get(j, 0.0) / cross if cross > 0 else 0.0
 
-    def key(i: int, j: int) -> float:  # the merge order: best mean among strong links
-        return average(i, j) if best[i].get(j, 0.0) >= link else -1.0
-
-    heap = [(-key(i, j), i, j) for i in total for j in total[i] if i < j]
+    # only clusters joined by a strong link can merge: the heap holds those pairs alone
+    heap = [(-average(i, j), i, j) for i in best for j, s in best[i].items()
+            if i < j and s >= link]
     heapq.heapify(heap)
     while heap:
         neg, i, j = heapq.heappop(heap)
         if i not in members or j not in members:
             continue
-        m = key(i, j)
+        m = average(i, j)
         if abs(m + neg) > 1e-12:  # stale: a cluster changed since this entry was pushed
             continue
         if m < mean:
             break
         keep, gone = min(i, j), max(i, j)
         members[keep] += members.pop(gone)
-        arts[keep] += arts.pop(gone)
-        for k, s in total.pop(gone).items():
-            del total[k][gone]
-            if k != keep:
-                total[keep][k] = total[keep].get(k, 0.0) + s
-                total[k][keep] = total[keep][k]
-        for k, s in best.pop(gone).items():
-            del best[k][gone]
-            if k != keep:
-                best[keep][k] = best[k][keep] = max(best[keep].get(k, 0.0), s)
-        total[keep].pop(gone, None)
-        best[keep].pop(gone, None)
-        for k in total[keep]:
-            heapq.heappush(heap, (-key(keep, k), min(keep, k), max(keep, k)))
+        _fold(total, keep, gone, lambda x, y: x + y)
+        _fold(same, keep, gone, lambda x, y: x + y)
+        _fold(best, keep, gone, max)
+        for k, s in best[keep].items():
+            if s >= link:
+                heapq.heappush(heap, (-average(keep, k), min(keep, k), max(keep, k)))
     return [sorted(ms, key=pos.__getitem__) for _, ms in sorted(members.items())]
+
+
+def _fold(table: dict[int, dict], keep: int, gone: int, combine: Callable) -> None:
+    """Cluster ``gone`` merged into ``keep``: its row and column fold into keep's."""
+    for k, v in table.pop(gone).items():
+        del table[k][gone]
+        if k != keep:
+            table[keep][k] = table[k][keep] = combine(table[keep][k], v) \
+                if k in table[keep] else v
+    table[keep].pop(gone, None)

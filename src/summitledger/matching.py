@@ -168,14 +168,20 @@ QUOTE_THRESHOLD = 85.0  # rapidfuzz partial_ratio of two quotations: the same wo
 W_WORDS, W_MEANING, W_FRAME = 0.3, 0.6, 0.2  # chosen on every development set together
 NUMBER_FLOOR = 0.35  # the score of two claims giving one specific figure for one thing
 THRESHOLD = 0.30  # two clusters of one actor's claims merge on a pair scoring this
-MEAN_THRESHOLD = 0.15  # ... when the mean over all their pairs reaches this
+MEAN_THRESHOLD = 0.10  # ... when the mean over all their pairs reaches this
 ALL_PAIRS = 96  # an actor with up to this many claims has every pair scored
 NEIGHBOURS = 12  # else each claim's nearest neighbours by embedding are scored
 
 
-def folded(words: list[str]) -> set[str]:
+def folded(words: list[str]) -> frozenset[str]:
+    """Words mapped through the thesaurus (cached: frames repeat their words)."""
+    return _folded(tuple(words))
+
+
+@lru_cache(maxsize=131072)
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
     table = thesaurus()
-    return {table.get(w, w) for w in words if w}
+    return frozenset(table.get(w, w) for w in words if w)
 
 
 def fits(x: FrameNumber, y: FrameNumber) -> bool:
@@ -279,9 +285,9 @@ def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
     k = min(NEIGHBOURS, n - 1)
     for lo in range(0, n, 2048):
         sims = emb[lo : lo + 2048] @ emb.T
-        for r in range(sims.shape[0]):
-            sims[r, lo + r] = -2.0
-        near = np.argpartition(-sims, k, axis=1)[:, :k]
+        rows_here = np.arange(sims.shape[0])
+        sims[rows_here, lo + rows_here] = -2.0
+        near = np.argpartition(sims, n - k, axis=1)[:, n - k :]
         for r, cols in enumerate(near):
             i = lo + r
             pairs.update((min(i, int(j)), max(i, int(j))) for j in cols)
@@ -324,10 +330,12 @@ def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
         clusters = average_link([c.id for c in block], article,
                                 {p: s for p, (s, _) in scored.items()}, threshold,
                                 mean_threshold)
-        for ids in clusters:
-            inside = set(ids)
-            links = [Link(a, b, round(s, 3), why) for (a, b), (s, why) in scored.items()
-                     if a in inside and b in inside and s >= threshold]
-            groups.append(Group(list(ids), sorted(links, key=lambda k: (k.a, k.b))))
+        cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
+        links: dict[int, list[Link]] = defaultdict(list)
+        for (a, b), (s, why) in scored.items():
+            if s >= threshold and cluster_of[a] == cluster_of[b]:
+                links[cluster_of[a]].append(Link(a, b, round(s, 3), why))
+        for n, ids in enumerate(clusters):
+            groups.append(Group(list(ids), sorted(links[n], key=lambda k: (k.a, k.b))))
     key = {c.id: c.key for c in claims}
     return sorted(groups, key=lambda g: min(key[m] for m in g.members))
