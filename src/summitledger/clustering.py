@@ -17,32 +17,36 @@ from collections.abc import Callable, Hashable, Sequence
 
 
 def average_link(
-    items: Sequence[Hashable],
+    units: Sequence[Sequence[Hashable]],
     article: dict[Hashable, int],
     scores: dict[tuple[Hashable, Hashable], float],
     link: float,
     mean: float,
 ) -> list[list[Hashable]]:
-    """Clusters of ``items`` (given in a stable order); ``scores`` holds each scored pair
-    once, keyed in either order."""
-    pos = {x: n for n, x in enumerate(items)}
-    members: dict[int, list[Hashable]] = {n: [x] for n, x in enumerate(items)}
+    """Clusters of claims, from ``units`` (claims stating the same words, which start as
+    one cluster; given in a stable order). ``scores`` holds each scored pair of units
+    once, keyed by the units' first claims; every claim pair across two units has
+    their score."""
+    pos = {unit[0]: n for n, unit in enumerate(units)}
+    members: dict[int, list[Hashable]] = {n: list(unit) for n, unit in enumerate(units)}
     total: dict[int, dict[int, float]] = {n: {} for n in members}  # sum of pair scores
     best: dict[int, dict[int, float]] = {n: {} for n in members}  # strongest pair across
     same: dict[int, dict[int, int]] = {n: {} for n in members}  # pairs inside one article
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for n, x in enumerate(items):
-        by_article[article[x]].append(n)
-    for ns in by_article.values():
+    by_article: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for n, unit in enumerate(units):
+        for x in unit:
+            by_article[article[x]][n] += 1
+    for counts in by_article.values():
+        ns = sorted(counts)
         for x, i in enumerate(ns):
             for j in ns[x + 1 :]:
-                same[i][j] = same[j][i] = 1
+                same[i][j] = same[j][i] = same[i].get(j, 0) + counts[i] * counts[j]
     for (a, b), s in scores.items():
-        if s <= 0 or article[a] == article[b]:
-            continue
         i, j = pos[a], pos[b]
-        total[i][j] = total[i].get(j, 0.0) + s
-        total[j][i] = total[j].get(i, 0.0) + s
+        cross = len(members[i]) * len(members[j]) - same[i].get(j, 0)
+        if s <= 0 or cross <= 0:
+            continue
+        total[i][j] = total[j][i] = total[i].get(j, 0.0) + s * cross
         best[i][j] = best[j][i] = max(best[i].get(j, 0.0), s)
 
     def average(i: int, j: int) -> float:
@@ -70,7 +74,8 @@ def average_link(
         for k, s in best[keep].items():
             if s >= link:
                 heapq.heappush(heap, (-average(keep, k), min(keep, k), max(keep, k)))
-    return [sorted(ms, key=pos.__getitem__) for _, ms in sorted(members.items())]
+    rank = {x: k for k, x in enumerate(x for unit in units for x in unit)}
+    return [sorted(ms, key=rank.__getitem__) for _, ms in sorted(members.items())]
 
 
 def _fold(table: dict[int, dict], keep: int, gone: int, combine: Callable) -> None:

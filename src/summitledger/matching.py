@@ -170,7 +170,7 @@ NUMBER_FLOOR = 0.35  # the score of two claims giving one specific figure for on
 THRESHOLD = 0.30  # two clusters of one actor's claims merge on a pair scoring this
 MEAN_THRESHOLD = 0.10  # ... when the mean over all their pairs reaches this
 ALL_PAIRS = 96  # an actor with up to this many claims has every pair scored
-NEIGHBOURS = 12  # else each claim's nearest neighbours by embedding are scored
+NEIGHBOURS = 8  # else each claim's nearest neighbours by embedding are scored
 
 
 def folded(words: list[str]) -> frozenset[str]:
@@ -302,6 +302,34 @@ def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
     return pairs
 
 
+def _meanings(block: list[ClaimInfo], pairs: list[tuple[int, int]], sig: Signals) -> list[float]:
+    """The meaning signal of many pairs at once (one vectorised product)."""
+    np = sig.np
+    if not pairs:
+        return []
+    rows = np.array([sig.row[c.id] for c in block])
+    left = sig.emb[rows[[i for i, _ in pairs]]]  # type: ignore[index]
+    right = sig.emb[rows[[j for _, j in pairs]]]  # type: ignore[index]
+    return np.maximum(np.einsum("ij,ij->i", left, right), 0.0).tolist()
+
+
+def _score_block(block: list[ClaimInfo], sig: Signals) -> dict[tuple[int, int], tuple[float, str]]:
+    """Scores of the candidate pairs of one actor's claims from different articles."""
+    scored: dict[tuple[int, int], tuple[float, str]] = {}
+    pairs = [(i, j) for i, j in sorted(_candidates(block, sig))
+             if block[i].article_id != block[j].article_id]
+    sets = sig.vectors.sets
+    for (i, j), m in zip(pairs, _meanings(block, pairs, sig), strict=True):
+        a, b = block[i], block[j]
+        if sets[a.id].isdisjoint(sets[b.id]) and not (a.quote and b.quote) and not (
+                a.frame.numbers and b.frame.numbers):
+            # nothing in common but meaning: the other signals are 0 (a fast path)
+            scored[(a.id, b.id)] = (W_MEANING * m, "")
+        else:
+            scored[(a.id, b.id)] = score(a, b, sig)
+    return scored
+
+
 def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
                  signals: Signals | None = None,
                  mean_threshold: float = MEAN_THRESHOLD) -> list[Group]:
@@ -320,22 +348,28 @@ def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
         blocks[c.actor.lower()].append(c)
     groups: list[Group] = []
     for actor in sorted(blocks):
-        block = blocks[actor]
-        scored: dict[tuple[int, int], tuple[float, str]] = {}
-        for i, j in sorted(_candidates(block, sig)):
-            a, b = block[i], block[j]
-            if a.article_id != b.article_id:
-                scored[(a.id, b.id)] = score(a, b, sig)
-        article = {c.id: c.article_id for c in block}
-        clusters = average_link([c.id for c in block], article,
+        # claims stating the same words in different articles are one unit, scored once
+        units: dict[tuple, list[ClaimInfo]] = {}
+        for c in blocks[actor]:
+            units.setdefault((" ".join(c.content.lower().split()), c.quote), []).append(c)
+        block = [u[0] for u in units.values()]
+        scored = _score_block(block, sig)
+        article = {c.id: c.article_id for u in units.values() for c in u}
+        clusters = average_link([[c.id for c in u] for u in units.values()], article,
                                 {p: s for p, (s, _) in scored.items()}, threshold,
                                 mean_threshold)
         cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
         links: dict[int, list[Link]] = defaultdict(list)
         for (a, b), (s, why) in scored.items():
             if s >= threshold and cluster_of[a] == cluster_of[b]:
+                why = why or f"words 0.00, meaning {s / W_MEANING:.2f}, frame 0.00"
                 links[cluster_of[a]].append(Link(a, b, round(s, 3), why))
+        for u in units.values():
+            links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")
+                                           for c in u[1:] if c.article_id != u[0].article_id]
+        key = {c.id: c.key for u in units.values() for c in u}
         for n, ids in enumerate(clusters):
-            groups.append(Group(list(ids), sorted(links[n], key=lambda k: (k.a, k.b))))
+            groups.append(Group(sorted(ids, key=key.__getitem__),
+                                sorted(links[n], key=lambda k: (k.a, k.b))))
     key = {c.id: c.key for c in claims}
     return sorted(groups, key=lambda g: min(key[m] for m in g.members))
