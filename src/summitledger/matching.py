@@ -169,7 +169,7 @@ W_WORDS, W_MEANING, W_FRAME = 0.3, 0.6, 0.2  # chosen on every development set t
 NUMBER_FLOOR = 0.35  # the score of two claims giving one specific figure for one thing
 THRESHOLD = 0.30  # two clusters of one actor's claims merge on a pair scoring this
 MEAN_THRESHOLD = 0.10  # ... when the mean over all their pairs reaches this
-ALL_PAIRS = 96  # an actor with up to this many claims has every pair scored
+ALL_PAIRS = 48  # an actor with up to this many claims has every pair scored
 NEIGHBOURS = 8  # else each claim's nearest neighbours by embedding are scored
 
 

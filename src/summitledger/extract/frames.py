@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..actors import ent_at
 from ..models import ClaimFrame, FrameNumber
 from ..names import normalise_places
 from .base import NUMBER_WORDS, date_keys
@@ -105,7 +106,10 @@ def _calendar(tok: Token) -> bool:
     """Is the token part of a calendar date ('13 September', '2023'), not a duration?"""
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    ent = ent_at(tok.doc).get(i)
     return ent is not None and bool(date_keys(ent.text))
 
 
@@ -148,7 +152,7 @@ def build_frame(span: Span | None, cue: str, family: str, negative_cue: bool) ->
     seen_ents: set[int] = set()
     for t in span:
         if t.ent_type_ and t.ent_iob_ == "B":
-            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            ent = ent_at(t.doc).get(t.i)
             if ent is not None and ent.start not in seen_ents:
                 seen_ents.add(ent.start)
                 if ent.label_ in PLACES:
