@@ -204,6 +204,9 @@ def test_eval_scores_every_shared_set_above_the_floors(cli) -> None:  # type: ig
     for s in data["sets"]:
         assert s["overall"]["f1"] >= 0.9, s["name"]
         assert s["overall"]["actor_accuracy"] >= 0.9, s["name"]
+        # every set here has cross-outlet pairs: the reconcile floors of issue 11
+        assert s["overall"]["group_f1"] >= 0.85, s["name"]
+        assert s["overall"]["status_accuracy"] >= 0.9, s["name"]
     assert data["overall"]["gold"] == sum(s["overall"]["gold"] for s in data["sets"])
     table = cli("eval", SHARED_EVAL).stdout
     assert "# eval: teachers-strike" in table and "# eval: every set" in table
