@@ -17,7 +17,8 @@ from sqlmodel import Session, select
 from .actor_ledger import cluster_actors
 from .frames import stored_frame
 from .gcpause import no_cycle_collection
-from .matching import MATCHER, ClaimInfo, Signals, group_claims
+from .grouping import Signals, group_claims
+from .matching import MATCHER, ClaimInfo
 from .models import (
     Actor,
     ActorAlias,

@@ -17,17 +17,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from .matching import (
-    QUOTE_THRESHOLD,
-    ClaimInfo,
-    Group,
-    Signals,
-    dates_of,
-    fits,
-    folded,
-    quote_similarity,
-    score,
-)
+from .grouping import Signals, score
+from .matching import QUOTE_THRESHOLD, ClaimInfo, Group, dates_of, fits, folded, quote_similarity
 from .models import ClaimFrame, FrameNumber
 
 SHINGLE = 8  # words per shingle when comparing article texts

@@ -180,8 +180,9 @@ def date_keys(text: str) -> list[str]:
     return keys
 
 
-def _unit(t: Token) -> str:
-    """What a number counts: 'two leaders' -> leader, 'five-hour talks' -> hour."""
+def number_unit(t: Token) -> str:
+    """What a number counts: 'two leaders' -> leader, 'five-hour talks' -> hour, 'put
+    the toll at 40' and 'the crowd at 35,000' -> toll, crowd."""
     if "-" in t.text:
         return t.text.lower().split("-", 1)[1]
     head = t.head
@@ -189,6 +190,13 @@ def _unit(t: Token) -> str:
         head = head.head
     if head.pos_ in ("NOUN", "PROPN") and head != t:
         return head.lemma_.lower()
+    if t.dep_ == "pobj" and t.head.lower_ == "at":
+        owner = t.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return owner.lemma_.lower()
+        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj.lemma_.lower()
     return ""
 
 
@@ -243,7 +251,7 @@ def _token_word(t: Token) -> tuple[str, ...]:
     """What one token (outside an entity) adds to a bag: a number, a tagged lemma or nothing."""
     num = number_of(t.text) if (t.like_num or t.lower_.split("-")[0] in NUMBER_WORDS) else None
     if num is not None:
-        unit = _unit(t)
+        unit = number_unit(t)
         return (f"#:{num}/{unit}" if unit else f"#:{num}",)
     content_verb = t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS
     if (t.is_stop and not content_verb) or t.is_punct or t.is_space \

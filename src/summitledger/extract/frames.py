@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..actors import ent_at
 from ..models import ClaimFrame, FrameNumber
 from ..names import normalise_places
-from .base import NUMBER_WORDS, date_keys
+from .base import NUMBER_WORDS, date_keys, number_unit
 
 NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor",
             "noone", "nowhere"}
@@ -84,24 +84,6 @@ def _op(tok: Token) -> str:
     return "="
 
 
-def _counts(tok: Token) -> str:
-    if "-" in tok.text:  # 'five-hour'
-        return tok.text.lower().split("-", 1)[1]
-    head = tok.head
-    while head.pos_ == "NUM" and head.head != head:
-        head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and head != tok:
-        return head.lemma_.lower()
-    if tok.dep_ == "pobj" and tok.head.lower_ == "at":  # 'put the toll at 40', 'the crowd at 35,000'
-        owner = tok.head.head
-        if owner.pos_ in ("NOUN", "PROPN"):
-            return owner.lemma_.lower()
-        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
-        if obj is not None:
-            return obj.lemma_.lower()
-    return ""
-
-
 def _calendar(tok: Token) -> bool:
     """Is the token part of a calendar date ('13 September', '2023'), not a duration?"""
     if tok.ent_type_ not in ("DATE", "TIME"):
@@ -131,9 +113,9 @@ def numbers(span: Span) -> list[FrameNumber]:
         if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "hundred"):
             value *= NUMBER_WORDS[nxt.lower_]
             skip.add(nxt.i)
-            counted = _counts(nxt)
+            counted = number_unit(nxt)
         else:
-            counted = _counts(t)
+            counted = number_unit(t)
         if nxt is not None and nxt.lower_ in ("per", "percent", "%"):
             counted = "percent"
         out.append(FrameNumber(value=value, counts=counted, op=_op(t)))  # type: ignore[arg-type]
