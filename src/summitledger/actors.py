@@ -11,7 +11,7 @@ used for one actor (see :mod:`names` for how names are made comparable).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -183,16 +183,24 @@ class ArticleActors:
 
     def note(self, at: int, name: str, kind: str, plural: bool) -> None:
         """Record the speaker of a claim: pronouns after it may refer to it."""
-        self.mentions.append(Mention(at, name, kind, plural, self.doc[at].lemma_.lower(),
-                                     speaker=True))
-        self.mentions.sort(key=lambda m: m.i)
+        bisect.insort(self.mentions, Mention(at, name, kind, plural,
+                                             self.doc[at].lemma_.lower(), speaker=True),
+                      key=_at)
+
+    def before(self, at: int) -> Iterator[Mention]:
+        """Mentions before token ``at``, latest first (found by bisection: a long
+        article holds tens of thousands)."""
+        for n in range(bisect.bisect_left(self.mentions, at, key=_at) - 1, -1, -1):
+            yield self.mentions[n]
 
     def _recent(self, at: int, want: str, window: int = 160) -> Mention | None:
         """The latest fitting mention before ``at``, outside quotations: ``want`` is
         'plural' (they), 'person' (he, she: a person, or the speaker who spoke for a
         body, as a spokeswoman does) or 'body' (it: an organisation)."""
-        for m in reversed(self.mentions):
-            if m.i >= at or at - m.i > window or self.quoted(m.i):
+        for m in self.before(at):
+            if at - m.i > window:
+                break
+            if self.quoted(m.i):
                 continue
             if want == "plural" and (m.plural or m.kind == "group"):
                 return m
@@ -208,8 +216,8 @@ class ArticleActors:
         """The latest organisation named before ``noun`` that it can refer to ('ministry'
         -> the Ministry of Education), if any."""
         word = noun.lemma_.lower()
-        for m in reversed(self.mentions):
-            if m.i < noun.i and m.kind == "organisation" and not self.quoted(m.i) and (
+        for m in self.before(noun.i):
+            if m.kind == "organisation" and not self.quoted(m.i) and (
                     m.head == word or word in m.name.lower().split()):
                 return m
         return None
@@ -268,7 +276,7 @@ class ArticleActors:
             if place:
                 return f"{place} {root.text.lower()}", "group"
             m = next(
-                (m for m in reversed(self.mentions) if m.i < root.i and m.kind == "group"
+                (m for m in self.before(root.i) if m.kind == "group"
                  and m.name.lower().endswith(root.text.lower())), None)
             return (m.name, "group") if m else (root.text.lower(), "group")
         if root.ent_type_ == "NORP" and low.endswith("s") and place:
@@ -278,7 +286,7 @@ class ArticleActors:
             return self.roles[key], "person"
         definite = span[0].lower_ == "the" and len([t for t in span if not t.is_punct]) == 2
         if definite and lemma in self.speaker_nouns:
-            m = next((m for m in reversed(self.mentions) if m.i < root.i and m.head == lemma), None)
+            m = next((m for m in self.before(root.i) if m.head == lemma), None)
             if m is not None:
                 return m.name, m.kind
         orgs = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
@@ -294,6 +302,10 @@ class ArticleActors:
         if plural:
             return text, "group"
         return text, "person" if lemma in PERSON_ROLES else "unknown"
+
+
+def _at(m: Mention) -> int:
+    return m.i
 
 
 def _described_as_person(ent: Span) -> bool:

@@ -32,7 +32,7 @@ from .models import (
     Sentence,
     utcnow,
 )
-from .nlp import load_pipeline
+from .nlp import load_pipeline, parse_texts
 from .readers import discover
 from .reconcile import ReconcileSummary, ledger_summary, reconcile
 from .settings import Settings
@@ -122,7 +122,8 @@ def _worker_init(model: str, cues: Path | None) -> None:
 
 def _worker_extract(text: str) -> Extraction:
     nlp, lexicon = _WORKER  # type: ignore[misc]
-    return extract_doc(nlp(text), nlp, lexicon)  # type: ignore[operator,arg-type]
+    doc = next(parse_texts(nlp, [text]))  # type: ignore[arg-type]
+    return extract_doc(doc, nlp, lexicon)  # type: ignore[arg-type]
 
 
 def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
@@ -132,7 +133,7 @@ def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
     texts = [a.text for a in arts]
     if jobs <= 1 or len(arts) < 2:
         nlp, lexicon = load_pipeline(settings.model), load_lexicon(settings.cues)
-        for doc in nlp.pipe(texts, batch_size=batch_size):
+        for doc in parse_texts(nlp, texts, batch_size):
             yield extract_doc(doc, nlp, lexicon)
         return
     methods = multiprocessing.get_all_start_methods()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -67,3 +69,45 @@ def pipeline_id(nlp: Language) -> str:
     """The name recorded on every claim: package name and version of the pipeline."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+PIECE_CHARS = 20_000  # the longest text parsed in one go; longer ones go in pieces
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut after line breaks (paragraphs) into pieces of at most ``size``
+    characters that join back to it exactly; a paragraph longer than that is cut after
+    a sentence stop, or else after a space."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = window.rfind("\n") + 1
+        if cut <= size // 4:
+            stops = [window.rfind(p) for p in (". ", "? ", "! ")]
+            cut = max(stops) + 2 if max(stops) > size // 4 else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = size
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse_texts(nlp: Language, texts: list[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Docs of ``texts`` in order, as ``nlp.pipe`` gives them; a text longer than
+    :data:`PIECE_CHARS` is parsed piece by piece (memory stays bounded by the piece,
+    and spaCy's one-million-character limit never applies) and the pieces joined into
+    one doc with the text's own offsets."""
+    short: list[int] = [n for n, t in enumerate(texts) if len(t) <= PIECE_CHARS]
+    parsed = iter(nlp.pipe((texts[n] for n in short), batch_size=batch_size))
+    short_set = set(short)
+    for n, text in enumerate(texts):
+        if n in short_set:
+            yield next(parsed)
+        else:
+            docs = []
+            for doc in nlp.pipe(pieces(text, PIECE_CHARS), batch_size=1):
+                doc.tensor = numpy.zeros((0,), dtype="float32")  # tok2vec output: unused
+                docs.append(doc)
+            yield Doc.from_docs(docs, ensure_whitespace=False)

@@ -8,6 +8,8 @@ sentence). :mod:`quotes` finds quotations; :mod:`cues` holds the lexicon.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,17 +67,37 @@ def _passed_over(ctx: Context, claims: list[ClaimDraft]) -> int:
 def _dedupe(claims: list[ClaimDraft]) -> list[ClaimDraft]:
     """Drop a claim whose content lies inside another's with the same speaker, and a
     claim reported inside another's content ("Residents said they had complained about
-    X": the residents' claim, not a second one)."""
+    X": the residents' claim, not a second one). ``claims`` come sorted by content
+    start; only claims still open at a claim's start can hold it, so the work stays
+    linear in a long article."""
     kept: list[ClaimDraft] = []
+    active: list[ClaimDraft] = []  # kept claims whose content reaches the current one
     for c in claims:
+        active = [k for k in active if k.content_end >= c.content_start]
         if any(k.speaker_start == c.speaker_start and k.content_start <= c.content_start
-               and c.content_end <= k.content_end for k in kept):
+               and c.content_end <= k.content_end for k in active):
             continue
         kept.append(c)
-    return [c for c in kept if not (c.cue and any(
-        k is not c and k.content_start <= c.cue_start and c.cue_end <= k.content_end
-        and k.content_start <= c.content_start and c.content_end <= k.content_end
-        and _same_voice(k, c) for k in kept))]
+        active.append(c)
+    out: list[ClaimDraft] = []
+    by_start = sorted(kept, key=lambda k: k.content_start)
+    starts = [k.content_start for k in by_start]
+    for c in kept:
+        if c.cue:
+            lo = min(c.cue_start, c.content_start)
+            hi = max(c.cue_end, c.content_end)
+            # the outer claims start at or before lo; contents are short, so look back
+            # only over those that can still reach hi
+            n = bisect.bisect_right(starts, lo)
+            held = False
+            for k in reversed(by_start[max(0, n - 64) : n]):
+                if k is not c and k.content_end >= hi and _same_voice(k, c):
+                    held = True
+                    break
+            if held:
+                continue
+        out.append(c)
+    return out
 
 
 _NOT_NAMES = {"the", "a", "an", "of", "at", "for", "in", "on", "and", "s", "mr", "ms", "mrs"}
@@ -97,4 +119,7 @@ def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = 
 
     settings = Settings.from_env()
     nlp = load_pipeline(model or settings.model)
-    return extract_doc(nlp(paragraphs(normalise(text))), nlp, lexicon or load_lexicon(settings.cues))
+    from ..nlp import parse_texts
+
+    doc = next(parse_texts(nlp, [paragraphs(normalise(text))]))
+    return extract_doc(doc, nlp, lexicon or load_lexicon(settings.cues))

@@ -261,6 +261,8 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         segs = [s for q in quotes for s in ctx.quotes[q].segments]
         start, end = segs[0][0], segs[-1][1]
         content = " ".join(ctx.quotes[q].text(ctx.text) for q in quotes)
+        if ctx.text.startswith(content, start):  # one fragment: the offsets are its own
+            end = start + len(content)
         span = doc.char_span(start, end, alignment_mode="expand")
         clause = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
         ctype = "direct" if clause or kind in ("ccomp", "quote") else "mixed"
