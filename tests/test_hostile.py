@@ -17,6 +17,8 @@ from summitledger.ingest import ingest
 from summitledger.nlp import load_pipeline, pieces
 from summitledger.settings import Settings
 
+from .conftest import SEEDS
+
 
 def _paragraphs(n: int) -> str:
     return "\n\n".join(
@@ -57,3 +59,112 @@ def test_an_article_longer_than_the_parser_takes_is_parsed_in_pieces(
     assert all(text[s:e] == content for content, s, e in rows), [
         (c, text[s:e]) for c, s, e in rows if text[s:e] != c][:3]
     assert con.execute("SELECT count(*) FROM claim WHERE group_id IS NULL").fetchone()[0] == 0
+
+
+# --------------------------------------------------------------------------- data lost or left wrong
+
+
+def test_a_run_killed_before_reconcile_is_finished_by_the_next_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
+    """Killed after the last article is stored, before reconcile commits: the ledger
+    knows it is unreconciled, reading commands say so, and the next writing command
+    (an ingest with nothing new, or reconcile) finishes the job."""
+    import summitledger.ingest as ingest_module
+
+    db = tmp_path / "l.db"
+
+    def killed(engine):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "reconcile", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([SEEDS], Settings(db=db))
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM claim WHERE group_id IS NULL").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM claim").fetchone()[0] > 10
+    con.close()
+    r = cli("claims", "--db", db)
+    assert r.exit_code == 0 and "after the last reconcile" in r.stderr
+    monkeypatch.undo()
+    report = ingest([SEEDS], Settings(db=db))
+    assert {o.status for o in report.outcomes} == {"unchanged"}
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM claim WHERE group_id IS NULL").fetchone()[0] == 0
+    assert "last reconcile" not in cli("claims", "--db", db).stderr
+
+
+def test_files_of_one_name_in_two_folders_are_two_articles(tmp_path: Path) -> None:
+    top = tmp_path / "in"
+    for sub, text in (("east", "Police said the east road was closed."),
+                      ("west", "Firefighters said the west bridge had burned.")):
+        (top / sub).mkdir(parents=True)
+        (top / sub / "report.txt").write_text(text + "\n", "utf-8")
+    db = tmp_path / "l.db"
+    for _ in range(2):  # the same answer on every run
+        report = ingest([top], Settings(db=db))
+        assert sorted(o.file for o in report.outcomes) == ["east/report.txt", "west/report.txt"]
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM article").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM claim").fetchone()[0] == 2
+
+
+def test_a_file_edited_to_equal_another_article_loses_its_old_claims(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Police said the road was closed.\n", "utf-8")
+    b.write_text("The mayor said the bridge would reopen in May.\n", "utf-8")
+    db = tmp_path / "l.db"
+    ingest([a, b], Settings(db=db))
+    b.write_text(a.read_text("utf-8"), "utf-8")  # b now says what a says
+    report = ingest([a, b], Settings(db=db))
+    assert {o.file: o.status for o in report.outcomes} == {"a.txt": "unchanged",
+                                                          "b.txt": "duplicate"}
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("SELECT file FROM article")] == ["a.txt"]
+    assert "bridge" not in " ".join(r[0] for r in con.execute("SELECT content FROM claim"))
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    ([{"id": "x", "text": "Police said the road was closed."},
+      {"id": "x", "text": "The mayor said the bridge was shut."}], "line 2 repeats the id 'x'"),
+    ([{"text": "Police said the road was closed.", "outlet": ["a", "b"]}],
+     "line 1 is not an article record ('outlet' must be a string, not list)"),
+    ([{"text": "Police said the road was closed \\ud800 today."}], "line 1 is not an article"),
+    ([{"text": "Police said the road was closed." + " x" * 5000 + "\\u0000"}], "NUL character"),
+])
+def test_bad_jsonl_records_are_refused_with_their_line(
+        tmp_path: Path, cli, lines: list[dict], message: str) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "feed.jsonl"
+    f.write_text("\n".join(json.dumps(r).replace("\\\\u", "\\u") for r in lines) + "\n",
+                 "utf-8")
+    r = cli("ingest", f, "--db", tmp_path / "l.db")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("Error: [SL1") and message in r.stderr, r.stderr
+    assert "Traceback" not in r.output and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_an_unreadable_subfolder_is_named_and_exits_3(
+        tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    top = tmp_path / "in"
+    (top / "locked").mkdir(parents=True)
+    (top / "ok.txt").write_text("Police said the road was closed.\n", "utf-8")
+    real = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked"):  # what a folder without read permission gives
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = cli("ingest", top, "--db", tmp_path / "l.db")
+    assert r.exit_code == 3, r.output
+    assert "locked: skipped, cannot read this folder" in r.stderr
+
+
+def test_a_database_url_is_refused_not_made_into_folders(tmp_path: Path, cli,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    r = cli("claims", "--db", "postgresql+psycopg://user@host/ledger")
+    assert r.exit_code == 1 and "[SL205]" in r.stderr
+    assert list(tmp_path.iterdir()) == []

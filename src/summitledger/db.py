@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from .errors import (
     NO_LEDGER,
     OLDER_SCHEMA,
     UNREADABLE_LEDGER,
+    UNSUPPORTED_URL,
     LedgerFileError,
 )
 
@@ -120,6 +122,28 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")  # 'postgresql+psycopg://...' (not 'C:/')
+UNRECONCILED = "unreconciled"  # meta key: set with every article stored, cleared by reconcile
+
+
+def mark_unreconciled(conn: Connection) -> None:
+    """Inside an article's transaction: the ledger now needs a reconcile."""
+    conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, '1') "
+                      "ON CONFLICT(key) DO UPDATE SET value = '1'"), {"k": UNRECONCILED})
+
+
+def mark_reconciled(conn: Connection) -> None:
+    """Inside reconcile's transaction: groups and statuses are up to date."""
+    conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": UNRECONCILED})
+
+
+def unreconciled(engine: Engine) -> bool:
+    """Was an article stored after the last reconcile (say, one killed before it ended)?"""
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT 1 FROM meta WHERE key = :k"),
+                            {"k": UNRECONCILED}).first() is not None
+
+
 BUSY_TIMEOUT_S = 30.0
 MMAP_BYTES = 256 * 1024 * 1024
 
@@ -202,6 +226,10 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
     Raises :class:`LedgerFileError` for a missing ledger in read-only mode, a file that
     is not a ledger, or a ledger written by a newer summitledger.
     """
+    if _URL.match(str(path)):
+        raise LedgerFileError(
+            f"{path}: a database URL, which this summitledger does not open; a ledger is "
+            "an SQLite file: give its path", code=UNSUPPORTED_URL)
     path = Path(path)
     if readonly and not path.exists():
         raise LedgerFileError(

@@ -161,23 +161,49 @@ def html_article(html: str, source: Path) -> tuple[str, dict[str, str]]:
     return text, {k: v for k, v in meta.items() if v}
 
 
-def jsonl_articles(text: str, source: Path, outlet: str | None) -> list[ArticleIn]:
-    """One article a line: {"outlet", "title", "date", "url", "text"}."""
-    name = "stdin" if str(source) == STDIN else source.name
+def _record(line: str) -> tuple[str, dict[str, str], str | None]:
+    """(text, metadata, id) of one JSONL line; ValueError, KeyError or TypeError says
+    what is wrong with it."""
+    rec = json.loads(line)
+    if not isinstance(rec, dict):
+        raise TypeError("not a JSON object")
+    body = rec["text"]
+    if not isinstance(body, str):
+        raise TypeError("'text' must be a string")
+    meta: dict[str, str] = {}
+    for k in ("outlet", "title", "date", "url", "id"):
+        v = rec.get(k)
+        if v is None or v == "":
+            continue
+        if isinstance(v, bool) or not isinstance(v, str | int | float):
+            raise TypeError(f"'{k}' must be a string, not {type(v).__name__}")
+        meta[k] = str(v)
+    for v in (body, *meta.values()):
+        v.encode("utf-8")  # a lone surrogate ('\ud800') raises UnicodeEncodeError here
+    return body, meta, meta.pop("id", None)
+
+
+def jsonl_articles(text: str, source: Path, outlet: str | None,
+                   name: str | None = None) -> list[ArticleIn]:
+    """One article a line: {"id", "outlet", "title", "date", "url", "text"}."""
+    name = name or ("stdin" if str(source) == STDIN else source.name)
     out = []
+    seen: dict[str, int] = {}
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
-            body = rec["text"]
-            if not isinstance(rec, dict) or not isinstance(body, str):
-                raise TypeError("'text' must be a string")
+            body, meta, rid = _record(line)
+            _check_text(f"{source}: line {n}", body)
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{source}: line {n} is not an article record ({exc})",
+            why = "not valid UTF-8 (a lone surrogate)" if isinstance(exc, UnicodeError) else exc
+            raise InputError(f"{source}: line {n} is not an article record ({why})",
                              code=BAD_JSONL) from None
-        meta = {k: str(rec[k]) for k in ("outlet", "title", "date", "url") if rec.get(k)}
-        ident = str(rec.get("id") or n)
+        ident = rid or str(n)
+        if ident in seen:
+            raise InputError(f"{source}: line {n} repeats the id '{ident}' of line "
+                             f"{seen[ident]}; ids must be unique in a file", code=BAD_JSONL)
+        seen[ident] = n
         out.append(_article(body, meta, file=f"{name}:{ident}", path=f"{source}:{n}",
                             stem=f"{Path(name).stem}-{ident}", outlet=outlet))
     if not out:
@@ -200,18 +226,21 @@ def _kind(source: Path, text: str) -> str:
     return "text"
 
 
-def load_articles(source: Path, max_bytes: int, outlet: str | None = None) -> list[ArticleIn]:
-    """Read, check and normalise one file (or ``-``, standard input) into articles."""
+def load_articles(source: Path, max_bytes: int, outlet: str | None = None,
+                  name: str | None = None) -> list[ArticleIn]:
+    """Read, check and normalise one file (or ``-``, standard input) into articles;
+    ``name`` is the article's identity in the ledger (default: the file name)."""
     text, _encoding = decode(source, read_bytes(source, max_bytes))
     kind = _kind(source, text)
     if kind == "jsonl":
-        return jsonl_articles(text, source, outlet)
+        return jsonl_articles(text, source, outlet, name)
     _check_text(source, text)
     if str(source) == STDIN:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         name, manifest = f"stdin-{digest}", {}
     else:
-        name, manifest = source.name, load_manifest(source.parent).get(source.name, {})
+        manifest = load_manifest(source.parent).get(source.name, {})
+        name = name or source.name
     stem = Path(name).stem
     if kind == "html":
         body, meta = html_article(text, source)

@@ -18,7 +18,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel, select
 
-from .db import open_ledger
+from .db import mark_unreconciled, open_ledger, unreconciled
 from .errors import InputError
 from .extract import extract_doc, load_lexicon
 from .formats import load_articles
@@ -84,6 +84,9 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
         if old is not None and _same(old, art):  # type: ignore[arg-type]
             return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger")
         if twin is not None and twin.file != art.file:
+            if old is not None:  # edited to equal another article: its old text goes
+                conn.execute(delete(Article).where(Article.id == old.id))
+                mark_unreconciled(conn)
             return IngestOutcome(file=art.file, status="duplicate",
                                  detail=f"same text as {twin.file}; counted once")
         status = "replaced" if old is not None else "added"
@@ -105,6 +108,7 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
                  "frame": c.frame.model_dump_json(),
                  **c.model_dump(exclude={"actor", "frame"})}
                 for n, c in enumerate(ex.claims)])
+        mark_unreconciled(conn)
         if ex.aliases:
             _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,
                                                "alias": a.alias} for a in ex.aliases])
@@ -178,7 +182,7 @@ def ingest(
     articles: list[ArticleIn] = []
     for src in sources:
         try:
-            articles.extend(load_articles(src.path, settings.max_bytes, outlet))
+            articles.extend(load_articles(src.path, settings.max_bytes, outlet, src.name))
         except InputError as exc:
             if src.named:
                 raise
@@ -211,8 +215,9 @@ def ingest(
             outcomes.append(out)
             if on_article:
                 on_article(out)
-        changed = any(o.status in ("added", "replaced") for o in outcomes)
-        summary = reconcile(engine) if changed else ledger_summary(engine)
+        # an earlier run stored articles and died before its reconcile: finish that too
+        stale = unreconciled(engine)
+        summary = reconcile(engine) if stale else ledger_summary(engine)
         _note_copies(engine, outcomes)
     finally:
         engine.dispose()

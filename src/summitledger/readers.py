@@ -31,13 +31,19 @@ EXTENSIONS = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 MANIFEST = "manifest.json"
 STDIN = "-"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
+# other control characters (C0 but line breaks, DEL, C1) never reach the ledger
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, *range(0x80, 0xa0)],
+                          None)
 @dataclass
 class Source:
-    """A file to ingest and whether the user named it (else it was found in a folder)."""
+    """A file to ingest, whether the user named it (else it was found in a folder), and
+    its name in the ledger: its path relative to the folder given, so that two files
+    of one name in different subfolders are two articles."""
 
     path: Path
     named: bool
+    name: str = ""
 
 
 def _check_named(p: Path) -> None:
@@ -55,7 +61,11 @@ def _walk(top: Path, problems: list[InputError]) -> list[Path]:
     walked (a symlink loop) is reported, not followed."""
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(top, followlinks=True):
+    def unreadable(exc: OSError) -> None:
+        problems.append(InputError(f"{exc.filename}: skipped, cannot read this folder "
+                                   f"({exc.strerror or exc})", code=UNREADABLE))
+
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=unreadable):
         st = os.stat(root)
         if (st.st_dev, st.st_ino) in seen:
             problems.append(InputError(f"{root}: skipped, symlink loop", code=SYMLINK_LOOP))
@@ -93,7 +103,7 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[InputError]]:
         if p.is_dir():
             for f in _walk(p, problems):
                 if f.suffix.lower() in EXTENSIONS:
-                    sources.append(Source(f, named=False))
+                    sources.append(Source(f, named=False, name=f.relative_to(p).as_posix()))
                 else:
                     problems.append(InputError(
                         f"{f}: skipped, unknown extension '{f.suffix}' "
@@ -105,6 +115,11 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[InputError]]:
                     f"{p}: unknown extension '{p.suffix}' (ingest reads "
                     f"{', '.join(sorted(EXTENSIONS))})", code=UNKNOWN_EXTENSION)
             sources.append(Source(p, named=True))
+    names = [s.path.name for s in sources if s.named]
+    for s in sources:
+        if s.named and str(s.path) != STDIN:
+            # two named files of one name: each is known by the path as given
+            s.name = s.path.as_posix() if names.count(s.path.name) > 1 else s.path.name
     if not sources:
         where = ", ".join(str(p) for p in paths)
         raise InputError(f"{where}: nothing to ingest (no {', '.join(sorted(EXTENSIONS))} files)",
@@ -202,10 +217,15 @@ def _plausible(text: str) -> bool:
     return ascii_share >= 0.8 and not c1 and odd <= 0.01 * len(text)
 
 
-def _check_text(path: Path, text: str) -> None:
-    sample = text[:8192]
-    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
-    if controls > 0.02 * max(1, len(sample)):
+def _check_text(path: Path | str, text: str) -> None:
+    """Refuse a text with a NUL anywhere, or control characters in more than 2% of it
+    (a binary file); stray ones elsewhere are dropped by :func:`normalise`."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(f"{path}: binary file (NUL character at offset {nul}), not an "
+                         "article", code=BINARY_FILE)
+    controls = len(text) - len(text.translate(_CONTROLS))
+    if controls > 0.02 * max(1, len(text)):
         raise InputError(f"{path}: binary file (control characters), not an article",
                          code=BINARY_FILE)
     if not normalise(text).strip():
@@ -216,6 +236,6 @@ def normalise(text: str) -> str:
     """Unicode NFC, LF line ends, plain spaces, no zero-width characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_SPACES)
-    return text
+    return text.translate(_CONTROLS)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, select
 
 from .actor_ledger import cluster_actors
+from .db import mark_reconciled
 from .frames import stored_frame
 from .gcpause import no_cycle_collection
 from .grouping import Signals, group_claims
@@ -141,6 +142,7 @@ def reconcile(engine: Engine) -> ReconcileSummary:
                          [{"cid": m, "gid": n + 1, "aid": actor_ids[infos[m].actor]}
                           for n, g in enumerate(groups) for m in g.members])
         conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
+        mark_reconciled(conn)
         n_articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
     return ReconcileSummary(articles=n_articles, claims=len(rows), actors=len(actor_ids),
                             groups=len(groups), by_status=dict(sorted(by_status.items())))

@@ -8,9 +8,8 @@ import typer
 
 from .. import report
 from ..actors_admin import record_override
-from ..db import open_ledger
 from ..output import Format, emit
-from .options import DbOption, FormatOption, settings
+from .options import DbOption, FormatOption, open_reading, settings
 
 actors_app = typer.Typer(rich_markup_mode=None)
 
@@ -26,7 +25,7 @@ def actors_cli(ctx: typer.Context, db: DbOption = None, format: FormatOption = F
     """
     if ctx.invoked_subcommand is not None:
         return
-    engine = open_ledger(settings(db).db, readonly=True)
+    engine = open_reading(settings(db).db)
     try:
         rows = report.actors(engine)
     finally:

@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 
 from .. import report
-from ..db import open_ledger
 from ..models import CLAIM_TYPES, STATUSES
 from ..output import Format, emit
-from .options import DbOption, FormatOption, settings
+from .options import DbOption, FormatOption, open_reading, settings
 
 COLUMNS = ["id", "outlet", "actor", "cue", "type", "content", "status", "group"]
 
@@ -40,7 +39,7 @@ def claims_cli(
       summitledger claims --actor Putin
       summitledger claims --status corroborated --format jsonl
     """
-    engine = open_ledger(settings(db).db, readonly=True)
+    engine = open_reading(settings(db).db)
     try:
         rows = report.claims(engine, actor=actor, outlet=outlet, status=status, type=type)
     finally:

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 
 from .. import report
-from ..db import open_ledger
 from ..output import Format, emit, table, write_json
-from .options import DbOption, FormatOption, settings
+from .options import DbOption, FormatOption, open_reading, settings
 
 GROUP_COLUMNS = ["group", "actor", "status", "outlets", "statement"]
 
@@ -32,7 +31,7 @@ def diff_cli(
       summitledger diff
       summitledger diff "The Economist" 003_5de13dea81f391c1 --format json
     """
-    engine = open_ledger(settings(db).db, readonly=True)
+    engine = open_reading(settings(db).db)
     try:
         d = report.diff(engine, outlet_a, outlet_b)
     finally:

@@ -12,8 +12,7 @@ from typing import Annotated
 import typer
 
 from .. import export
-from ..db import open_ledger
-from .options import DbOption, settings
+from .options import DbOption, open_reading, settings
 
 
 class ExportFormat(StrEnum):
@@ -40,7 +39,7 @@ def export_cli(
       summitledger export -f jsonld -o claims.jsonld
       summitledger export -f csv > claims.csv
     """
-    engine = open_ledger(settings(db).db, readonly=True)
+    engine = open_reading(settings(db).db)
     try:
         data = export.jsonld(engine) if format is ExportFormat.jsonld else export.flat(engine)
     finally:

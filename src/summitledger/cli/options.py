@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.engine import Engine
 from typer.core import TyperGroup
 
+from ..db import open_ledger, unreconciled
 from ..errors import LedgerError
 from ..output import Format
 from ..settings import ENV_DB, Settings
@@ -49,3 +51,13 @@ class LedgerGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("Error: interrupted; articles already written are kept", err=True)
             raise typer.Exit(130) from None
+
+
+def open_reading(path: Path) -> Engine:
+    """The ledger opened read-only for a reading command, with a warning on stderr when
+    articles were stored after its last reconcile (a run killed before the end)."""
+    engine = open_ledger(path, readonly=True)
+    if unreconciled(engine):
+        typer.echo("Warning: articles were stored after the last reconcile; groups and "
+                   "statuses may be stale (run 'summitledger reconcile')", err=True)
+    return engine

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from .. import htmlreport
-from ..db import open_ledger
-from .options import DbOption, settings
+from .options import DbOption, open_reading, settings
 
 
 def report_cli(
@@ -26,7 +25,7 @@ def report_cli(
     Example: summitledger report -o report.html --title "Kim meets Putin, 13 Sep 2023"
     """
     path = settings(db).db
-    engine = open_ledger(path, readonly=True)
+    engine = open_reading(path)
     try:
         html = htmlreport.build(engine, title=title, ledger=str(path))
     finally:

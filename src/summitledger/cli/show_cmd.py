@@ -11,9 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import report
-from ..db import open_ledger
 from ..output import STATUS_STYLE, Format, emit, is_terminal, write_json
-from .options import DbOption, FormatOption, settings
+from .options import DbOption, FormatOption, open_reading, settings
 
 STYLE = {"quote": "bold yellow", "speaker": "cyan", "cue": "italic magenta"}
 PLAIN = {"quote": ("«", "»"), "speaker": ("", ""), "cue": ("", "")}
@@ -40,7 +39,7 @@ def show_cli(
 
     Example: summitledger show 9
     """
-    engine = open_ledger(settings(db).db, readonly=True)
+    engine = open_reading(settings(db).db)
     try:
         d = report.show(engine, group)
     finally:
