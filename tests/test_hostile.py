@@ -168,3 +168,147 @@ def test_a_database_url_is_refused_not_made_into_folders(tmp_path: Path, cli,
     r = cli("claims", "--db", "postgresql+psycopg://user@host/ledger")
     assert r.exit_code == 1 and "[SL205]" in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- output that attacks its reader
+
+EVIL_OUTLET = "\x1b]0;pwned\x07Evil\u202eTimes [link=http://evil.example]x[/link]"
+
+
+def _hostile_ledger(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        'Police said =HYPERLINK("http://evil.example","click") was painted on the wall.\n',
+        "utf-8")
+    (folder / "manifest.json").write_text(json.dumps({"a.txt": {
+        "outlet": EVIL_OUTLET, "url": "javascript:alert(1)"}}), "utf-8")
+    db = tmp_path / "l.db"
+    ingest([folder], Settings(db=db))
+    return db
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+
+    db = _hostile_ledger(tmp_path)
+    for command in (("claims", "-f", "csv"), ("export", "-f", "csv")):
+        out = cli(*command, "--db", db).stdout
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert rows and rows[0]["content"].startswith("'=HYPERLINK")
+        assert all(not v.startswith(("=", "+", "-", "@", "\t", "\r"))
+                   for r in rows for v in r.values())
+
+
+def test_nothing_printed_for_people_drives_the_terminal(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from summitledger.output import table
+
+    db = _hostile_ledger(tmp_path)
+    for command in (("claims",), ("diff",), ("actors",), ("show", "1")):
+        r = cli(*command, "--db", db)
+        assert r.exit_code == 0, r.output
+        assert "\x1b" not in r.output and "\u202e" not in r.output and "\x07" not in r.output
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    table([{"outlet": EVIL_OUTLET}], ["outlet"], title=EVIL_OUTLET, out=screen)
+    shown = screen.getvalue()
+    assert "]0;pwned" not in shown and "\u202e" not in shown
+    assert "\x1b]8;" not in shown  # no live hyperlink: the markup is shown as text
+    assert "[link=http://evil.example]" in shown
+
+
+def test_non_web_urls_are_dropped(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    db = _hostile_ledger(tmp_path)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT url FROM article").fetchone()[0] == ""
+    assert "javascript" not in cli("export", "-f", "jsonld", "--db", db).stdout
+
+
+# --------------------------------------------------------------------------- one line, never a traceback
+
+
+def _one_line_error(r, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert r.exit_code == 1, r.output
+    assert "Traceback" not in r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: [{code}]"), r.stderr
+
+
+def test_a_bad_size_setting_is_one_line(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SUMMITLEDGER_MAX_BYTES", "abc")
+    (tmp_path / "a.txt").write_text("Police said the road was closed.\n", "utf-8")
+    _one_line_error(cli("ingest", tmp_path / "a.txt"), "SL305")
+
+
+def test_closed_stdin_is_one_line(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import sys
+
+    stream = io.TextIOWrapper(io.BytesIO(b""))
+    stream.close()
+    monkeypatch.setattr(sys, "stdin", stream)
+    from summitledger.errors import InputError
+    from summitledger.readers import read_bytes
+
+    with pytest.raises(InputError, match="standard input is closed"):
+        read_bytes(Path("-"), 1000)
+
+
+def test_a_damaged_ledger_is_one_line(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(seeded)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(seeded.read_bytes())
+    page = 4096
+    for at in range(page * 3, min(len(data), page * 12)):  # scramble pages past the schema
+        data[at] = (data[at] * 7 + 13) % 256
+    seeded.write_bytes(bytes(data))
+    r = cli("claims", "--db", seeded)
+    _one_line_error(r, "SL201")
+
+
+def test_output_into_a_missing_folder_is_one_line(cli, seeded: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for command in (("export", "-f", "csv"), ("report",)):
+        target = tmp_path / "nowhere" / "out.file"
+        _one_line_error(cli(*command, "-o", target, "--db", seeded), "SL501")
+        assert not target.parent.exists()
+
+
+def test_a_full_disk_leaves_no_partial_file(cli, seeded: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from summitledger import export
+
+    def full(engine, out):  # type: ignore[no-untyped-def]
+        out.write('{"@graph": [')
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export, "write_jsonld", full)
+    target = tmp_path / "claims.jsonld"
+    _one_line_error(cli("export", "-o", target, "--db", seeded), "SL501")
+    assert list(tmp_path.iterdir()) == [seeded] or not target.exists()
+    assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def test_a_writer_holding_the_lock_is_named_not_a_traceback(
+        cli, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from summitledger import db as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(seeded, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, holding on
+    try:
+        r = cli("reconcile", "--db", seeded)
+        _one_line_error(r, "SL206")
+        assert "locked by another process" in r.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

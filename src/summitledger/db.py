@@ -16,6 +16,7 @@ from sqlmodel import SQLModel, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
 from .errors import (
+    LEDGER_BUSY,
     NEWER_SCHEMA,
     NO_LEDGER,
     OLDER_SCHEMA,
@@ -189,9 +190,12 @@ def _pragmas(readonly: bool) -> Callable[..., None]:
     return on_connect
 
 
-def _engine(path: Path, readonly: bool) -> Engine:
+def _engine(path: Path, readonly: bool, immutable: bool = False) -> Engine:
     if readonly:
-        url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
+        # immutable: a ledger in a folder this user cannot write, where SQLite cannot
+        # make the shared-memory file that reading a WAL ledger needs
+        url = (f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
+               + ("&immutable=1" if immutable else ""))
     else:
         url = f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
@@ -204,6 +208,30 @@ def _engine(path: Path, readonly: bool) -> Engine:
 
     event.listen(engine, "begin", begin)
     return engine
+
+
+def _can_read(engine: Engine) -> bool:
+    """Does a plain read-only connection work (not one that needs write access to the
+    ledger's folder for its WAL files)?"""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master"))
+        return True
+    except OperationalError as exc:
+        reason = str(exc.orig)
+        return not ("unable to open" in reason or "readonly" in reason)
+
+
+def ledger_failure(exc: Exception) -> LedgerFileError:
+    """What a database error during a command means for the user: another writer held
+    the ledger past the wait, or the file is damaged or unreadable."""
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    if "locked" in reason or "busy" in reason:
+        return LedgerFileError(
+            f"the ledger is locked by another process writing to it (waited "
+            f"{BUSY_TIMEOUT_S:.0f} s); run the command again when it is done",
+            code=LEDGER_BUSY)
+    return LedgerFileError(f"cannot read the ledger ({reason})", code=UNREADABLE_LEDGER)
 
 
 def _applied(conn: Connection) -> list[int]:
@@ -239,6 +267,9 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
     if not readonly:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = _engine(path, readonly)
+    if readonly and not _can_read(engine):
+        engine.dispose()
+        engine = _engine(path, readonly, immutable=True)
     try:
         with engine.begin() as conn:
             done = _applied(conn)
@@ -265,9 +296,9 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
                 )
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
-        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
-        raise LedgerFileError(f"{path}: cannot read ledger ({reason})",
-                              code=UNREADABLE_LEDGER) from None
+        failure = ledger_failure(exc)
+        failure.args = (f"{path}: {failure.args[0]}",)
+        raise failure from None
     except LedgerFileError as exc:
         engine.dispose()
         if not str(exc.args[0]).startswith(str(path)):

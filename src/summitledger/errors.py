@@ -18,8 +18,10 @@ class LedgerError(Exception):
         if code:
             self.code = code
 
-    def __str__(self) -> str:  # one line, always
-        return f"[{self.code}] " + " ".join(self.args[0].split())
+    def __str__(self) -> str:  # one line, always, with nothing a terminal would obey
+        from .safe import printable
+
+        return f"[{self.code}] " + " ".join(printable(self.args[0]).split())
 
 
 class InputError(LedgerError):
@@ -53,6 +55,7 @@ NEWER_SCHEMA = "SL202"
 OLDER_SCHEMA = "SL203"
 NO_LEDGER = "SL204"
 UNSUPPORTED_URL = "SL205"
+LEDGER_BUSY = "SL206"
 
 
 class PipelineError(LedgerError):
@@ -64,6 +67,8 @@ class PipelineError(LedgerError):
 NO_MODEL = "SL301"
 BAD_CUES = "SL302"
 NO_EMBEDDER = "SL303"
+NO_DATASETTE = "SL304"
+BAD_SETTING = "SL305"
 
 
 class QueryError(LedgerError):
@@ -76,3 +81,13 @@ UNKNOWN_OUTLET = "SL401"
 UNKNOWN_ACTOR = "SL402"
 UNKNOWN_GROUP = "SL403"
 BAD_GOLD = "SL404"
+
+
+class OutputError(LedgerError):
+    """A result cannot be written where it was asked to go."""
+
+    code = "SL500"
+
+
+CANNOT_WRITE = "SL501"
+SERVE_FAILED = "SL502"

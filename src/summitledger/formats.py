@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import BAD_JSONL, BAD_MANIFEST, EMPTY_FILE, InputError
 from .models import ArticleIn
 from .readers import MANIFEST, STDIN, _check_text, decode, normalise, paragraphs, read_bytes
+from .safe import web_url
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_LINE = re.compile(
@@ -137,7 +138,7 @@ def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str
                          code=EMPTY_FILE)
     return ArticleIn(
         file=file, path=path, stem=stem, outlet=merged.get("outlet") or stem,
-        title=merged.get("title", ""), date=merged.get("date", ""), url=merged.get("url", ""),
+        title=merged.get("title", ""), date=merged.get("date", ""), url=web_url(str(merged.get("url", ""))),
         text=body, content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
     )
 

@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from enum import StrEnum
 from functools import cache
+from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from .errors import CANNOT_WRITE, OutputError
+from .safe import csv_cell, printable
 
 STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red"}
 
@@ -83,7 +90,7 @@ def emit(
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for d in data:
-            writer.writerow({k: _cell(v) for k, v in d.items()})
+            writer.writerow({k: csv_cell(_cell(v)) for k, v in d.items()})
     else:
         table(data, columns, title=title, out=out)
 
@@ -94,22 +101,47 @@ def table(data: Iterable[dict[str, Any]], columns: Sequence[str], *, title: str 
     data = list(data)
     if not is_terminal(out):
         if title:
-            out.write(f"# {title}\n")
-        out.write("\t".join(columns) + "\n")
+            out.write(f"# {printable(title)}\n")
+        out.write("\t".join(printable(c) for c in columns) + "\n")
         for d in data:
-            out.write("\t".join(_cell(d.get(c)).replace("\t", " ").replace("\n", " ")
+            out.write("\t".join(printable(_cell(d.get(c))).replace("\t", " ").replace("\n", " ")
                                 for c in columns) + "\n")
         return
-    t = Table(title=title, show_lines=False, header_style="bold", expand=False)
+    t = Table(title=Text(printable(title)) if title else None, show_lines=False,
+              header_style="bold", expand=False)
     for c in columns:
-        t.add_column(c, overflow="fold", max_width=70 if c in ("content", "statement") else None)
+        t.add_column(Text(printable(c)), overflow="fold",
+                     max_width=70 if c in ("content", "statement") else None)
     for d in data:
         cells = []
-        for c in columns:
-            text = _cell(d.get(c))
-            style = STATUS_STYLE.get(text) if c == "status" else None
-            cells.append(f"[{style}]{text}[/]" if style else text.replace("[", r"\["))
+        for c in columns:  # Text, not markup: '[link=...]' in an outlet name stays text
+            text = printable(_cell(d.get(c)))
+            cells.append(Text(text, style=STATUS_STYLE.get(text, "") if c == "status" else ""))
         t.add_row(*cells)
     Console(file=out).print(t)
 
 
+
+
+@contextmanager
+def output_file(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file written whole or not at all: into a hidden temporary file
+    beside it, renamed over it at the end; on any failure (a full disk) the temporary
+    file goes and nothing is left at ``path``."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: cannot write, no folder {path.parent}", code=CANNOT_WRITE)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})",
+                          code=CANNOT_WRITE) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

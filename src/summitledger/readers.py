@@ -131,7 +131,11 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes (or standard input's for ``-``), checked against the size limit."""
     try:
         if str(path) == STDIN:
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            try:
+                data = sys.stdin.buffer.read(max_bytes + 1)
+            except (AttributeError, ValueError, OSError):  # no stdin, or a closed one
+                raise InputError("-: standard input is closed; nothing to read",
+                                 code=UNREADABLE) from None
             size = len(data)
         else:
             size = path.stat().st_size

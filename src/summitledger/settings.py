@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from .errors import BAD_SETTING, PipelineError
+
 #: Environment variables the tool reads.
 ENV_DB = "SUMMITLEDGER_DB"
 ENV_MODEL = "SUMMITLEDGER_MODEL"
@@ -44,6 +46,10 @@ class Settings(BaseModel):
         if os.environ.get(ENV_CUES):
             values["cues"] = Path(os.environ[ENV_CUES])
         if os.environ.get(ENV_MAX_BYTES):
-            values["max_bytes"] = int(os.environ[ENV_MAX_BYTES])
+            raw = os.environ[ENV_MAX_BYTES]
+            if not raw.strip().isdigit():
+                raise PipelineError(f"{ENV_MAX_BYTES}={raw!r}: not a number of bytes",
+                                    code=BAD_SETTING)
+            values["max_bytes"] = int(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -9,6 +9,7 @@ import typer
 from .. import report
 from ..actors_admin import record_override
 from ..output import Format, emit
+from ..safe import printable
 from .options import DbOption, FormatOption, open_reading, settings
 
 actors_app = typer.Typer(rich_markup_mode=None)
@@ -41,7 +42,8 @@ def merge_cli(
 ) -> None:
     """Treat two names as one actor from now on (kept across re-ingests), and reconcile."""
     summary = record_override(settings(db).db, "merge", a, b)
-    typer.echo(f"merged '{b}' into '{a}'; ledger now has {summary.actors} actors", err=True)
+    typer.echo(printable(f"merged '{b}' into '{a}'; ledger now has {summary.actors} actors"),
+               err=True)
 
 
 @actors_app.command("split")
@@ -52,4 +54,5 @@ def split_cli(
 ) -> None:
     """Keep a name apart from an actor it was joined to, and reconcile."""
     summary = record_override(settings(db).db, "split", a, b)
-    typer.echo(f"split '{b}' from '{a}'; ledger now has {summary.actors} actors", err=True)
+    typer.echo(printable(f"split '{b}' from '{a}'; ledger now has {summary.actors} actors"),
+               err=True)

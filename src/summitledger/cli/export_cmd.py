@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +11,8 @@ from typing import Annotated
 import typer
 
 from .. import export
+from ..output import output_file
+from ..safe import csv_cell, printable
 from .options import DbOption, open_reading, settings
 
 
@@ -41,22 +42,19 @@ def export_cli(
     """
     engine = open_reading(settings(db).db)
     try:
-        data = export.jsonld(engine) if format is ExportFormat.jsonld else export.flat(engine)
+        with output_file(output) as out:
+            if format is ExportFormat.jsonld:
+                export.write_jsonld(engine, out)
+            elif format is ExportFormat.jsonl:
+                for row in export.flat(engine):
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                writer = csv.DictWriter(out, fieldnames=export.COLUMNS, lineterminator="\n")
+                writer.writeheader()
+                for row in export.flat(engine):
+                    writer.writerow({k: csv_cell("" if v is None else str(v))
+                                     for k, v in row.items()})
     finally:
         engine.dispose()
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if format is ExportFormat.jsonld:
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        elif format is ExportFormat.jsonl:
-            for row in data:  # type: ignore[union-attr]
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(out, fieldnames=export.COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(data)  # type: ignore[arg-type]
-    finally:
-        if output:
-            out.close()
     if output:
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(printable(f"wrote {output}"), err=True)

@@ -8,9 +8,18 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from ..output import Format, emit, is_terminal, write_json
+from ..safe import printable
 from .options import DbOption, settings
 
 EXIT_SKIPPED = 3
@@ -48,8 +57,8 @@ def ingest_cli(
     task = None
     if is_terminal(sys.stderr):
         progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.description}"), TimeElapsedColumn(),
-                            console=err, transient=True)
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                            TextColumn("{task.description}"), console=err, transient=True)
 
     def on_total(n: int) -> None:
         nonlocal task
@@ -58,8 +67,12 @@ def ingest_cli(
             task = progress.add_task("", total=n)
 
     def on_article(outcome) -> None:  # type: ignore[no-untyped-def]
+        line = _line(outcome)  # one line per article as it is done, piped or not
         if progress is not None and task is not None:
-            progress.update(task, advance=1, description=outcome.file)
+            progress.console.print(line, markup=False, highlight=False)
+            progress.update(task, advance=1, description=escape(printable(outcome.file)))
+        else:
+            typer.echo(line, err=True)
 
     from ..ingest import ingest  # spaCy loads here, not when the CLI starts
 
@@ -70,7 +83,7 @@ def ingest_cli(
         if progress is not None:
             progress.stop()
     for problem in report.problems:
-        typer.echo(f"Warning: {problem}", err=True)
+        typer.echo(f"Warning: {printable(problem)}", err=True)
     if format is Format.json:
         write_json(report.model_dump())
     elif format is not None:
@@ -80,14 +93,19 @@ def ingest_cli(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+def _line(o) -> str:  # type: ignore[no-untyped-def]
+    extra = (f"{o.sentences} sentences, {o.claims} claim{'s' * (o.claims != 1)}"
+             if o.status in ("added", "replaced")
+             else o.detail)
+    if o.status in ("added", "replaced") and o.detail:
+        extra += f"; {o.detail}"
+    return printable(f"{o.status:>9}  {o.file}  ({extra})")
+
+
 def _summary(report) -> None:  # type: ignore[no-untyped-def]
-    for o in report.outcomes:
-        extra = (f"{o.sentences} sentences, {o.claims} claim{'s' * (o.claims != 1)}"
-                 if o.status in ("added", "replaced")
-                 else o.detail)
-        if o.status in ("added", "replaced") and o.detail:
-            extra += f"; {o.detail}"
-        typer.echo(f"{o.status:>9}  {o.file}  ({extra})", err=True)
+    for o in report.outcomes:  # what was learned after the article's own line
+        if o.detail.startswith("near-copy"):
+            typer.echo(printable(f"     note  {o.file}  ({o.detail})"), err=True)
     r = report.reconcile
     if r is not None:
         statuses = ", ".join(f"{n} {s}" for s, n in r.by_status.items()) or "none"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from typer.core import TyperGroup
 
-from ..db import open_ledger, unreconciled
+from ..db import ledger_failure, open_ledger, unreconciled
 from ..errors import LedgerError
 from ..output import Format
+from ..safe import printable
 from ..settings import ENV_DB, Settings
 
 DbOption = Annotated[
@@ -47,6 +50,17 @@ class LedgerGroup(TyperGroup):
             return super().invoke(ctx)
         except LedgerError as exc:
             typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except DBAPIError as exc:  # the ledger failed under a command already running
+            typer.echo(f"Error: {ledger_failure(exc)}", err=True)
+            raise typer.Exit(1) from None
+        except BrokenPipeError:  # the reader went away ('| head'): not an error
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except OSError as exc:  # a full disk, a closed stream: one line, never a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"Error: [SL500] {printable(where + (exc.strerror or str(exc)))}",
+                       err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             typer.echo("Error: interrupted; articles already written are kept", err=True)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .. import htmlreport
+from ..output import output_file
+from ..safe import printable
 from .options import DbOption, open_reading, settings
 
 
@@ -30,8 +31,7 @@ def report_cli(
         html = htmlreport.build(engine, title=title, ledger=str(path))
     finally:
         engine.dispose()
-    if str(output) == "-":
-        sys.stdout.write(html)
-        return
-    output.write_text(html, encoding="utf-8")
-    typer.echo(f"wrote {output} ({len(html) // 1024} KiB)", err=True)
+    with output_file(output) as out:
+        out.write(html)
+    if str(output) != "-":
+        typer.echo(printable(f"wrote {output} ({len(html) // 1024} KiB)"), err=True)

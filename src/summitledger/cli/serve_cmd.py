@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import signal
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +12,8 @@ import typer
 
 from ..datasette_meta import metadata
 from ..db import open_ledger
-from ..errors import LedgerError
+from ..errors import NO_DATASETTE, SERVE_FAILED, LedgerError
+from ..safe import printable
 from .options import DbOption, settings
 
 
@@ -36,34 +34,21 @@ def serve_cli(
     if importlib.util.find_spec("datasette") is None:
         raise LedgerError("Datasette is not installed; install it with "
                           "pip install 'summitledger[serve]' (or pip install datasette)",
-                          code="SL501")
+                          code=NO_DATASETTE)
     with tempfile.TemporaryDirectory(prefix="summitledger-serve-") as tmp:
         meta = Path(tmp) / "metadata.json"
         meta.write_text(json.dumps(metadata(path), indent=2), encoding="utf-8")
-        cmd = [sys.executable, "-m", "datasette", "serve", str(path), "--metadata", str(meta),
-               "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
-        typer.echo(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-        raise typer.Exit(_run_until_stopped(cmd))
+        typer.echo(printable(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)"),
+                   err=True)
+        # Datasette runs in this process, not as a child: killed any way at all (even
+        # SIGKILL), summitledger serve leaves no server listening behind it
+        from datasette.cli import cli as datasette
 
-
-def _run_until_stopped(cmd: list[str]) -> int:
-    """Run Datasette as a child; a SIGTERM or SIGHUP sent to this process is passed on,
-    so stopping ``summitledger serve`` never leaves the server running on its own."""
-    child = subprocess.Popen(cmd)
-    forwarded = (signal.SIGTERM, signal.SIGHUP)
-    previous = {sig: signal.signal(sig, lambda n, _f: child.send_signal(n)) for sig in forwarded}
-    try:
-        code = child.wait()
-    except KeyboardInterrupt:  # Ctrl-C reaches the child too (same process group)
-        code = 0
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        if child.poll() is None:
-            child.terminate()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
-    return 0 if code < 0 else code  # stopped by a signal: a normal end
+        try:
+            datasette.main(["serve", str(path), "--metadata", str(meta), "--host", host,
+                            "--port", str(port), "--setting", "default_page_size", "50"],
+                           prog_name="datasette", standalone_mode=False)
+        except SystemExit as exc:  # uvicorn's own exit (a port in use)
+            if exc.code:
+                raise LedgerError(f"Datasette stopped: cannot serve on {host}:{port}",
+                                  code=SERVE_FAILED) from None

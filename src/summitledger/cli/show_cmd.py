@@ -12,6 +12,7 @@ from rich.text import Text
 
 from .. import report
 from ..output import STATUS_STYLE, Format, emit, is_terminal, write_json
+from ..safe import printable
 from .options import DbOption, FormatOption, open_reading, settings
 
 STYLE = {"quote": "bold yellow", "speaker": "cyan", "cue": "italic magenta"}
@@ -65,11 +66,13 @@ def show_cli(
         head.append(f"copies of one text: articles {', '.join(map(str, c))}")
     for x in d.reason.get("disputed_by", []):
         head.append(f"disputed by group {x['group']} ({x['actor']}): {x['statement']}")
+    head = [printable(line) for line in head]
     if not is_terminal(out):
         out.write("\n".join(head) + "\n")
         out.write("claim\toutlet\tcue\ttype\tsentence\n")
         for m in d.members:
-            out.write(f"{m.claim}\t{m.outlet}\t{m.cue}\t{m.type}\t{_plain(m.sentence, m.marks)}\n")
+            out.write(printable(f"{m.claim}\t{m.outlet}\t{m.cue}\t{m.type}\t"
+                                f"{_plain(m.sentence, m.marks)}") + "\n")
         return
     console = Console(file=out)
     style = STATUS_STYLE.get(d.status, "")
@@ -82,5 +85,8 @@ def show_cli(
         text = Text(m.sentence)
         for a, b, kind in m.marks:
             text.stylize(STYLE[kind], a, b)
-        table.add_row(str(m.claim), m.outlet, m.cue, m.type, text)
+        # control characters go; the marks' offsets are kept by blanking, not removing
+        text.plain = "".join(c if printable(c) else " " for c in text.plain)
+        table.add_row(str(m.claim), Text(printable(m.outlet)), Text(printable(m.cue)),
+                      m.type, text)
     console.print(table)
