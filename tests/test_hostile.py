@@ -312,3 +312,106 @@ def test_a_writer_holding_the_lock_is_named_not_a_traceback(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+# --------------------------------------------------------------------------- any bytes, any order, any kill point
+
+from hypothesis import HealthCheck, given  # noqa: E402
+from hypothesis import settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".jsonl", ".md", ".html"]))
+def test_any_bytes_give_an_article_or_a_one_line_coded_error(
+        tmp_path_factory, data: bytes, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from summitledger.cli.main import app
+
+    work = tmp_path_factory.mktemp("bytes")
+    f = work / f"in{suffix}"
+    f.write_bytes(data)
+    db = work / "l.db"
+    r = CliRunner().invoke(app, ["ingest", str(f), "--db", str(db)])
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert "Traceback" not in r.output
+    if r.exit_code:
+        assert r.exit_code == 1
+        assert r.stderr.strip().startswith("Error: [SL") and len(r.stderr.strip().splitlines()) == 1
+    else:  # stored and reconciled: nothing left without a group
+        con = sqlite3.connect(db)
+        assert con.execute("SELECT count(*) FROM claim WHERE group_id IS NULL").fetchone()[0] == 0
+        con.close()
+
+
+def _three_articles(folder: Path) -> Path:
+    folder.mkdir()
+    for n, text in enumerate([
+            "Police said two men had been arrested near the station.",
+            "Officers said two men were arrested near the station on Friday.",
+            "The mayor said the station would reopen on Monday."]):
+        (folder / f"{n}.txt").write_text(text + "\n", "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("kill_after", [0, 1, 2, "reconcile"])
+def test_a_kill_at_any_point_is_completed_by_the_next_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kill_after: int | str) -> None:
+    """Killed after any number of articles, or inside reconcile: the next ingest of the
+    same folder leaves the ledger exactly as one clean run does."""
+    import summitledger.ingest as ingest_module
+
+    from .test_reconcile import _groups_by_content
+
+    folder = _three_articles(tmp_path / "in")
+    clean = tmp_path / "clean.db"
+    ingest([folder], Settings(db=clean))
+    db = tmp_path / "l.db"
+    real_store, real_reconcile = ingest_module.store, ingest_module.reconcile
+    stored = []
+
+    def store(engine, art, ex):  # type: ignore[no-untyped-def]
+        if kill_after != "reconcile" and len(stored) == kill_after:
+            raise KeyboardInterrupt
+        stored.append(art.file)
+        return real_store(engine, art, ex)
+
+    def reconcile_killed(engine):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "store", store)
+    if kill_after == "reconcile":
+        monkeypatch.setattr(ingest_module, "reconcile", reconcile_killed)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([folder], Settings(db=db))
+    monkeypatch.setattr(ingest_module, "store", real_store)
+    monkeypatch.setattr(ingest_module, "reconcile", real_reconcile)
+    ingest([folder], Settings(db=db))
+    assert _groups_by_content(db) == _groups_by_content(clean)
+
+
+def test_concurrent_ingests_give_the_groups_of_one_ingest(tmp_path: Path) -> None:
+    """Two processes ingesting halves of a folder into one ledger at once end with the
+    groups and statuses of one sequential ingest."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ARTICLES
+    from .test_reconcile import _groups_by_content
+
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for h in halves:
+        h.mkdir()
+    for n, f in enumerate(sorted(ARTICLES.glob("*.txt"))):
+        (halves[n % 2] / f.name).write_text(f.read_text("utf-8"), "utf-8")
+    together = tmp_path / "together.db"
+    ingest(halves, Settings(db=together))
+    db = tmp_path / "l.db"
+    env = {**os.environ, "SUMMITLEDGER_DB": str(db)}
+    procs = [subprocess.Popen([sys.executable, "-m", "summitledger", "ingest", str(h)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for h in halves]
+    for p in procs:
+        assert p.wait(timeout=300) == 0, p.stderr.read().decode()  # type: ignore[union-attr]
+    assert _groups_by_content(db) == _groups_by_content(together)

@@ -72,3 +72,25 @@ def test_report_screenshot(report_file: Path, tmp_path: Path, width: int, height
     if keep:  # CI keeps the screenshots as artifacts
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(keep) / shot.name)
+
+
+def test_article_text_cannot_script_the_report(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Markup in a quotation, a speaker's name and an outlet is shown as text: nothing
+    from an article runs in the reader's browser."""
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    attack = "<img src=x onerror=\"document.body.dataset.pwned='1'\">"
+    (folder / "a.txt").write_text(
+        f'"The vote was rigged {attack} <script>document.body.dataset.pwned=\'2\'</script>," '
+        "Police said.\n", "utf-8")
+    (folder / "manifest.json").write_text(json.dumps(
+        {"a.txt": {"outlet": "<script>document.body.dataset.pwned='3'</script>Times",
+                   "url": "javascript:document.body.dataset.pwned='4'"}}), "utf-8")
+    db, out = tmp_path / "l.db", tmp_path / "report.html"
+    assert cli("ingest", folder, "--db", db).exit_code == 0
+    assert cli("report", "-o", out, "--db", db).exit_code == 0
+    dom = _chromium(tmp_path, "--dump-dom", out.as_uri())
+    assert "data-pwned" not in dom
+    assert "&lt;script&gt;" in dom and "javascript:" not in dom
