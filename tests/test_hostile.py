@@ -415,3 +415,52 @@ def test_concurrent_ingests_give_the_groups_of_one_ingest(tmp_path: Path) -> Non
     for p in procs:
         assert p.wait(timeout=300) == 0, p.stderr.read().decode()  # type: ignore[union-attr]
     assert _groups_by_content(db) == _groups_by_content(together)
+
+
+def test_a_full_disk_during_ingest_keeps_earlier_articles(
+        cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's 'database or disk is full' in the middle of an ingest: one line, and the
+    articles stored before it stay."""
+    import summitledger.ingest as ingest_module
+
+    folder = _three_articles(tmp_path / "in")
+    db = tmp_path / "l.db"
+    real_store = ingest_module.store
+    calls = []
+
+    def store(engine, art, ex):  # type: ignore[no-untyped-def]
+        calls.append(art.file)
+        if len(calls) == 2:  # what SQLite raises when the disk fills
+            from sqlalchemy.exc import OperationalError
+
+            raise OperationalError("INSERT INTO article ...", {},
+                                   sqlite3.OperationalError("database or disk is full"))
+        return real_store(engine, art, ex)
+
+    monkeypatch.setattr(ingest_module, "store", store)
+    r = cli("ingest", folder, "--db", db)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr.strip().splitlines()[-1].startswith("Error: [SL207]")
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("SELECT file FROM article")] == ["0.txt"]
+
+
+def test_reading_works_where_the_ledger_folder_cannot_be_written(
+        cli, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Where SQLite cannot make its shared-memory file beside a WAL ledger (a read-only
+    folder), reading commands open the ledger immutable. (Tests run as root, who may
+    write anywhere, so the failed first open is simulated.)"""
+    from summitledger import db as db_module
+
+    opened = []
+    real = db_module._engine
+
+    def engine(path, readonly, immutable=False):  # type: ignore[no-untyped-def]
+        opened.append(immutable)
+        return real(path, readonly, immutable)
+
+    monkeypatch.setattr(db_module, "_engine", engine)
+    monkeypatch.setattr(db_module, "_can_read", lambda e: False)
+    r = cli("claims", "--actor", "Putin", "-f", "jsonl", "--db", seeded)
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 3
+    assert opened == [False, True]

@@ -17,6 +17,7 @@ from sqlmodel import SQLModel, create_engine
 from . import models  # noqa: F401  (registers the tables)
 from .errors import (
     LEDGER_BUSY,
+    LEDGER_FULL,
     NEWER_SCHEMA,
     NO_LEDGER,
     OLDER_SCHEMA,
@@ -231,6 +232,10 @@ def ledger_failure(exc: Exception) -> LedgerFileError:
             f"the ledger is locked by another process writing to it (waited "
             f"{BUSY_TIMEOUT_S:.0f} s); run the command again when it is done",
             code=LEDGER_BUSY)
+    if "full" in reason:
+        return LedgerFileError(
+            f"cannot write the ledger ({reason}); every article stored before this one "
+            "is kept, this one is not", code=LEDGER_FULL)
     return LedgerFileError(f"cannot read the ledger ({reason})", code=UNREADABLE_LEDGER)
 
 
