@@ -371,11 +371,11 @@ def test_a_kill_at_any_point_is_completed_by_the_next_run(
     real_store, real_reconcile = ingest_module.store, ingest_module.reconcile
     stored = []
 
-    def store(engine, art, ex):  # type: ignore[no-untyped-def]
+    def store(engine, art, *rest):  # type: ignore[no-untyped-def]
         if kill_after != "reconcile" and len(stored) == kill_after:
             raise KeyboardInterrupt
         stored.append(art.file)
-        return real_store(engine, art, ex)
+        return real_store(engine, art, *rest)
 
     def reconcile_killed(engine):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
@@ -428,14 +428,14 @@ def test_a_full_disk_during_ingest_keeps_earlier_articles(
     real_store = ingest_module.store
     calls = []
 
-    def store(engine, art, ex):  # type: ignore[no-untyped-def]
+    def store(engine, art, *rest):  # type: ignore[no-untyped-def]
         calls.append(art.file)
         if len(calls) == 2:  # what SQLite raises when the disk fills
             from sqlalchemy.exc import OperationalError
 
             raise OperationalError("INSERT INTO article ...", {},
                                    sqlite3.OperationalError("database or disk is full"))
-        return real_store(engine, art, ex)
+        return real_store(engine, art, *rest)
 
     monkeypatch.setattr(ingest_module, "store", store)
     r = cli("ingest", folder, "--db", db)

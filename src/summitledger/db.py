@@ -111,6 +111,18 @@ def _m006_claim_frames(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claim ADD COLUMN frame VARCHAR NOT NULL DEFAULT ''"))
 
 
+def _m007_provenance(conn: Connection) -> None:
+    """Articles record the extractor version and the cue lexicon behind their claims;
+    the lexicons themselves are kept by digest."""
+    have = _columns(conn, "article")
+    for column in ("extractor", "lexicon"):
+        if column not in have:
+            conn.execute(text(f"ALTER TABLE article ADD COLUMN {column} VARCHAR NOT NULL "
+                              "DEFAULT ''"))
+    conn.execute(text("CREATE TABLE IF NOT EXISTS lexicon (digest VARCHAR NOT NULL "
+                      "PRIMARY KEY, body VARCHAR NOT NULL)"))
+
+
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1
 #: creates the tables as models.py defines them; later ones bring older files up to it.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -120,6 +132,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "claim sentences", _m004_claim_sentences),
     (5, "claim channel", _m005_claim_channel),
     (6, "claim frames", _m006_claim_frames),
+    (7, "article provenance", _m007_provenance),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

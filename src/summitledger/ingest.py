@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel, select
 
 from .db import mark_unreconciled, open_ledger, unreconciled
 from .errors import InputError
-from .extract import extract_doc, load_lexicon
+from .extract import EXTRACTOR_VERSION, extract_doc, load_lexicon
 from .formats import load_articles
 from .models import (
     Article,
@@ -32,7 +32,7 @@ from .models import (
     Sentence,
     utcnow,
 )
-from .nlp import load_pipeline, parse_texts
+from .nlp import load_pipeline, parse_texts, pipeline_id
 from .readers import discover
 from .reconcile import ReconcileSummary, ledger_summary, reconcile
 from .settings import Settings
@@ -49,6 +49,14 @@ class IngestReport(BaseModel):
 def _same(row: Article, art: ArticleIn) -> bool:
     return (row.content_hash, row.outlet, row.title, row.date, row.url) == (
         art.content_hash, art.outlet, art.title, art.date, art.url)
+
+
+def _made_by(row: Article, made: dict[str, str]) -> str:
+    """'' if the row's claims were made by the pipeline, extractor and lexicon of this
+    run, else what changed ('cue lexicon ab12… -> cd34…')."""
+    names = {"pipeline": "pipeline", "extractor": "extractor", "lexicon": "cue lexicon"}
+    return "; ".join(f"{names[k]} {getattr(row, k) or 'unknown'} -> {v}"
+                     for k, v in made.items() if getattr(row, k) != v)
 
 
 def _insert_many(conn: Connection, model: type[SQLModel], rows: list[dict]) -> None:
@@ -71,17 +79,21 @@ def _insert_many(conn: Connection, model: type[SQLModel], rows: list[dict]) -> N
     conn.exec_driver_sql(sql, rows)
 
 
-def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
-    """Write one article and everything extracted from it, in one transaction."""
+def store(engine: Engine, art: ArticleIn, ex: Extraction,
+          lexicon_body: str | None = None) -> IngestOutcome:
+    """Write one article and everything extracted from it, in one transaction
+    (``lexicon_body``: the cue lexicon as JSON, kept by its digest)."""
     with engine.begin() as conn:
         rows = conn.execute(
             select(Article.id, Article.file, Article.content_hash, Article.outlet,
-                   Article.title, Article.date, Article.url)
+                   Article.title, Article.date, Article.url, Article.pipeline,
+                   Article.extractor, Article.lexicon)
             .where((Article.file == art.file) | (Article.content_hash == art.content_hash))
         ).all()
         old = next((r for r in rows if r.file == art.file), None)
         twin = next((r for r in rows if r.content_hash == art.content_hash), None)
-        if old is not None and _same(old, art):  # type: ignore[arg-type]
+        made = {"pipeline": ex.pipeline, "extractor": ex.extractor, "lexicon": ex.lexicon}
+        if old is not None and _same(old, art) and not _made_by(old, made):  # type: ignore[arg-type]
             return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger")
         if twin is not None and twin.file != art.file:
             if old is not None:  # edited to equal another article: its old text goes
@@ -90,10 +102,11 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
             return IngestOutcome(file=art.file, status="duplicate",
                                  detail=f"same text as {twin.file}; counted once")
         status = "replaced" if old is not None else "added"
+        changed = _made_by(old, made) if old is not None and _same(old, art) else ""  # type: ignore[arg-type]
         if old is not None:  # its sentences, claims and aliases go with it (ON DELETE CASCADE)
             conn.execute(delete(Article).where(Article.id == old.id))
         article_id = conn.execute(
-            insert(Article).values(**art.model_dump(), pipeline=ex.pipeline, ingested_at=utcnow())
+            insert(Article).values(**art.model_dump(), ingested_at=utcnow(), **made)
         ).inserted_primary_key[0]
         _insert_many(conn, Sentence, [{"article_id": article_id, **s.model_dump()}
                                       for s in ex.sentences])
@@ -109,11 +122,15 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction) -> IngestOutcome:
                  **c.model_dump(exclude={"actor", "frame"})}
                 for n, c in enumerate(ex.claims)])
         mark_unreconciled(conn)
+        if lexicon_body is not None:
+            conn.execute(text("INSERT OR IGNORE INTO lexicon (digest, body) VALUES (:d, :b)"),
+                         {"d": ex.lexicon, "b": lexicon_body})
         if ex.aliases:
             _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,
                                                "alias": a.alias} for a in ex.aliases])
     return IngestOutcome(file=art.file, status=status, sentences=len(ex.sentences),
-                         claims=len(ex.claims), passed_over=ex.passed_over)
+                         claims=len(ex.claims), passed_over=ex.passed_over,
+                         detail=f"extracted again: {changed}" if changed else "")
 
 
 _WORKER: tuple[object, object] | None = None
@@ -196,13 +213,19 @@ def ingest(
         on_total(len(articles))
     outcomes: list[IngestOutcome] = []
     try:
+        nlp, lexicon = load_pipeline(settings.model), load_lexicon(settings.cues)
+        made = {"pipeline": pipeline_id(nlp), "extractor": EXTRACTOR_VERSION,
+                "lexicon": lexicon.digest()}
+        lexicon_body = lexicon.model_dump_json()
         with engine.connect() as conn:  # what is there already, without the texts
             known = {r.file: r for r in conn.execute(
                 select(Article.file, Article.content_hash, Article.outlet, Article.title,
-                       Article.date, Article.url))}
+                       Article.date, Article.url, Article.pipeline, Article.extractor,
+                       Article.lexicon))}
         todo = []
         for art in articles:
-            if art.file in known and _same(known[art.file], art):  # type: ignore[arg-type]
+            row = known.get(art.file)
+            if row is not None and _same(row, art) and not _made_by(row, made):  # type: ignore[arg-type]
                 out = IngestOutcome(file=art.file, status="unchanged",
                                     detail="already in the ledger")
                 outcomes.append(out)
@@ -211,7 +234,7 @@ def ingest(
             else:
                 todo.append(art)
         for art, ex in zip(todo, _extractions(todo, settings, batch_size, jobs), strict=True):
-            out = store(engine, art, ex)
+            out = store(engine, art, ex, lexicon_body)
             outcomes.append(out)
             if on_article:
                 on_article(out)

@@ -110,6 +110,8 @@ class Extraction(BaseModel):
     claims: list[ClaimDraft]
     aliases: list[RoleAlias] = PField(default_factory=list)
     pipeline: str
+    extractor: str = ""  # the extraction rules' version (extract.EXTRACTOR_VERSION)
+    lexicon: str = ""  # digest of the cue lexicon used (Lexicon.digest)
     passed_over: int = 0  # sentences with a cue word outside quotations that gave no claim
 
 
@@ -149,8 +151,18 @@ class Article(SQLModel, table=True):
     content_hash: str = Field(index=True, unique=True)
     text: str
     pipeline: str
+    extractor: str = ""  # the extraction rules' version that made its claims
+    lexicon: str = ""  # digest of the cue lexicon that made its claims (see LexiconRow)
     ingested_at: str = Field(default_factory=utcnow)
     source_id: int | None = None  # the article whose text this one copies (itself if none)
+
+
+class LexiconRow(SQLModel, table=True):
+    """Every cue lexicon that made claims in this ledger, by digest."""
+
+    __tablename__ = "lexicon"
+    digest: str = Field(primary_key=True)
+    body: str  # the lexicon as JSON
 
 
 class Sentence(SQLModel, table=True):
@@ -282,3 +294,5 @@ class ClaimRecord:
     rule: str
     pipeline: str
     channel: str
+    extractor: str
+    lexicon: str

@@ -42,6 +42,7 @@ def _record_columns() -> dict[str, Any]:
         "status": func.coalesce(ClaimGroup.status, ""), "group": Claim.group_id,
         "start": Claim.content_start, "end": Claim.content_end, "rule": Claim.rule,
         "pipeline": Claim.pipeline, "channel": Claim.channel,
+        "extractor": Article.extractor, "lexicon": Article.lexicon,
     }
 
 

@@ -23,7 +23,11 @@ from .cues import Lexicon, load_lexicon
 from .orphans import orphan_claims
 from .quotes import Quote, find_quotes, repair_unclosed
 
-__all__ = ["extract_doc", "extract_text", "Lexicon", "load_lexicon"]
+__all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_text", "Lexicon", "load_lexicon"]
+
+#: The extraction rules' version, recorded on every article: an article extracted by
+#: other rules is extracted again on its next ingest. Raise it when the rules change.
+EXTRACTOR_VERSION = "2026.12.2"
 
 
 def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -48,7 +52,8 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
     ]
     aliases = [RoleAlias(actor=a, alias=r) for a, r in ctx.actors.aliases()]
     return Extraction(sentences=sentences, claims=claims, aliases=aliases,
-                      pipeline=pipeline_id(nlp), passed_over=_passed_over(ctx, claims))
+                      pipeline=pipeline_id(nlp), extractor=EXTRACTOR_VERSION,
+                      lexicon=lexicon.digest(), passed_over=_passed_over(ctx, claims))
 
 
 def _passed_over(ctx: Context, claims: list[ClaimDraft]) -> int:

@@ -7,6 +7,7 @@ speaker nouns, and may ``remove`` verbs, with no code change.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -35,12 +36,22 @@ class Lexicon(BaseModel):
             speaker_nouns=sorted(set(self.speaker_nouns) | set(extra.speaker_nouns)),
         )
 
+    def digest(self) -> str:
+        """A short hash of everything in the lexicon: claims record which one made them."""
+        return _digest(self.model_dump_json())
+
     def speaker_set(self) -> frozenset[str]:
         """The lexicon's own speaker nouns, as a set (built once per lexicon)."""
         return _as_set(tuple(self.speaker_nouns))
 
     def complements(self, lemma: str) -> list[str]:
         return self.verbs.get(lemma.lower(), [])
+
+
+@lru_cache(maxsize=8)
+def _digest(body: str) -> str:
+    canonical = json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=8)
