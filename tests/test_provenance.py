@@ -53,3 +53,35 @@ def test_a_newer_extractor_extracts_again(cli, tmp_path: Path, monkeypatch) -> N
     r = cli("ingest", art, "--db", db, "-f", "json")
     (outcome,) = json.loads(r.stdout)["outcomes"]
     assert outcome["status"] == "replaced" and "extractor" in outcome["detail"]
+
+
+def test_group_and_actor_ids_survive_reconciles_and_new_articles(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`show 9` keeps meaning the same statement: reconciling again keeps every id; a new
+    article keeps the ids of the groups it does not touch, a group it joins keeps its
+    id, and an id once given never comes back for something else."""
+    from .conftest import SEEDS
+
+    db = tmp_path / "l.db"
+    assert cli("ingest", SEEDS, "--db", db).exit_code == 0
+
+    def groups() -> dict[str, int]:
+        return {c["content"]: c["group"]
+                for c in json.loads(cli("claims", "--db", db, "-f", "json").stdout)}
+
+    def actors() -> dict[str, int]:
+        return {a["actor"]: a["id"]
+                for a in json.loads(cli("actors", "--db", db, "-f", "json").stdout)}
+
+    before, before_actors = groups(), actors()
+    assert cli("reconcile", "--db", db).exit_code == 0
+    assert groups() == before and actors() == before_actors
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Jake Sullivan said North Korea would pay a price for arming Russia.\n"
+                     "The harbour master said the quay was unsafe.\n", "utf-8")
+    assert cli("ingest", extra, "--db", db).exit_code == 0
+    after = groups()
+    assert all(after[c] == g for c, g in before.items())  # untouched or joined: same id
+    assert all(actors()[a] == i for a, i in before_actors.items())
+    new_ids = {g for c, g in after.items() if c not in before}
+    assert new_ids - set(before.values())  # the new statement got an id of its own
+    assert max(new_ids) > max(before.values())

@@ -7,19 +7,20 @@ the result does not depend on the order articles came in.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from pydantic import BaseModel
 from sqlalchemy import Row, delete, func, insert, text, update
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .actor_ledger import cluster_actors
 from .db import mark_reconciled
 from .frames import stored_frame
 from .gcpause import no_cycle_collection
 from .grouping import Signals, group_claims
-from .matching import MATCHER, ClaimInfo
+from .matching import MATCHER, ClaimInfo, Group
 from .models import (
     Actor,
     ActorAlias,
@@ -54,7 +55,7 @@ def _claim_rows(conn: Connection) -> list[Row]:
         select(Claim.id, Claim.article_id, Claim.actor_key, Claim.actor_kind, Claim.speaker,
                Claim.content, Claim.quote, Claim.lemmas, Claim.context, Claim.topic,
                Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
-               Article.file)
+               Article.file, Article.content_hash)
         .join(Article, Claim.article_id == Article.id).order_by(Article.file, Claim.idx)
     ).all()
 
@@ -81,7 +82,10 @@ def _actors(conn: Connection, rows: list[Row]) -> tuple[dict[str, str], dict[str
         canon = mapping.get(person, person)
         if canon in names:
             names[canon].add(alias)
-    ids = {canon: n for n, canon in enumerate(sorted(names), 1)}
+    old = dict(conn.execute(select(Actor.name, Actor.id)).all())
+    top = _high_water(conn, "actor", max(old.values(), default=0))
+    ids = _stable_ids(sorted(names), lambda canon: [old[canon]] if canon in old else [], top)
+    _save_high_water(conn, "actor", max([top, *ids.values()]))
     conn.execute(delete(ActorAlias))
     conn.execute(delete(Actor))
     if ids:
@@ -103,12 +107,62 @@ def _sources(conn: Connection) -> dict[int, int]:
     return source_of
 
 
+def _high_water(conn: Connection, table: str, seen: int) -> int:
+    """The highest id ``table`` ever gave (kept in meta), so that an id never comes back
+    for something else."""
+    row = conn.execute(text("SELECT value FROM meta WHERE key = :k"),
+                       {"k": f"{table}_id_max"}).first()
+    return max(seen, int(row[0]) if row else 0)
+
+
+def _save_high_water(conn: Connection, table: str, top: int) -> None:
+    conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v) "
+                      "ON CONFLICT(key) DO UPDATE SET value = :v"),
+                 {"k": f"{table}_id_max", "v": str(top)})
+
+
+def _stable_ids(items: list, earlier: Callable[[object], list[int]], top: int) -> dict:
+    """An id for each item: the first of its earlier ids not yet taken, else a new one
+    above every id ever given (``top``)."""
+    taken: set[int] = set()
+    out = {}
+    for item in items:
+        old = next((i for i in earlier(item) if i not in taken), None)
+        if old is None:
+            top += 1
+            old = top
+        taken.add(old)
+        out[item] = old
+    return out
+
+
+def _group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[str, int]]) -> list[int]:
+    """Ids for the new groups: a group keeps the id of the earlier group whose claims
+    (article hash, position) it holds, or most of them; others get new ids."""
+    before: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    for gid, digest, idx in conn.execute(
+            select(Claim.group_id, Article.content_hash, Claim.idx)
+            .join(Article, Claim.article_id == Article.id)
+            .where(col(Claim.group_id).is_not(None))):
+        before[gid].add((digest, idx))
+    holder: dict[tuple[str, int], int] = {k: gid for gid, ks in before.items() for k in ks}
+
+    def earlier(n: object) -> list[int]:
+        keys = {key_of[m] for m in groups[n].members}  # type: ignore[index]
+        overlap = Counter(holder[k] for k in keys if k in holder)
+        return [gid for gid, k in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0]))
+                if 2 * k >= len(before[gid])]
+
+    top = _high_water(conn, "group", max(before, default=0))
+    ids = _stable_ids(list(range(len(groups))), earlier, top)
+    _save_high_water(conn, "group", max([top, *ids.values()]))
+    return [ids[n] for n in range(len(groups))]
+
+
 def reconcile(engine: Engine) -> ReconcileSummary:
     """Rebuild actors and claim groups for the whole ledger, in one transaction."""
     with no_cycle_collection(), engine.begin() as conn:
         rows = _claim_rows(conn)
-        conn.execute(update(Claim).values(group_id=None, actor_id=None))
-        conn.execute(delete(ClaimGroup))
         mapping, actor_ids = _actors(conn, rows)
         source_of = _sources(conn)
         infos = {r.id: ClaimInfo(
@@ -122,24 +176,27 @@ def reconcile(engine: Engine) -> ReconcileSummary:
         verdicts = [verdict(g, infos, source_of) for g in groups]
         statements = [_statement([infos[m] for m in g.members]) for g in groups]
         contested = disputes(groups, infos, signals)
+        gids = _group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows})
+        conn.execute(update(Claim).values(group_id=None))
+        conn.execute(delete(ClaimGroup))
         disputed: set[int] = set()
-        for a, b, sc in contested:  # group ids are list positions + 1
+        for a, b, sc in contested:  # positions in ``groups``
             for x, y in ((a, b), (b, a)):
                 verdicts[x][1].setdefault("disputed_by", []).append(
-                    {"group": y + 1, "actor": infos[groups[y].members[0]].actor,
+                    {"group": gids[y], "actor": infos[groups[y].members[0]].actor,
                      "score": sc, "statement": statements[y]})
                 disputed.add(x)
         by_status: Counter[str] = Counter(status for status, _ in verdicts)
         if groups:
             conn.execute(insert(ClaimGroup), [
-                {"id": n + 1, "actor_id": actor_ids.get(infos[g.members[0]].actor),
+                {"id": gids[n], "actor_id": actor_ids.get(infos[g.members[0]].actor),
                  "status": status, "statement": statements[n], "n_claims": len(g.members),
                  "n_articles": reason["articles"], "n_outlets": len(reason["outlets"]),
                  "n_sources": reason["sources"], "disputed": n in disputed, "matcher": MATCHER,
                  "reason": json.dumps(reason, sort_keys=True, ensure_ascii=False)}
                 for n, (g, (status, reason)) in enumerate(zip(groups, verdicts, strict=True))])
             conn.execute(text("UPDATE claim SET group_id = :gid, actor_id = :aid WHERE id = :cid"),
-                         [{"cid": m, "gid": n + 1, "aid": actor_ids[infos[m].actor]}
+                         [{"cid": m, "gid": gids[n], "aid": actor_ids[infos[m].actor]}
                           for n, g in enumerate(groups) for m in g.members])
         conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
         mark_reconciled(conn)
