@@ -14,5 +14,5 @@ def test_query_benchmark_on_the_seeds(seeded: Path) -> None:
 
     q = bench_query(seeded, "Putin", repeat=1, processes=1)
     assert q["rows"] == 3  # Putin's three claims in the seeds, the same rows bare sqlite3 gets
-    assert q["query_ms"] > 0 and q["raw_sqlite_ms"] >= 0 and q["ratio"] > 0  # 3 rows: ~0 ms
+    assert q["query_ms"] > 0 and q["ratio"] > 0  # bare sqlite3 on 3 rows rounds to 0 ms
     assert q["cli_process_ms"] > 0 and q["python_and_import_ms"] > 0

@@ -85,3 +85,49 @@ def test_group_and_actor_ids_survive_reconciles_and_new_articles(cli, tmp_path: 
     new_ids = {g for c, g in after.items() if c not in before}
     assert new_ids - set(before.values())  # the new statement got an id of its own
     assert max(new_ids) > max(before.values())
+
+
+def _manifest_case(tmp_path: Path, manifest: object) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Police said the road was closed.\n", "utf-8")
+    (folder / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    return folder
+
+
+def test_manifests_of_every_known_shape(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    shapes = [{"a.txt": {"outlet": "Coast Gazette"}},
+              {"articles": {"a.txt": {"outlet": "Coast Gazette"}}},
+              [{"file": "a.txt", "outlet": "Coast Gazette"}],
+              {"articles": [{"file": "a.txt", "outlet": "Coast Gazette"}]}]
+    for n, shape in enumerate(shapes):
+        folder = _manifest_case(tmp_path / str(n), shape)
+        db = tmp_path / f"{n}.db"
+        assert cli("ingest", folder, "--db", db).exit_code == 0
+        (claim,) = json.loads(cli("claims", "--db", db, "-f", "json").stdout)
+        assert claim["outlet"] == "Coast Gazette", shape
+
+
+def test_a_manifest_of_no_known_shape_is_named_and_ignored(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _manifest_case(tmp_path, {"articles": 42})
+    r = cli("ingest", folder / "a.txt", "--db", tmp_path / "l.db")
+    assert r.exit_code == 0, r.output  # a named file is ingested all the same
+    assert "Warning: [SL108]" in r.stderr and "manifest.json: not a manifest" in r.stderr
+
+
+def test_an_html_reader_that_cannot_load_is_one_line(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import builtins
+
+    real = builtins.__import__
+
+    def no_clean(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "lxml.html" and args and args[2] and "clean" in args[2]:
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_clean)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Police said the road was closed.</p></body></html>", "utf-8")
+    r = cli("ingest", page, "--db", tmp_path / "l.db")
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr.startswith("Error: [SL306]") and len(r.stderr.strip().splitlines()) == 1

@@ -70,6 +70,7 @@ BAD_CUES = "SL302"
 NO_EMBEDDER = "SL303"
 NO_DATASETTE = "SL304"
 BAD_SETTING = "SL305"
+NO_READER = "SL306"
 
 
 class QueryError(LedgerError):

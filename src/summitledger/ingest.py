@@ -21,7 +21,7 @@ from sqlmodel import Session, SQLModel, select
 from .db import mark_unreconciled, open_ledger, unreconciled
 from .errors import InputError
 from .extract import EXTRACTOR_VERSION, extract_doc, load_lexicon
-from .formats import load_articles
+from .formats import load_articles, manifest_problem
 from .models import (
     Article,
     ArticleAlias,
@@ -42,7 +42,8 @@ Progress = Callable[[IngestOutcome], None]
 
 class IngestReport(BaseModel):
     outcomes: list[IngestOutcome]
-    problems: list[str]
+    problems: list[str]  # files skipped (exit 3)
+    warnings: list[str] = []  # nothing skipped, but worth knowing (a manifest ignored)
     reconcile: ReconcileSummary | None = None
 
 
@@ -196,6 +197,8 @@ def ingest(
     """
     settings = settings or Settings.from_env()
     sources, problems = discover([Path(p) for p in paths])
+    folders = sorted({src.path.parent for src in sources if str(src.path) != "-"})
+    warnings = [w for w in map(manifest_problem, folders) if w]
     articles: list[ArticleIn] = []
     for src in sources:
         try:
@@ -247,4 +250,4 @@ def ingest(
     order = {a.file: n for n, a in enumerate(articles)}
     outcomes.sort(key=lambda o: order.get(o.file, 0))
     return IngestReport(outcomes=outcomes, problems=[str(p) for p in problems],
-                        reconcile=summary)
+                        warnings=warnings, reconcile=summary)

@@ -82,7 +82,7 @@ def ingest_cli(
     finally:
         if progress is not None:
             progress.stop()
-    for problem in report.problems:
+    for problem in [*report.warnings, *report.problems]:
         typer.echo(f"Warning: {printable(problem)}", err=True)
     if format is Format.json:
         write_json(report.model_dump())
