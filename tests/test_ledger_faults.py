@@ -201,3 +201,29 @@ def test_not_a_ledger(tmp_path: Path) -> None:
     with pytest.raises(LedgerFileError) as err:
         open_ledger(other)
     assert err.value.code == "SL201"
+
+
+def _schema(con: sqlite3.Connection) -> dict[str, set]:
+    tables = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'claim_fts%'")]
+    out: dict[str, set] = {}
+    for t in tables:
+        out[t] = {(r[1], r[2], r[3], r[5]) for r in con.execute(f"PRAGMA table_info({t})")}
+        out[t] |= {("index", r[1], r[2]) for r in con.execute(f"PRAGMA index_list({t})")
+                   if not r[1].startswith("sqlite_autoindex")}
+    return out
+
+
+def test_a_fresh_ledger_has_the_tables_the_models_declare(tmp_path: Path) -> None:
+    """Migration 1 is frozen DDL and later migrations add to it: a fresh ledger must
+    end with exactly the columns, types, keys and indexes models.py declares."""
+    from sqlmodel import SQLModel, create_engine
+
+    open_ledger(tmp_path / "fresh.db").dispose()
+    declared = create_engine(f"sqlite:///{tmp_path / 'declared.db'}")
+    SQLModel.metadata.create_all(declared)
+    declared.dispose()
+    fresh = _schema(sqlite3.connect(tmp_path / "fresh.db"))
+    want = _schema(sqlite3.connect(tmp_path / "declared.db"))
+    assert {t: fresh.get(t) for t in want} == want

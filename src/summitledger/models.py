@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel
 from pydantic import Field as PField
 from pydantic.dataclasses import dataclass
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 ClaimType = Literal["direct", "mixed", "indirect"]
@@ -225,6 +226,7 @@ class ClaimGroup(SQLModel, table=True):
 
 
 class Claim(SQLModel, table=True):
+    __table_args__ = (Index("ix_claim_article_idx", "article_id", "idx"),)  # migration 2
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     sentence_id: int | None = Field(default=None, foreign_key="sentence.id", ondelete="CASCADE")
