@@ -129,6 +129,12 @@ def _m007_provenance(conn: Connection) -> None:
                       "PRIMARY KEY, body VARCHAR NOT NULL)"))
 
 
+def _m008_drop_claim_context(conn: Connection) -> None:
+    """Claims no longer keep the words of their sentence: nothing read them."""
+    if "context" in _columns(conn, "claim"):
+        conn.execute(text("ALTER TABLE claim DROP COLUMN context"))
+
+
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1 is
 #: frozen DDL (schema1.py); later ones bring it, and older files, to models.py's tables.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -139,6 +145,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "claim channel", _m005_claim_channel),
     (6, "claim frames", _m006_claim_frames),
     (7, "article provenance", _m007_provenance),
+    (8, "drop claim context", _m008_drop_claim_context),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

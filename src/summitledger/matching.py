@@ -75,7 +75,6 @@ class ClaimInfo:
     content: str
     quote: str
     lemmas: str
-    context: str = ""
     topic: str = ""
     polarity: int = 1
     type: str = "indirect"

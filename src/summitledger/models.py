@@ -93,7 +93,6 @@ class ClaimDraft(BaseModel):
     rule: str  # which extraction rule produced it
     polarity: int = 1  # -1 when the cue or content negates
     lemmas: str = ""  # content words of the content, for matching
-    context: str = ""  # content words of the surrounding sentence(s)
     topic: str = ""  # what a question the claim answers was about
     channel: str = ""  # who passed the claim on ("A said X, according to B": B)
     frame: ClaimFrame = PField(default_factory=ClaimFrame)
@@ -255,7 +254,6 @@ class Claim(SQLModel, table=True):
     pipeline: str
     polarity: int = 1
     lemmas: str = ""
-    context: str = ""
     topic: str = ""
     channel: str = ""
     frame: str = ""  # ClaimFrame as JSON

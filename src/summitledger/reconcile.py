@@ -53,7 +53,7 @@ def _statement(members: list[ClaimInfo]) -> str:
 def _claim_rows(conn: Connection) -> list[Row]:
     return conn.execute(
         select(Claim.id, Claim.article_id, Claim.actor_key, Claim.actor_kind, Claim.speaker,
-               Claim.content, Claim.quote, Claim.lemmas, Claim.context, Claim.topic,
+               Claim.content, Claim.quote, Claim.lemmas, Claim.topic,
                Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
                Article.file, Article.content_hash)
         .join(Article, Claim.article_id == Article.id).order_by(Article.file, Claim.idx)
@@ -168,7 +168,7 @@ def reconcile(engine: Engine) -> ReconcileSummary:
         infos = {r.id: ClaimInfo(
             id=r.id, article_id=r.article_id, outlet=r.outlet,
             actor=mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
-            lemmas=r.lemmas, context=r.context, topic=r.topic, polarity=r.polarity,
+            lemmas=r.lemmas, topic=r.topic, polarity=r.polarity,
             type=r.type, cue=r.cue, key=(r.file, r.idx),
             frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue)) for r in rows}
         signals = Signals(list(infos.values()))

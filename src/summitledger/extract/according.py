@@ -97,6 +97,5 @@ def according_claims(ctx: Context) -> None:
                 polarity=(frame := build_frame(span, "according", "according", False)).polarity,
                 frame=frame,
                 lemmas=lemma_bag(span) + " c:according",
-                context=lemma_bag(t.sent),
             )
         )

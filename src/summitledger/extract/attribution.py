@@ -328,9 +328,6 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         lemmas=((lemma_bag(span) if span is not None else "") + f" c:{head.lemma_.lower()}").strip(),
         topic=question_topic(ctx, ctx.sent_of(lo_tok),
                              set(range(span.start, span.end)) if span is not None else set()),
-        context=ctx.bag(s_start, s_end, (min(speaker.start_char, doc[head.i].idx),
-                                         max(speaker.end_char, doc[max(cue_ids)].idx + 1))
-                        if abs(speaker.start - head.i) < 6 else None),
     )
 
 

@@ -62,15 +62,6 @@ class Context:
                     if t.text not in "\"“”‘’«»":
                         self.qof[t.i] = qi
 
-    def bag(self, start: int, end: int, exclude: tuple[int, int] | None) -> str:
-        """:func:`lemma_bag` of a character range, cached (claims share sentences)."""
-        key = (start, end, exclude)
-        cache = self.doc.user_data.setdefault("summitledger.bags", {})
-        if key not in cache:
-            span = self.doc.char_span(start, end, alignment_mode="expand") or self.doc[0:0]
-            cache[key] = lemma_bag(span, exclude)
-        return cache[key]
-
     def quoted(self, tok: Token) -> int | None:
         return self.qof[tok.i]
 

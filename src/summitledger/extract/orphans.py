@@ -94,6 +94,5 @@ def orphan_claims(ctx: Context) -> None:
                 polarity=(frame := build_frame(span, "", "", False)).polarity,
                 frame=frame,
                 lemmas=lemma_bag(span),
-                context=lemma_bag(sent_span),
             )
         )
