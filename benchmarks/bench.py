@@ -36,12 +36,12 @@ import spacy
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import OUTLETS, make_corpus  # noqa: E402
 
-from summitledger.db import open_ledger  # noqa: E402
-from summitledger.formats import load_articles  # noqa: E402
-from summitledger.ingest import ingest  # noqa: E402
-from summitledger.nlp import load_pipeline  # noqa: E402
-from summitledger.reconcile import reconcile  # noqa: E402
+from summitledger.ingest.formats import load_articles  # noqa: E402
+from summitledger.ingest.run import ingest  # noqa: E402
+from summitledger.nlp.pipeline import load_pipeline  # noqa: E402
+from summitledger.reconcile.run import reconcile  # noqa: E402
 from summitledger.settings import Settings  # noqa: E402
+from summitledger.store.engine import open_ledger  # noqa: E402
 
 
 def _time(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
@@ -171,7 +171,8 @@ _QUERY_TIMER = """
 import sqlite3, statistics, sys, time
 from sqlmodel import Session
 from summitledger import report
-from summitledger.db import open_ledger
+from summitledger.report import queries
+from summitledger.store.engine import open_ledger
 db, actor, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
 engine = open_ledger(db, readonly=True)
 t = time.perf_counter()
@@ -183,7 +184,7 @@ for _ in range(repeat):
     rows = report.claims(engine, actor=actor)
     times.append(time.perf_counter() - t)
 with Session(engine) as session:
-    ids = ", ".join(map(str, sorted(report._actor_ids(session, actor))))
+    ids = ", ".join(map(str, sorted(queries._actor_ids(session, actor))))
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 raw = []
 for _ in range(repeat + 1):

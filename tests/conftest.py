@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summitledger.cli.main import app
-from summitledger.ingest import ingest
+from summitledger.ingest.run import ingest
 from summitledger.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

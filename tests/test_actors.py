@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from summitledger.actor_ledger import cluster_actors
 from summitledger.extract import extract_text, load_lexicon
-from summitledger.names import country_of, name_key, role_key
+from summitledger.nlp.names import country_of, name_key, role_key
+from summitledger.reconcile.actors import cluster_actors
 
 
 def test_role_keys_ignore_articles_possessives_and_demonyms() -> None:

@@ -12,8 +12,8 @@ import pytest
 
 from summitledger import report
 from summitledger.cli.main import app
-from summitledger.db import open_ledger
-from summitledger.output import as_dict
+from summitledger.report.output import as_dict
+from summitledger.store.engine import open_ledger
 
 from .conftest import GOLD, ROOT, SEEDS
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from summitledger.evaluate import GoldClaim, match, name_words, token_f1
 from summitledger.extract import extract_doc, load_lexicon
-from summitledger.formats import load_article
-from summitledger.nlp import load_pipeline
+from summitledger.ingest.formats import load_article
+from summitledger.nlp.pipeline import load_pipeline
+from summitledger.report.evaluate import GoldClaim, match, name_words, token_f1
 from summitledger.settings import Settings
 
 from .conftest import ARTICLES

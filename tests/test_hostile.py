@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from summitledger import nlp as nlp_module
-from summitledger.ingest import ingest
-from summitledger.nlp import load_pipeline, pieces
+from summitledger.ingest.run import ingest
+from summitledger.nlp import pipeline as nlp_module
+from summitledger.nlp.pipeline import load_pipeline, pieces
 from summitledger.settings import Settings
 
 from .conftest import SEEDS
@@ -69,7 +69,7 @@ def test_a_run_killed_before_reconcile_is_finished_by_the_next_command(
     """Killed after the last article is stored, before reconcile commits: the ledger
     knows it is unreconciled, reading commands say so, and the next writing command
     (an ingest with nothing new, or reconcile) finishes the job."""
-    import summitledger.ingest as ingest_module
+    import summitledger.ingest.run as ingest_module
 
     db = tmp_path / "l.db"
 
@@ -204,7 +204,7 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path, cli) -> None:  # type: 
 def test_nothing_printed_for_people_drives_the_terminal(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     import io
 
-    from summitledger.output import table
+    from summitledger.report.output import table
 
     db = _hostile_ledger(tmp_path)
     for command in (("claims",), ("diff",), ("actors",), ("show", "1")):
@@ -255,7 +255,7 @@ def test_closed_stdin_is_one_line(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     stream.close()
     monkeypatch.setattr(sys, "stdin", stream)
     from summitledger.errors import InputError
-    from summitledger.readers import read_bytes
+    from summitledger.ingest.readers import read_bytes
 
     with pytest.raises(InputError, match="standard input is closed"):
         read_bytes(Path("-"), 1000)
@@ -285,7 +285,7 @@ def test_a_full_disk_leaves_no_partial_file(cli, seeded: Path, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     import errno
 
-    from summitledger import export
+    from summitledger.report import export
 
     def full(engine, out):  # type: ignore[no-untyped-def]
         out.write('{"@graph": [')
@@ -300,7 +300,7 @@ def test_a_full_disk_leaves_no_partial_file(cli, seeded: Path, tmp_path: Path,
 
 def test_a_writer_holding_the_lock_is_named_not_a_traceback(
         cli, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from summitledger import db as db_module
+    from summitledger.store import engine as db_module
 
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_S", 0.2)
     holder = sqlite3.connect(seeded, isolation_level=None)
@@ -360,7 +360,7 @@ def test_a_kill_at_any_point_is_completed_by_the_next_run(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kill_after: int | str) -> None:
     """Killed after any number of articles, or inside reconcile: the next ingest of the
     same folder leaves the ledger exactly as one clean run does."""
-    import summitledger.ingest as ingest_module
+    import summitledger.ingest.run as ingest_module
 
     from .test_reconcile import _groups_by_content
 
@@ -421,7 +421,7 @@ def test_a_full_disk_during_ingest_keeps_earlier_articles(
         cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """SQLite's 'database or disk is full' in the middle of an ingest: one line, and the
     articles stored before it stay."""
-    import summitledger.ingest as ingest_module
+    import summitledger.ingest.run as ingest_module
 
     folder = _three_articles(tmp_path / "in")
     db = tmp_path / "l.db"
@@ -450,7 +450,7 @@ def test_reading_works_where_the_ledger_folder_cannot_be_written(
     """Where SQLite cannot make its shared-memory file beside a WAL ledger (a read-only
     folder), reading commands open the ledger immutable. (Tests run as root, who may
     write anywhere, so the failed first open is simulated.)"""
-    from summitledger import db as db_module
+    from summitledger.store import engine as db_module
 
     opened = []
     real = db_module._engine

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from summitledger.errors import InputError, LedgerFileError
-from summitledger.ingest import ingest
+from summitledger.ingest.run import ingest
 from summitledger.settings import Settings
 
 from .conftest import SEEDS
@@ -145,14 +145,16 @@ def test_failure_mid_article_leaves_ledger_as_it_was(
     db = tmp_path / "l.db"
     ingest([SEEDS / "000_fb86ab63877b9a58.txt"], Settings(db=db))
     before = _counts(db)
-    real_insert_many = ingest_mod._insert_many
+    from summitledger.store import writes as writes_mod
+
+    real_insert_many = writes_mod._insert_many
 
     def exploding_insert_many(conn, model, rows):  # type: ignore[no-untyped-def]
-        if model is ingest_mod.Claim:  # the article and its sentences are already written
+        if model is writes_mod.Claim:  # the article and its sentences are already written
             raise RuntimeError("disk on fire")
         return real_insert_many(conn, model, rows)
 
-    monkeypatch.setattr(ingest_mod, "_insert_many", exploding_insert_many)
+    monkeypatch.setattr(writes_mod, "_insert_many", exploding_insert_many)
     with pytest.raises(RuntimeError):
         ingest([SEEDS / "003_5de13dea81f391c1.txt"], Settings(db=db))
     assert _counts(db) == before

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from summitledger.db import MIGRATIONS, SCHEMA_VERSION, VIEWS, open_ledger
 from summitledger.errors import LedgerFileError
+from summitledger.store.engine import MIGRATIONS, SCHEMA_VERSION, VIEWS, open_ledger
 
 from .conftest import SEEDS
 

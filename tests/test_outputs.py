@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from summitledger.export import COLUMNS
+from summitledger.report.export import COLUMNS
 
 
 def test_jsonld_expands_offline(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from summitledger.extract import extract_doc, load_lexicon
 from summitledger.extract.quotes import find_quotes
-from summitledger.ingest import ingest
-from summitledger.nlp import load_pipeline
-from summitledger.readers import normalise
+from summitledger.ingest.run import ingest
+from summitledger.nlp.pipeline import load_pipeline
+from summitledger.nlp.text import normalise
 from summitledger.settings import Settings
 
 NLP = load_pipeline(Settings.from_env().model)

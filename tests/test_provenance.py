@@ -40,7 +40,7 @@ def test_another_cue_lexicon_extracts_again_and_says_so(cli, tmp_path: Path) -> 
 
 
 def test_a_newer_extractor_extracts_again(cli, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import summitledger.ingest as ingest_module
+    import summitledger.ingest.run as ingest_module
 
     art = tmp_path / "a.txt"
     art.write_text("Police said the road was closed.\n", "utf-8")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from summitledger import report
-from summitledger.db import open_ledger
-from summitledger.ingest import ingest
+from summitledger.ingest.run import ingest
 from summitledger.settings import Settings
+from summitledger.store.engine import open_ledger
 
 from .conftest import GOLD, SEEDS
 
@@ -146,7 +146,7 @@ def test_groups_do_not_depend_on_the_order_articles_came_in(tmp_path: Path) -> N
 
 
 def test_a_palace_speaks_for_its_government_across_the_ledger() -> None:
-    from summitledger.actor_ledger import cluster_actors
+    from summitledger.reconcile.actors import cluster_actors
 
     joined = cluster_actors([("Kremlin", "organisation"), ("Kremlin", "organisation"),
                              ("Russia", "organisation"), ("Russia officials", "group"),

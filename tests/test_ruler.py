@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from summitledger.nlp import PARAGRAPHS, _tune_tokenizer, load_pipeline
-from summitledger.ruler import FastAttributeRuler, speed_up
+from summitledger.nlp.pipeline import PARAGRAPHS, _tune_tokenizer, load_pipeline
+from summitledger.nlp.ruler import FastAttributeRuler, speed_up
 from summitledger.settings import Settings
 
 from .conftest import ARTICLES, ROOT, SEEDS

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from summitledger.extract import extract_doc, load_lexicon
-from summitledger.nlp import load_pipeline
+from summitledger.nlp.pipeline import load_pipeline
 from summitledger.settings import Settings
 
 
@@ -177,7 +177,7 @@ def test_an_acronym_joins_its_full_name_in_the_article() -> None:
 
 
 def test_an_acronym_joins_its_full_name_across_the_ledger() -> None:
-    from summitledger.actor_ledger import cluster_actors
+    from summitledger.reconcile.actors import cluster_actors
 
     joined = cluster_actors([("NTSB", "organisation"), ("NTSB", "organisation"),
                              ("National Transport Safety Board", "organisation"),

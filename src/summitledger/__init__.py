@@ -15,20 +15,20 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
-from . import report  # noqa: E402
-from .db import open_ledger  # noqa: E402
-from .errors import LedgerError  # noqa: E402
-from .reconcile import reconcile  # noqa: E402
-from .settings import Settings  # noqa: E402
+from summitledger import report  # noqa: E402
+from summitledger.errors import LedgerError  # noqa: E402
+from summitledger.reconcile.run import reconcile  # noqa: E402
+from summitledger.settings import Settings  # noqa: E402
+from summitledger.store.engine import open_ledger  # noqa: E402
 
 if TYPE_CHECKING:
-    from .ingest import ingest
+    from summitledger.ingest.run import ingest
 
 
 def __getattr__(name: str) -> Any:
     # ingest pulls in spaCy; load it only when asked for
     if name == "ingest":
-        from .ingest import ingest
+        from summitledger.ingest.run import ingest
 
         return ingest
     raise AttributeError(name)

@@ -1,5 +1,5 @@
 """``python -m summitledger``: the command line."""
 
-from .cli.main import run
+from summitledger.cli.main import run
 
 run()

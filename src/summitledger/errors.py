@@ -19,7 +19,7 @@ class LedgerError(Exception):
             self.code = code
 
     def __str__(self) -> str:  # one line, always, with nothing a terminal would obey
-        from .safe import printable
+        from summitledger.safe import printable
 
         return f"[{self.code}] " + " ".join(printable(self.args[0]).split())
 

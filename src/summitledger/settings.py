@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from .errors import BAD_SETTING, PipelineError
+from summitledger.errors import BAD_SETTING, PipelineError
 
 #: Environment variables the tool reads.
 ENV_DB = "SUMMITLEDGER_DB"

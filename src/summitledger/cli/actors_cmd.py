@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from .. import report
-from ..actors_admin import record_override
-from ..output import Format, emit
-from ..safe import printable
-from .options import DbOption, FormatOption, open_reading, settings
+from summitledger import report
+from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.reconcile.overrides import record_override
+from summitledger.report.output import Format, emit
+from summitledger.safe import printable
 
 actors_app = typer.Typer(rich_markup_mode=None)
 

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from .. import report
-from ..models import CLAIM_TYPES, STATUSES
-from ..output import Format, emit
-from .options import DbOption, FormatOption, open_reading, settings
+from summitledger import report
+from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.models import CLAIM_TYPES, STATUSES
+from summitledger.report.output import Format, emit
 
 COLUMNS = ["id", "outlet", "actor", "cue", "type", "content", "status", "group"]
 

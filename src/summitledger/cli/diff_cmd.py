@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .. import report
-from ..output import Format, emit, table, write_json
-from .options import DbOption, FormatOption, open_reading, settings
+from summitledger import report
+from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.report.output import Format, emit, table, write_json
 
 GROUP_COLUMNS = ["group", "actor", "status", "outlets", "statement"]
 

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from .. import report
-from ..db import open_ledger
-from ..evaluate import EvalReport, SetScores, load_gold, score, total
-from ..output import Format, emit, write_json
-from .options import DbOption, FormatOption, settings
+from summitledger import report
+from summitledger.cli.options import DbOption, FormatOption, settings
+from summitledger.report.evaluate import EvalReport, SetScores, load_gold, score, total
+from summitledger.report.output import Format, emit, write_json
+from summitledger.store.engine import open_ledger
 
 COLUMNS = ["article", "gold", "predicted", "matched", "precision", "recall", "f1",
            "actor_accuracy", "group_f1", "status_accuracy"]
@@ -126,7 +126,7 @@ def _score_set(gold_dir: Path, articles: list[Path] | None, db: Path | None,
     if not paths:
         raise typer.BadParameter(
             f"{gold_dir}: no articles given and none found beside the gold; use --articles")
-    from ..ingest import ingest  # spaCy loads here, not when the CLI starts
+    from summitledger.ingest.run import ingest  # spaCy loads here, not when the CLI starts
 
     with tempfile.TemporaryDirectory(prefix="summitledger-eval-") as tmp:
         temp_db = Path(tmp) / "eval.db"

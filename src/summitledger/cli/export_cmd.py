@@ -10,10 +10,10 @@ from typing import Annotated
 
 import typer
 
-from .. import export
-from ..output import output_file
-from ..safe import csv_cell, printable
-from .options import DbOption, open_reading, settings
+from summitledger.cli.options import DbOption, open_reading, settings
+from summitledger.report import export
+from summitledger.report.output import output_file
+from summitledger.safe import csv_cell, printable
 
 
 class ExportFormat(StrEnum):

@@ -18,9 +18,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from ..output import Format, emit, is_terminal, write_json
-from ..safe import printable
-from .options import DbOption, settings
+from summitledger.cli.options import DbOption, settings
+from summitledger.report.output import Format, emit, is_terminal, write_json
+from summitledger.safe import printable
 
 EXIT_SKIPPED = 3
 
@@ -74,7 +74,7 @@ def ingest_cli(
         else:
             typer.echo(line, err=True)
 
-    from ..ingest import ingest  # spaCy loads here, not when the CLI starts
+    from summitledger.ingest.run import ingest  # spaCy loads here, not when the CLI starts
 
     try:
         report = ingest(paths, settings(db, cues=cues), outlet=outlet,

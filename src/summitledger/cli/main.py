@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from .. import __version__
-from .actors_cmd import actors_app
-from .claims_cmd import claims_cli
-from .diff_cmd import diff_cli
-from .eval_cmd import eval_cli
-from .export_cmd import export_cli
-from .ingest_cmd import ingest_cli
-from .options import LedgerGroup
-from .reconcile_cmd import reconcile_cli
-from .report_cmd import report_cli
-from .serve_cmd import serve_cli
-from .show_cmd import show_cli
+from summitledger import __version__
+from summitledger.cli.actors_cmd import actors_app
+from summitledger.cli.claims_cmd import claims_cli
+from summitledger.cli.diff_cmd import diff_cli
+from summitledger.cli.eval_cmd import eval_cli
+from summitledger.cli.export_cmd import export_cli
+from summitledger.cli.ingest_cmd import ingest_cli
+from summitledger.cli.options import LedgerGroup
+from summitledger.cli.reconcile_cmd import reconcile_cli
+from summitledger.cli.report_cmd import report_cli
+from summitledger.cli.serve_cmd import serve_cli
+from summitledger.cli.show_cmd import show_cli
 
 app = typer.Typer(
     name="summitledger",

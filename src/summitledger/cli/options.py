@@ -11,11 +11,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from typer.core import TyperGroup
 
-from ..db import ledger_failure, open_ledger, unreconciled
-from ..errors import LedgerError
-from ..output import Format
-from ..safe import printable
-from ..settings import ENV_DB, Settings
+from summitledger.errors import LedgerError
+from summitledger.report.output import Format
+from summitledger.safe import printable
+from summitledger.settings import ENV_DB, Settings
+from summitledger.store.engine import ledger_failure, open_ledger, unreconciled
 
 DbOption = Annotated[
     Path | None,

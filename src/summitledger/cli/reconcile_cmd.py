@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from ..db import open_ledger
-from ..output import Format, write_json
-from ..reconcile import reconcile
-from .options import DbOption, FormatOption, settings
+from summitledger.cli.options import DbOption, FormatOption, settings
+from summitledger.reconcile.run import reconcile
+from summitledger.report.output import Format, write_json
+from summitledger.store.engine import open_ledger
 
 
 def reconcile_cli(db: DbOption = None, format: FormatOption = Format.table) -> None:

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from .. import htmlreport
-from ..output import output_file
-from ..safe import printable
-from .options import DbOption, open_reading, settings
+from summitledger.cli.options import DbOption, open_reading, settings
+from summitledger.report import html as htmlreport
+from summitledger.report.output import output_file
+from summitledger.safe import printable
 
 
 def report_cli(

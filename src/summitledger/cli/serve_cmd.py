@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
-from ..datasette_meta import metadata
-from ..db import open_ledger
-from ..errors import NO_DATASETTE, SERVE_FAILED, LedgerError
-from ..safe import printable
-from .options import DbOption, settings
+from summitledger.cli.options import DbOption, settings
+from summitledger.errors import NO_DATASETTE, SERVE_FAILED, LedgerError
+from summitledger.report.datasette import metadata
+from summitledger.safe import printable
+from summitledger.store.engine import open_ledger
 
 
 def serve_cli(

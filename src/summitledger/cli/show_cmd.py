@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .. import report
-from ..output import STATUS_STYLE, Format, emit, is_terminal, write_json
-from ..safe import printable
-from .options import DbOption, FormatOption, open_reading, settings
+from summitledger import report
+from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.report.output import STATUS_STYLE, Format, emit, is_terminal, write_json
+from summitledger.safe import printable
 
 STYLE = {"quote": "bold yellow", "speaker": "cyan", "cue": "italic magenta"}
 PLAIN = {"quote": ("«", "»"), "speaker": ("", ""), "cue": ("", "")}

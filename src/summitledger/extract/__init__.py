@@ -13,15 +13,15 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..actors import ArticleActors
-from ..models import ClaimDraft, Extraction, RoleAlias, SentenceIn
-from ..nlp import pipeline_id
-from .according import according_claims
-from .attribution import cue_claims
-from .base import PERSONAL, Context
-from .cues import Lexicon, load_lexicon
-from .orphans import orphan_claims
-from .quotes import Quote, find_quotes, repair_unclosed
+from summitledger.extract.according import according_claims
+from summitledger.extract.actors import ArticleActors
+from summitledger.extract.attribution import cue_claims
+from summitledger.extract.base import PERSONAL, Context
+from summitledger.extract.cues import Lexicon, load_lexicon
+from summitledger.extract.orphans import orphan_claims
+from summitledger.extract.quotes import Quote, find_quotes, repair_unclosed
+from summitledger.models import ClaimDraft, Extraction, RoleAlias, SentenceIn
+from summitledger.nlp.pipeline import pipeline_id
 
 __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_text", "Lexicon", "load_lexicon"]
 
@@ -118,13 +118,13 @@ def _same_voice(outer: ClaimDraft, inner: ClaimDraft) -> bool:
 
 def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
     """Parse ``text`` with the configured pipeline and extract its claims (for library use)."""
-    from ..nlp import load_pipeline
-    from ..readers import normalise, paragraphs
-    from ..settings import Settings
+    from summitledger.nlp.pipeline import load_pipeline
+    from summitledger.nlp.text import normalise, paragraphs
+    from summitledger.settings import Settings
 
     settings = Settings.from_env()
     nlp = load_pipeline(model or settings.model)
-    from ..nlp import parse_texts
+    from summitledger.nlp.pipeline import parse_texts
 
     doc = next(parse_texts(nlp, [paragraphs(normalise(text))]))
     return extract_doc(doc, nlp, lexicon or load_lexicon(settings.cues))

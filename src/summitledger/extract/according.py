@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..actors import child_span
-from ..models import ClaimDraft
-from .base import Context, lemma_bag, subtree_ids, trim
-from .frames import build_frame
+from summitledger.extract.base import Context, lemma_bag, subtree_ids, trim
+from summitledger.extract.frames import build_frame
+from summitledger.models import ClaimDraft
+from summitledger.nlp.doc import child_span
 
 
 def _reporting_cue(ctx: Context, clause: Token) -> Token | None:

@@ -10,64 +10,32 @@ of quoted words in the content decides direct, mixed or indirect.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..actors import child_span
-from ..models import ClaimDraft
-from ..nouns import thesaurus
-from .base import (
+from summitledger.extract.base import (
     RELATIVE,
     Context,
     lemma_bag,
     question_topic,
-    subtree_ids,
-    token_positions,
     trim,
 )
-from .clauses import nested_attributions, says_something, split_that
-from .complements import complement
-from .cues import Lexicon
-from .frames import build_frame
-from .speakers import can_speak
+from summitledger.extract.clauses import nested_attributions, says_something, split_that
+from summitledger.extract.complements import complement
+from summitledger.extract.continuation import _adjacent_quote, _continuation, _frame
+from summitledger.extract.cues import Lexicon, find_phrases, phrase_lemmas
+from summitledger.extract.frames import build_frame
+from summitledger.extract.speakers import can_speak
+from summitledger.models import ClaimDraft
+from summitledger.nlp.doc import child_span
+from summitledger.nlp.nouns import thesaurus
 
 MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
 CONDITIONAL = {"if", "unless", "whether", "before", "until", "till"}  # nothing said (yet)
 PASSIVE_SPEAKER = {"quote"}  # verbs whose passive subject is the speaker
 
 
-@lru_cache(maxsize=8)
-def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> dict[tuple[str, ...], str]:
-    """Lemma sequence of each multi-word cue ("let it be known" -> let it be know)."""
-    return {tuple(t.lemma_.lower() for t in nlp(p)): p for p in phrases}
-
-
-GAP_DEPS = {"det", "poss", "amod", "advmod"}  # "expressed its deep concern that"
-
-
-def find_phrases(doc: Doc, table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of every multi-word cue, by lemma sequence; up to two
-    determiners, possessives or modifiers may stand between its words."""
-    if not table:
-        return []
-    found = []
-    for i in token_positions(doc, {k[0] for k in table}):
-        for k, phrase in table.items():
-            j, ok = i + 1, True
-            for want in k[1:]:
-                skipped = 0
-                while (j < len(doc) and doc[j].lemma_.lower() != want and skipped < 2
-                       and doc[j].dep_ in GAP_DEPS and doc[j].lower_ != "it"):
-                    j, skipped = j + 1, skipped + 1
-                if j >= len(doc) or doc[j].lemma_.lower() != want:
-                    ok = False
-                    break
-                j += 1
-            if ok:
-                found.append((i, j, phrase))
-    return sorted(found)
 
 
 def find_speaker(cue: Token) -> Token | None:
@@ -121,83 +89,6 @@ def hypothetical(cue: Token) -> bool:
             cue.doc[j].lower_ in CONDITIONAL for j in range(cue.left_edge.i, subj.left_edge.i)):
         return True
     return cue.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
-
-
-def _between_ok(ctx: Context, lo: int, hi: int, allowed: set[int]) -> bool:
-    """Only punctuation, the frame, auxiliaries and adverbs between tokens lo and hi."""
-    for i in range(lo, hi):
-        t = ctx.doc[i]
-        if i in allowed or t.is_punct or t.is_space or t.dep_ in ("aux", "advmod", "neg"):
-            continue
-        return False
-    return True
-
-
-def _frame(cues: list[Token], speaker_ids: set[int]) -> set[int]:
-    """Cue, speaker, and the cue's addressee and adverbials ("told his host", "said on Monday")."""
-    ids = {t.i for t in cues} | speaker_ids
-    for t in cues:
-        for c in t.children:
-            if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "aux", "neg", "nsubj"):
-                ids |= subtree_ids(c)
-    return ids
-
-
-def _adjacent_quote(ctx: Context, frame: set[int]) -> int | None:
-    """A quotation right before or right after the cue frame, in reach of its sentence.
-
-    Before: ending in the cue's sentence, or closing just before it starts
-    (``"We won." Putin said.``). After: starting in the cue's sentence, or in the
-    next one when the cue's sentence ends with a colon.
-    """
-    frame = {i for i in frame if ctx.qof[i] is None}
-    lo, hi = min(frame), max(frame)
-    doc = ctx.doc
-    sent = ctx.sent_of(lo)
-    for i in range(lo - 1, max(-1, lo - 8), -1):
-        q = ctx.qof[i]
-        if q is None:
-            continue
-        near = i >= sent.start or sent.start - i <= 2
-        if near and q not in ctx.used_quotes and _between_ok(ctx, i + 1, lo, frame):
-            return q
-        break
-    end_sent = ctx.sent_of(hi)
-    colon = any(t.text == ":" for t in doc[hi + 1 : end_sent.end])
-    for i in range(hi + 1, min(len(doc), hi + 8)):
-        q = ctx.qof[i]
-        if q is None:
-            continue
-        near = i < end_sent.end or colon
-        if near and q not in ctx.used_quotes and _between_ok(ctx, hi + 1, i, frame):
-            return q
-        break
-    return None
-
-
-def _continuation(ctx: Context, qi: int, frame: set[int]) -> list[int]:
-    """'"A," he said, "B."': the quotations on both sides of one cue frame, in order."""
-    doc = ctx.doc
-    lo, hi = min(frame), max(frame)
-    found = [qi]
-    for i in range(hi + 1, min(len(doc), hi + 4)):
-        q = ctx.qof[i]
-        if q is not None:
-            if q != qi and q not in ctx.used_quotes:
-                found.append(q)
-            break
-        # '"A," he said. "B."': B, after the sentence ends, is a claim of its own
-        if not doc[i].is_punct or doc[i].text in (".", "!", "?", ";") or "\n" in doc[i].text:
-            break
-    for i in range(lo - 1, max(-1, lo - 4), -1):
-        q = ctx.qof[i]
-        if q is not None:
-            if q != qi and q not in ctx.used_quotes:
-                found.insert(0, q)
-            break
-        if not doc[i].is_punct:
-            break
-    return sorted(set(found), key=lambda q: ctx.quotes[q].start)
 
 
 def claim_from_cue(

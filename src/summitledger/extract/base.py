@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import ArticleActors, ent_at
-from ..models import ClaimDraft
-from ..names import normalise_places
-from .cues import Lexicon
-from .quotes import Quote
+from summitledger.extract.actors import ArticleActors
+from summitledger.extract.cues import Lexicon
+from summitledger.extract.quotes import Quote
+from summitledger.models import ClaimDraft
+from summitledger.nlp.doc import ent_at, token_positions
+from summitledger.nlp.names import normalise_places
 
 DASHES = {"—", "–", "--"}
 PERSONAL = {"he", "she", "they", "him", "her", "them"}
@@ -70,14 +71,6 @@ class Context:
         sent = self.sent_of(hi)
         last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
         return self.sent_of(lo).start_char, last.idx + len(last.text)
-
-
-def token_positions(doc: Doc, words: Iterable[str], attr: str = "LEMMA") -> list[int]:
-    """Positions of tokens whose ``attr`` (LEMMA, LOWER) is one of ``words``."""
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in words}
-    column = doc.to_array([attr]).tolist()
-    return [i for i, h in enumerate(column) if h in wanted]
 
 
 def subtree_ids(tok: Token, skip_deps: tuple[str, ...] = ()) -> set[int]:

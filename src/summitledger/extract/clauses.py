@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..nouns import SAYINGS
-from .base import Context, subtree_ids
+from summitledger.extract.base import Context, subtree_ids
+from summitledger.nlp.nouns import SAYINGS
 
 
 def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:

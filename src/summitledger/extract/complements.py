@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import FIRST_PERSON, subtree_ids
+from summitledger.extract.base import FIRST_PERSON, subtree_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -12,10 +12,18 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import BAD_CUES, PipelineError
+from summitledger.errors import BAD_CUES, PipelineError
+from summitledger.nlp.doc import token_positions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+GAP_DEPS = {"det", "poss", "amod", "advmod"}  # "expressed its deep concern that"
 
 
 class Lexicon(BaseModel):
@@ -86,3 +94,32 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     except (OSError, UnicodeDecodeError) as exc:
         raise PipelineError(f"{extra}: cannot read cue lexicon ({exc})", code=BAD_CUES) from exc
     return base.merged(_parse(raw, str(extra)))
+
+
+@lru_cache(maxsize=8)
+def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """Lemma sequence of each multi-word cue ("let it be known" -> let it be know)."""
+    return {tuple(t.lemma_.lower() for t in nlp(p)): p for p in phrases}
+
+
+def find_phrases(doc: Doc, table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every multi-word cue, by lemma sequence; up to two
+    determiners, possessives or modifiers may stand between its words."""
+    if not table:
+        return []
+    found = []
+    for i in token_positions(doc, {k[0] for k in table}):
+        for k, phrase in table.items():
+            j, ok = i + 1, True
+            for want in k[1:]:
+                skipped = 0
+                while (j < len(doc) and doc[j].lemma_.lower() != want and skipped < 2
+                       and doc[j].dep_ in GAP_DEPS and doc[j].lower_ != "it"):
+                    j, skipped = j + 1, skipped + 1
+                if j >= len(doc) or doc[j].lemma_.lower() != want:
+                    ok = False
+                    break
+                j += 1
+            if ok:
+                found.append((i, j, phrase))
+    return sorted(found)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..actors import ent_at
-from ..models import ClaimFrame, FrameNumber
-from ..names import normalise_places
-from .base import NUMBER_WORDS, date_keys, number_unit
+from summitledger.extract.base import NUMBER_WORDS, date_keys, number_unit
+from summitledger.models import ClaimFrame, FrameNumber
+from summitledger.nlp.doc import ent_at
+from summitledger.nlp.names import normalise_places
 
 NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor",
             "noone", "nowhere"}

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..actors import child_span
-from ..models import ClaimDraft
-from .base import Context, lemma_bag
-from .frames import build_frame
+from summitledger.extract.base import Context, lemma_bag
+from summitledger.extract.frames import build_frame
+from summitledger.models import ClaimDraft
+from summitledger.nlp.doc import child_span
 
 
 def _free_standing(ctx: Context, qi: int) -> Span | None:

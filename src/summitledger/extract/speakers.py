@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nouns import noun_kind
-from .base import FIRST_PERSON, PERSONAL
+from summitledger.extract.base import FIRST_PERSON, PERSONAL
+from summitledger.nlp.nouns import noun_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,7 +27,7 @@ QUANTIFIERS = {"some", "others", "many", "several", "both", "most", "few", "all"
 def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset()) -> bool:
     """Can this phrase speak? People, bodies, places, documents and role nouns can;
     'this' and 'what' cannot; 'I' and 'we' only inside a quotation (``quoted``)."""
-    from ..actors import ents_in
+    from summitledger.nlp.doc import ents_in
 
     root = span.root
     low = root.lower_

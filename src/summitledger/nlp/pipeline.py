@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from .errors import NO_MODEL, PipelineError
-from .ruler import speed_up
+from summitledger.errors import NO_MODEL, PipelineError
+from summitledger.nlp.ruler import speed_up
 
 # Dashes glued to words ("forces\"—dictatorship") and quotation marks glued to dashes
 # are split, so a quotation's boundary always falls between tokens.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from .models import FRAME_VERSION, ClaimFrame, FrameNumber
-from .nouns import thesaurus
+from summitledger.models import FRAME_VERSION, ClaimFrame, FrameNumber
+from summitledger.nlp.nouns import thesaurus
 
 
 def frame_from_bag(bag: str, polarity: int, cue: str) -> ClaimFrame:

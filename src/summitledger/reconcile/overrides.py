@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from .db import open_ledger
-from .errors import UNKNOWN_ACTOR, QueryError
-from .models import ActorAlias, ActorOverride, Claim
-from .reconcile import ReconcileSummary, reconcile
+from summitledger.errors import UNKNOWN_ACTOR, QueryError
+from summitledger.models import ActorAlias, ActorOverride, Claim
+from summitledger.reconcile.run import ReconcileSummary, reconcile
+from summitledger.store.engine import open_ledger
 
 
 def record_override(db: Path, action: str, a: str, b: str) -> ReconcileSummary:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .errors import NO_EMBEDDER, PipelineError
+from summitledger.errors import NO_EMBEDDER, PipelineError
 
 if TYPE_CHECKING:
     from wordllama import WordLlama

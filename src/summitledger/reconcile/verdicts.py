@@ -17,9 +17,17 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from .grouping import Signals, score
-from .matching import QUOTE_THRESHOLD, ClaimInfo, Group, dates_of, fits, folded, quote_similarity
-from .models import ClaimFrame, FrameNumber
+from summitledger.models import ClaimFrame, FrameNumber
+from summitledger.reconcile.grouping import Signals, score
+from summitledger.reconcile.matching import (
+    QUOTE_THRESHOLD,
+    ClaimInfo,
+    Group,
+    dates_of,
+    fits,
+    folded,
+    quote_similarity,
+)
 
 SHINGLE = 8  # words per shingle when comparing article texts
 COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the longer one

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import BAD_GOLD, QueryError
-from .models import ClaimRecord
+from summitledger.errors import BAD_GOLD, QueryError
+from summitledger.models import ClaimRecord
 
 MATCH_F1 = 0.5
 _WORD = re.compile(r"\w+(?:'\w+)*")

@@ -15,13 +15,8 @@ from sqlalchemy import Row, delete, func, insert, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
-from .actor_ledger import cluster_actors
-from .db import mark_reconciled
-from .frames import stored_frame
-from .gcpause import no_cycle_collection
-from .grouping import Signals, group_claims
-from .matching import MATCHER, ClaimInfo, Group
-from .models import (
+from summitledger.gcpause import no_cycle_collection
+from summitledger.models import (
     Actor,
     ActorAlias,
     ActorOverride,
@@ -30,8 +25,13 @@ from .models import (
     Claim,
     ClaimGroup,
 )
-from .names import PLURAL, SINGULAR, role_key
-from .verdicts import article_sources, disputes, verdict
+from summitledger.nlp.names import PLURAL, SINGULAR, role_key
+from summitledger.reconcile.actors import cluster_actors
+from summitledger.reconcile.frames import stored_frame
+from summitledger.reconcile.grouping import Signals, group_claims
+from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
+from summitledger.reconcile.verdicts import article_sources, disputes, verdict
+from summitledger.store.engine import mark_reconciled
 
 PRONOUNS = SINGULAR | PLURAL | {"i", "we", "you", "it"}
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .models import ClaimFrame, FrameNumber
-from .nouns import thesaurus
+from summitledger.models import ClaimFrame, FrameNumber
+from summitledger.nlp.nouns import thesaurus
 
 MATCHER = "v3: tfidf(pos-weighted, thesaurus) + frames + wordllama, average-link"
 QUOTE_THRESHOLD = 85.0  # rapidfuzz partial_ratio of two quotations

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from .errors import (
+from summitledger.errors import (
     BINARY_FILE,
     EMPTY_FILE,
     MISSING_PATH,
@@ -26,15 +26,13 @@ from .errors import (
     UNREADABLE,
     InputError,
 )
+from summitledger.nlp.text import CONTROLS, normalise
 
 EXTENSIONS = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 MANIFEST = "manifest.json"
 STDIN = "-"
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
-# other control characters (C0 but line breaks, DEL, C1) never reach the ledger
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f, *range(0x80, 0xa0)],
-                          None)
+
+
 @dataclass
 class Source:
     """A file to ingest, whether the user named it (else it was found in a folder), and
@@ -183,34 +181,6 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
                      "encoding fits; convert it to UTF-8", code=NOT_UTF8)
 
 
-_ENDS = set(".!?:;\"”’')]…")
-
-
-def paragraphs(text: str) -> str:
-    """Prose with one paragraph a line. With blank lines in the text, they part the
-    paragraphs and a single line break inside one is a wrapped line; without any, each
-    line is a paragraph."""
-    lines = [line.strip() for line in text.split("\n")]
-    if "" not in lines[1:-1] or not any(lines):
-        # no blank lines: a line is a paragraph, unless it stops mid-sentence and the
-        # next goes on in lower case (a wrapped line)
-        out: list[str] = []
-        for line in (x for x in lines if x):
-            if out and out[-1][-1] not in _ENDS and line[0].islower():
-                out[-1] += " " + line
-            else:
-                out.append(line)
-        return "\n".join(out)
-    paras, current = [], []
-    for line in lines + [""]:
-        if line:
-            current.append(line)
-        elif current:
-            paras.append(" ".join(current))
-            current = []
-    return "\n".join(paras)
-
-
 def _plausible(text: str) -> bool:
     """English prose: mostly ASCII, no C1 control characters, few symbols."""
     if not text:
@@ -228,18 +198,9 @@ def _check_text(path: Path | str, text: str) -> None:
     if nul >= 0:
         raise InputError(f"{path}: binary file (NUL character at offset {nul}), not an "
                          "article", code=BINARY_FILE)
-    controls = len(text) - len(text.translate(_CONTROLS))
+    controls = len(text) - len(text.translate(CONTROLS))
     if controls > 0.02 * max(1, len(text)):
         raise InputError(f"{path}: binary file (control characters), not an article",
                          code=BINARY_FILE)
     if not normalise(text).strip():
         raise InputError(f"{path}: empty file (only white space)", code=EMPTY_FILE)
-
-
-def normalise(text: str) -> str:
-    """Unicode NFC, LF line ends, plain spaces, no zero-width characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_SPACES)
-    return text.translate(_CONTROLS)
-
-

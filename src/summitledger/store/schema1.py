@@ -1,6 +1,6 @@
 """The ledger's schema as migration 1 created it, frozen: never edit this file.
 
-Later migrations (``db.py``'s ``MIGRATIONS``) bring it to the current tables; a
+Later migrations (:mod:`migrations`) bring it to the current tables; a
 fresh ledger and a migrated one go through the same steps, so they end alike (a test
 compares a fresh ledger with the tables ``models.py`` declares).
 """

@@ -13,8 +13,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
 
-from . import __version__, report
-from .models import STATUSES
+from summitledger import __version__, report
+from summitledger.models import STATUSES
 
 COLOURS = {"corroborated": "#2e7d32", "single-source": "#b7791f", "contradicted": "#c62828"}
 CLASSES = {"quote": ('<mark class="quote">', "</mark>"), "speaker": ('<span class="speaker">', "</span>"),

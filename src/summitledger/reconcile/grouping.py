@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .matching import (
+from summitledger.models import ClaimFrame
+from summitledger.reconcile.matching import (
     QUOTE_THRESHOLD,
     ClaimInfo,
     Group,
@@ -22,7 +23,6 @@ from .matching import (
     frame_agreement,
     quote_similarity,
 )
-from .models import ClaimFrame
 
 W_WORDS, W_MEANING, W_FRAME = 0.3, 0.6, 0.2  # chosen on every development set together
 NUMBER_FLOOR = 0.35  # the score of two claims giving one specific figure for one thing
@@ -51,7 +51,7 @@ class Signals:
     def __init__(self, claims: list[ClaimInfo], embeddings: object | None = None) -> None:
         import numpy as np
 
-        from .embedding import embed
+        from summitledger.reconcile.embedding import embed
 
         self.vectors = Vectors(claims)
         self.row = {c.id: n for n, c in enumerate(claims)}
@@ -162,7 +162,7 @@ def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
     their pairs reaches ``mean_threshold``. Claims are taken in their
     stable order (article file, position), so the groups do not depend on ingest order.
     """
-    from .clustering import average_link
+    from summitledger.reconcile.clustering import average_link
 
     sig = signals or Signals(claims)
     blocks: dict[str, list[ClaimInfo]] = defaultdict(list)

@@ -24,8 +24,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .errors import CANNOT_WRITE, OutputError
-from .safe import csv_cell, printable
+from summitledger.errors import CANNOT_WRITE, OutputError
+from summitledger.safe import csv_cell, printable
 
 STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red"}
 

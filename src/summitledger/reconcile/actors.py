@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .names import body_name, country_of, expands, is_acronym, name_key, proper_name, role_key
+from summitledger.nlp.names import (
+    body_name,
+    country_of,
+    expands,
+    is_acronym,
+    name_key,
+    proper_name,
+    role_key,
+)
 
 
 def _find(parent: dict[str, str], x: str) -> str:

@@ -12,10 +12,18 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from .errors import BAD_JSONL, BAD_MANIFEST, EMPTY_FILE, NO_READER, InputError, PipelineError
-from .models import ArticleIn
-from .readers import MANIFEST, STDIN, _check_text, decode, normalise, paragraphs, read_bytes
-from .safe import web_url
+from summitledger.errors import (
+    BAD_JSONL,
+    EMPTY_FILE,
+    NO_READER,
+    InputError,
+    PipelineError,
+)
+from summitledger.ingest.manifest import load_manifest
+from summitledger.ingest.readers import STDIN, _check_text, decode, read_bytes
+from summitledger.models import ArticleIn
+from summitledger.nlp.text import normalise, paragraphs
+from summitledger.safe import web_url
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_LINE = re.compile(
@@ -106,50 +114,6 @@ def iso_date(text: str) -> str:
         except ValueError:
             continue
     return text.strip()
-
-
-def _manifest_entries(data: object) -> dict[str, dict[str, str]]:
-    """The shapes a manifest may take: ``{"file.txt": {...}}``, ``{"articles": {...}}``,
-    ``[{"file": "file.txt", ...}]`` or ``{"articles": [{"file": ...}]}``. TypeError or
-    ValueError when it is none of them."""
-    if isinstance(data, dict) and "articles" in data:
-        data = data["articles"]
-    if isinstance(data, list):
-        out = {}
-        for rec in data:
-            if not isinstance(rec, dict) or not isinstance(rec.get("file"), str):
-                raise TypeError("a list entry without a 'file' name")
-            out[rec["file"]] = {k: v for k, v in rec.items() if k != "file"}
-        data = out
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise TypeError("neither file names to records nor a list of records")
-    return {str(k): {str(a): str(b) for a, b in v.items()
-                     if isinstance(b, str | int | float) and not isinstance(b, bool)}
-            for k, v in data.items()}
-
-
-def manifest_problem(folder: Path) -> str | None:
-    """Why the folder's ``manifest.json`` cannot be used (it is then ignored), or None."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return None
-    try:
-        _manifest_entries(json.loads(path.read_text("utf-8")))
-    except (ValueError, TypeError, OSError, UnicodeDecodeError) as exc:
-        return f"[{BAD_MANIFEST}] {path}: not a manifest ({exc}); ignored"
-    return None
-
-
-def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """``manifest.json`` of a folder: file name -> outlet, title, date, url ({} when
-    there is none, or one of no known shape: see :func:`manifest_problem`)."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}
-    try:
-        return _manifest_entries(json.loads(path.read_text("utf-8")))
-    except (ValueError, TypeError, OSError, UnicodeDecodeError):
-        return {}
 
 
 def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str,

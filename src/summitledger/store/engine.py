@@ -14,11 +14,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import create_engine
 
-from . import (
-    models,  # noqa: F401  (registers the tables)
-    schema1,
-)
-from .errors import (
+from summitledger import models  # noqa: F401  (registers the tables)
+from summitledger.errors import (
     LEDGER_BUSY,
     LEDGER_FULL,
     NEWER_SCHEMA,
@@ -28,127 +25,7 @@ from .errors import (
     UNSUPPORTED_URL,
     LedgerFileError,
 )
-
-
-def _m001_initial(conn: Connection) -> None:
-    """The tables as the first release made them (frozen DDL, never the models of the
-    day: see schema1.py)."""
-    for statement in schema1.statements():
-        conn.exec_driver_sql(statement)
-
-
-def _columns(conn: Connection, table: str) -> set[str]:
-    return {r[1] for r in conn.execute(text(f"PRAGMA table_info({table})"))}
-
-
-def _m002_sources(conn: Connection) -> None:
-    """Articles record the source they belong to (copies of one text share one)."""
-    if "source_id" not in _columns(conn, "article"):
-        conn.execute(text("ALTER TABLE article ADD COLUMN source_id INTEGER"))
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_claim_article_idx ON claim (article_id, idx)"))
-
-
-# a claim's sentence cut out of its article's text (schema 3 and older kept no copy)
-SLICED_SENTENCE = ("substr(article.text, claim.sentence_start + 1, "
-                   "claim.sentence_end - claim.sentence_start)")
-
-
-def _claims_view(sentence: str) -> str:
-    """The ``claims_view`` definition, its sentence column given by ``sentence``."""
-    return f"""CREATE VIEW IF NOT EXISTS claims_view AS
-    SELECT claim.id AS id, article.file AS article, article.outlet AS outlet,
-           article.date AS date, article.title AS title, article.url AS url,
-           claim.speaker AS speaker, COALESCE(actor.name, claim.actor_key) AS actor,
-           claim.cue AS cue, claim.type AS type, claim.content AS content,
-           claim.quote AS quote, {sentence} AS sentence,
-           claim_group.status AS status, claim.group_id AS "group",
-           claim_group.disputed AS disputed, claim.rule AS rule,
-           claim.pipeline AS pipeline, article.content_hash AS article_hash
-    FROM claim JOIN article ON claim.article_id = article.id
-    LEFT JOIN actor ON claim.actor_id = actor.id
-    LEFT JOIN claim_group ON claim.group_id = claim_group.id"""
-
-
-VIEWS = [
-    _claims_view(SLICED_SENTENCE),
-    """CREATE VIEW IF NOT EXISTS groups_view AS
-    SELECT g.id AS "group", actor.name AS actor, g.status AS status,
-           g.statement AS statement, g.n_claims AS claims, g.n_articles AS articles,
-           g.n_outlets AS outlets, g.n_sources AS independent_sources,
-           g.disputed AS disputed, json_extract(g.reason, '$.rule') AS rule,
-           json_extract(g.reason, '$.summary') AS summary,
-           (SELECT group_concat(outlet, ', ') FROM (SELECT DISTINCT a.outlet AS outlet
-              FROM claim c JOIN article a ON a.id = c.article_id
-              WHERE c.group_id = g.id ORDER BY a.outlet)) AS outlet_names
-    FROM claim_group g LEFT JOIN actor ON actor.id = g.actor_id""",
-]
-
-
-def _m003_views_and_search(conn: Connection) -> None:
-    """Readable views for Datasette and sqlite-utils; full-text search on claims."""
-    for view in VIEWS:
-        conn.execute(text(view))
-    conn.execute(text(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
-        "content, quote, speaker, content='claim', content_rowid='id')"))
-    conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
-
-
-def _m004_claim_sentences(conn: Connection) -> None:
-    """Claims keep their sentence's text: listing them no longer slices article texts."""
-    if "sentence" not in _columns(conn, "claim"):
-        conn.execute(text("ALTER TABLE claim ADD COLUMN sentence VARCHAR NOT NULL DEFAULT ''"))
-    conn.execute(text(
-        f"UPDATE claim SET sentence = (SELECT {SLICED_SENTENCE} FROM article "
-        "WHERE article.id = claim.article_id) WHERE sentence = ''"))
-    conn.execute(text("DROP VIEW IF EXISTS claims_view"))
-    conn.execute(text(_claims_view("claim.sentence")))
-
-
-def _m005_claim_channel(conn: Connection) -> None:
-    """Claims record who passed them on ("A said X, according to B": B)."""
-    if "channel" not in _columns(conn, "claim"):
-        conn.execute(text("ALTER TABLE claim ADD COLUMN channel VARCHAR NOT NULL DEFAULT ''"))
-
-
-def _m006_claim_frames(conn: Connection) -> None:
-    """Claims keep their frame (what they assert, slot by slot) as versioned JSON."""
-    if "frame" not in _columns(conn, "claim"):
-        conn.execute(text("ALTER TABLE claim ADD COLUMN frame VARCHAR NOT NULL DEFAULT ''"))
-
-
-def _m007_provenance(conn: Connection) -> None:
-    """Articles record the extractor version and the cue lexicon behind their claims;
-    the lexicons themselves are kept by digest."""
-    have = _columns(conn, "article")
-    for column in ("extractor", "lexicon"):
-        if column not in have:
-            conn.execute(text(f"ALTER TABLE article ADD COLUMN {column} VARCHAR NOT NULL "
-                              "DEFAULT ''"))
-    conn.execute(text("CREATE TABLE IF NOT EXISTS lexicon (digest VARCHAR NOT NULL "
-                      "PRIMARY KEY, body VARCHAR NOT NULL)"))
-
-
-def _m008_drop_claim_context(conn: Connection) -> None:
-    """Claims no longer keep the words of their sentence: nothing read them."""
-    if "context" in _columns(conn, "claim"):
-        conn.execute(text("ALTER TABLE claim DROP COLUMN context"))
-
-
-#: Numbered migrations. Append; never edit or reorder a released one. Migration 1 is
-#: frozen DDL (schema1.py); later ones bring it, and older files, to models.py's tables.
-MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
-    (1, "initial tables", _m001_initial),
-    (2, "article sources", _m002_sources),
-    (3, "views and full-text search", _m003_views_and_search),
-    (4, "claim sentences", _m004_claim_sentences),
-    (5, "claim channel", _m005_claim_channel),
-    (6, "claim frames", _m006_claim_frames),
-    (7, "article provenance", _m007_provenance),
-    (8, "drop claim context", _m008_drop_claim_context),
-]
-SCHEMA_VERSION = MIGRATIONS[-1][0]
-
+from summitledger.store.migrations import MIGRATIONS, SCHEMA_VERSION, VIEWS  # noqa: F401
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")  # 'postgresql+psycopg://...' (not 'C:/')
 UNRECONCILED = "unreconciled"  # meta key: set with every article stored, cleared by reconcile

@@ -15,10 +15,10 @@ from typing import Any, TextIO
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from . import report
-from .models import Actor, Article, Claim, ClaimGroup, ClaimRecord
-from .output import as_dict, field_names
-from .safe import web_url
+from summitledger import report
+from summitledger.models import Actor, Article, Claim, ClaimGroup, ClaimRecord
+from summitledger.report.output import as_dict, field_names
+from summitledger.safe import web_url
 
 #: Column order of the flat exports; stable: columns may be added at the end only.
 COLUMNS = list(field_names(ClaimRecord))

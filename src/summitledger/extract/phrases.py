@@ -1,0 +1,106 @@
+"""Whom a speaker phrase names or speaks for: principals of offices, spokespeople and documents, names after descriptors, places, bodies' names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summitledger.nlp.doc import child_span, ent_at, ents_in
+from summitledger.nlp.names import (
+    PERSON_ROLES,
+    POSSESSIVE,
+    SPOKES,
+    clean_name_text,
+    normalise_places,
+    place_table,
+)
+from summitledger.nlp.nouns import is_document, noun_kind
+
+if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the ledger
+    from spacy.tokens import Span, Token
+
+
+def _described_as_person(ent: Span) -> bool:
+    """A name NER took for a body that an apposition calls a person ("Oona Petrakis, an
+    education economist")."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and noun_kind(c.lemma_) == "person"
+               for c in ent.root.children)
+
+
+def _personal(tok: Token) -> bool:
+    """Is this mention a person (a name, a spokeswoman), not a body's name?"""
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in SPOKES or (
+        tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_ROLES)
+
+
+def _named_after(root: Token) -> Span | None:
+    """A name right after a common noun that describes it ("the consultancy Halden Roe
+    Associates", "the state broadcaster Radio Tanland")."""
+    if root.pos_ != "NOUN" or root.i + 1 >= len(root.doc):
+        return None
+    ent = ent_at(root.doc).get(root.i + 1)
+    if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP", "FAC"):
+        return ent
+    return None
+
+
+def _principal(span: Span) -> Span | None:
+    """Whom a phrase speaks for: the office's holder ("the mayor's office", "the office
+    of the mayor"), a spokesperson's body ("a spokeswoman for Kestrel", "the ministry's
+    spokesman"), a document's author ("a report by the board", "the board's report")."""
+    root = span.root
+    lemma = root.lemma_.lower()
+    if lemma not in SPOKES and lemma != "office" and not is_document(root):
+        return None
+    for c in root.children:
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+            whole = child_span(c)
+            end = whole.end
+            while end > whole.start + 1 and whole.doc[end - 1].dep_ == "case":
+                end -= 1
+            return whole.doc[whole.start : end]
+    for c in root.subtree:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("for", "of", "by") and (
+                c.head == root or (c.lower_ == "by" and c.head.dep_ == "acl")):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return child_span(obj)
+    for c in root.children:  # "Kremlin spokesman", "a Pay Review Board report"
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_) and not root.ent_type_:
+            return child_span(c)
+    if lemma in SPOKES:  # "a ministry spokesman", "a company spokeswoman"
+        for c in root.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and noun_kind(c.lemma_) == "body":
+                return root.doc[c.i : c.i + 1]
+    return None
+
+
+def _modifies(tok: Token, ent: Span) -> bool:
+    """Is ``tok`` a pre-modifier inside the noun phrase headed by ``ent``?"""
+    if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case", "det", "punct"):
+        return False
+    head = tok
+    while head.i < ent.start and head.head.i != head.i and head.i - head.head.i < 0:
+        head = head.head
+    return ent.start <= head.i < ent.end
+
+
+def _place_in(span: Span) -> str:
+    """The country (canonical) or, failing that, the place a phrase names, if any."""
+    table = place_table()
+    for t in span:
+        if t.lower_ in table:
+            return table[t.lower_]
+    for e in ents_in(span):
+        name = e.text[4:] if e.text.lower().startswith("the ") else e.text
+        canon = normalise_places(POSSESSIVE.sub("", name))
+        if canon in table.values():
+            return canon
+    for e in ents_in(span):
+        if e.label_ == "GPE":
+            return POSSESSIVE.sub("", e.text[4:] if e.text.lower().startswith("the ") else e.text)
+    return ""
+
+
+def _org(ent: Span) -> str:
+    words = "".join(t.text_with_ws for t in ent if t.lower_ != "the").strip()
+    return normalise_places(clean_name_text(words))

@@ -1,0 +1,110 @@
+"""One statement in full: its members with each outlet's sentence and marks, the status
+and the reason (``summitledger show``, the HTML report)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from pydantic import BaseModel
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from summitledger.errors import QueryError
+from summitledger.models import (
+    Article,
+    Claim,
+    ClaimFrame,
+    ClaimGroup,
+)
+from summitledger.reconcile.frames import stored_frame
+from summitledger.report.queries import actor_names
+
+
+class Member(BaseModel):
+    claim: int
+    outlet: str
+    article: str
+    speaker: str
+    cue: str
+    type: str
+    content: str
+    quote: str
+    sentence: str
+    marks: list[tuple[int, int, str]]  # (start, end, "speaker"|"cue"|"quote") in sentence
+    frame: ClaimFrame  # what the claim asserts, slot by slot (see models.ClaimFrame)
+
+
+class GroupDetail(BaseModel):
+    group: int
+    actor: str
+    status: str
+    disputed: bool
+    statement: str
+    summary: str
+    rule: str
+    matcher: str
+    members: list[Member]
+    reason: dict
+
+
+def _marks(sentence: str, c: Claim) -> list[tuple[int, int, str]]:
+    """Where the speaker, cue and quoted words stand inside the sentence."""
+    start, end = c.sentence_start, c.sentence_end
+    marks = []
+    for a, b, kind in ((c.speaker_start, c.speaker_end, "speaker"), (c.cue_start, c.cue_end, "cue")):
+        if start <= a < b <= end:
+            marks.append((a - start, b - start, kind))
+    if c.quote:
+        for frag in c.quote.split(" … "):
+            at = sentence.find(frag)
+            if at < 0 and " " in frag:  # a quotation joined across a cue: mark its start
+                frag = frag.split(" ")[0]
+                at = sentence.find(frag)
+            if at >= 0:
+                marks.append((at, at + len(frag), "quote"))
+    return sorted(marks)
+
+
+def details(engine: Engine, group_ids: list[int] | None = None) -> list[GroupDetail]:
+    """Groups with their members (all groups when ``group_ids`` is None), in id order."""
+    with Session(engine) as session:
+        q = select(ClaimGroup).order_by(ClaimGroup.id)
+        if group_ids is not None:
+            q = q.where(col(ClaimGroup.id).in_(group_ids))
+        groups = session.exec(q).all()
+        names = actor_names(session)
+        cq = (select(Claim, Article.outlet, Article.file)
+              .join(Article, Claim.article_id == Article.id)
+              .order_by(Article.outlet, Article.file, Claim.idx))
+        if group_ids is not None:
+            cq = cq.where(col(Claim.group_id).in_(group_ids))
+        members: dict[int, list[Member]] = defaultdict(list)
+        for c, outlet, file in session.exec(cq).all():
+            if c.group_id is None:
+                continue
+            members[c.group_id].append(Member(
+                claim=c.id, outlet=outlet, article=file, speaker=c.speaker, cue=c.cue,
+                type=c.type, content=c.content, quote=c.quote, sentence=c.sentence,
+                marks=_marks(c.sentence, c),
+                frame=stored_frame(c.frame, c.lemmas, c.polarity, c.cue)))
+        out = []
+        for g in groups:
+            reason = json.loads(g.reason or "{}")
+            out.append(GroupDetail(
+                group=g.id, actor=names.get(g.actor_id, ""), status=g.status,  # type: ignore[arg-type]
+                disputed=g.disputed, statement=g.statement, summary=reason.get("summary", ""),
+                rule=reason.get("rule", ""), matcher=g.matcher, members=members[g.id],
+                reason=reason))
+        return out
+
+
+def show(engine: Engine, group_id: int) -> GroupDetail:
+    """One group: its statement, every outlet's sentence with marks, status and reason."""
+    from summitledger.errors import UNKNOWN_GROUP
+
+    found = details(engine, [group_id])
+    if not found:
+        raise QueryError(f"no group {group_id} in the ledger (see 'summitledger claims')",
+                         code=UNKNOWN_GROUP)
+    return found[0]

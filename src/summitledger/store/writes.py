@@ -1,0 +1,118 @@
+"""Writing one article and everything extracted from it, in one transaction.
+
+An article whose text, metadata and provenance (pipeline, extractor, cue lexicon) are
+unchanged is left alone; a changed one has its rows replaced; an article edited to
+equal another loses its old rows. Each write marks the ledger unreconciled in the same
+transaction (see :func:`summitledger.store.engine.mark_unreconciled`).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from sqlalchemy import delete, insert, text
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import SQLModel, select
+
+from summitledger.models import (
+    Article,
+    ArticleAlias,
+    ArticleIn,
+    Claim,
+    Extraction,
+    IngestOutcome,
+    Sentence,
+    utcnow,
+)
+from summitledger.store.engine import mark_unreconciled
+
+
+def same_article(row: Article, art: ArticleIn) -> bool:
+    return (row.content_hash, row.outlet, row.title, row.date, row.url) == (
+        art.content_hash, art.outlet, art.title, art.date, art.url)
+
+
+def made_by(row: Article, made: dict[str, str]) -> str:
+    """'' if the row's claims were made by the pipeline, extractor and lexicon of this
+    run, else what changed ('cue lexicon ab12… -> cd34…')."""
+    names = {"pipeline": "pipeline", "extractor": "extractor", "lexicon": "cue lexicon"}
+    return "; ".join(f"{names[k]} {getattr(row, k) or 'unknown'} -> {v}"
+                     for k, v in made.items() if getattr(row, k) != v)
+
+
+def _insert_many(conn: Connection, model: type[SQLModel], rows: list[dict]) -> None:
+    """Rows in bulk, handed to SQLite's executemany as they are.
+
+    SQLAlchemy's own executemany spent more time per row than SQLite did (coercing and
+    caching each parameter set), so the statement is built from the table's columns
+    here. When a row leaves out a column that has a Python-side default, SQLAlchemy
+    does the insert, so that the default still applies.
+    """
+    if not rows:
+        return
+    table = model.__table__  # type: ignore[attr-defined]
+    names = list(rows[0])
+    if any(c.default is not None and c.name not in names for c in table.columns):
+        conn.execute(insert(table), rows)
+        return
+    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
+           f"VALUES ({', '.join(':' + n for n in names)})")
+    conn.exec_driver_sql(sql, rows)
+
+
+def store(engine: Engine, art: ArticleIn, ex: Extraction,
+          lexicon_body: str | None = None) -> IngestOutcome:
+    """Write one article and everything extracted from it, in one transaction
+    (``lexicon_body``: the cue lexicon as JSON, kept by its digest)."""
+    with engine.begin() as conn:
+        rows = conn.execute(
+            select(Article.id, Article.file, Article.content_hash, Article.outlet,
+                   Article.title, Article.date, Article.url, Article.pipeline,
+                   Article.extractor, Article.lexicon)
+            .where((Article.file == art.file) | (Article.content_hash == art.content_hash))
+        ).all()
+        old = next((r for r in rows if r.file == art.file), None)
+        twin = next((r for r in rows if r.content_hash == art.content_hash), None)
+        made = {"pipeline": ex.pipeline, "extractor": ex.extractor, "lexicon": ex.lexicon}
+        if old is not None and same_article(old, art) and not made_by(old, made):  # type: ignore[arg-type]
+            return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger")
+        if twin is not None and twin.file != art.file:
+            if old is not None:  # edited to equal another article: its old text goes
+                conn.execute(delete(Article).where(Article.id == old.id))
+                mark_unreconciled(conn)
+            return IngestOutcome(file=art.file, status="duplicate",
+                                 detail=f"same text as {twin.file}; counted once")
+        status = "replaced" if old is not None else "added"
+        changed = made_by(old, made) if old is not None and same_article(old, art) else ""  # type: ignore[arg-type]
+        if old is not None:  # its sentences, claims and aliases go with it (ON DELETE CASCADE)
+            conn.execute(delete(Article).where(Article.id == old.id))
+        article_id = conn.execute(
+            insert(Article).values(**art.model_dump(), ingested_at=utcnow(), **made)
+        ).inserted_primary_key[0]
+        _insert_many(conn, Sentence, [{"article_id": article_id, **s.model_dump()}
+                                      for s in ex.sentences])
+        sent_ids = [r[0] for r in conn.execute(
+            select(Sentence.id).where(Sentence.article_id == article_id).order_by(Sentence.idx))]
+        starts = [s.start for s in ex.sentences]
+        if ex.claims:
+            _insert_many(conn, Claim, [
+                {"article_id": article_id, "idx": n, "pipeline": ex.pipeline, "actor_key": c.actor,
+                 "sentence_id": sent_ids[max(0, sentence_of(starts, c.sentence_start))] if sent_ids else None,
+                 "sentence": art.text[c.sentence_start:c.sentence_end],
+                 "frame": c.frame.model_dump_json(),
+                 **c.model_dump(exclude={"actor", "frame"})}
+                for n, c in enumerate(ex.claims)])
+        mark_unreconciled(conn)
+        if lexicon_body is not None:
+            conn.execute(text("INSERT OR IGNORE INTO lexicon (digest, body) VALUES (:d, :b)"),
+                         {"d": ex.lexicon, "b": lexicon_body})
+        if ex.aliases:
+            _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,
+                                               "alias": a.alias} for a in ex.aliases])
+    return IngestOutcome(file=art.file, status=status, sentences=len(ex.sentences),
+                         claims=len(ex.claims), passed_over=ex.passed_over,
+                         detail=f"extracted again: {changed}" if changed else "")
+
+
+def sentence_of(starts: list[int], pos: int) -> int:
+    return bisect.bisect_right(starts, pos) - 1

@@ -1,0 +1,111 @@
+"""The tree shows the pipeline: stage packages, imports that run one way, small modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "summitledger"
+STAGES = ("ingest", "extract", "reconcile", "store", "report", "nlp", "cli")
+
+
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every summitledger module the file imports, at any depth (lazy imports count)."""
+    found: set[str] = set()
+    package = _module(path) if path.name == "__init__.py" else _module(path).rsplit(".", 1)[0]
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parts + ([base] if base else []))
+            for alias in node.names:
+                found.add(f"{base}.{alias.name}")
+                found.add(base)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    modules = {_module(p) for p in SRC.rglob("*.py")}
+    return {m for m in found if m in modules and m != _module(path)}
+
+
+GRAPH = {_module(p): _imports(p) for p in SRC.rglob("*.py")}
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in STAGES else None
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(n: str) -> list[str] | None:
+        state[n] = 1
+        path.append(n)
+        for m in sorted(graph.get(n, ())):
+            if state.get(m) == 1:
+                return path[path.index(m):] + [m]
+            if m not in state and (found := visit(m)):
+                return found
+        state[n] = 2
+        path.pop()
+        return None
+
+    for n in sorted(graph):
+        if n not in state and (found := visit(n)):
+            return found
+    return None
+
+
+def test_every_stage_is_a_package() -> None:
+    for stage in STAGES:
+        assert (SRC / stage / "__init__.py").is_file(), stage
+
+
+def test_no_import_cycle_between_stage_packages() -> None:
+    stages: dict[str, set[str]] = {}
+    for module, imported in GRAPH.items():
+        s = _stage(module)
+        if s is None or s == "cli":
+            continue
+        stages.setdefault(s, set()).update(
+            t for t in map(_stage, imported) if t and t not in (s, "cli"))
+    assert _cycle(stages) is None, _cycle(stages)
+    assert "ingest" not in stages.get("report", set()) | stages.get("store", set())
+    assert not stages.get("nlp"), "nlp/ is below every stage and imports none"
+
+
+def test_no_import_cycle_between_modules() -> None:
+    graph = {m: {i for i in imp if not i.endswith("__init__")} for m, imp in GRAPH.items()}
+    # a package re-exporting its modules is not a cycle: leave package -> own module out
+    graph = {m: {i for i in imp if not i.startswith(m + ".")} for m, imp in graph.items()}
+    assert _cycle(graph) is None, _cycle(graph)
+
+
+def test_a_reading_command_never_imports_ingest() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from summitledger.cli.main import app; "
+            "from summitledger.cli import claims_cmd, diff_cmd, show_cmd, report_cmd, export_cmd; "
+            "from summitledger.report import html, export; "
+            "print(sorted(m for m in sys.modules if m.startswith('summitledger.ingest') "
+            "or m == 'spacy'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_each_module_says_its_job_and_stays_small(path: Path) -> None:
+    tree = ast.parse(path.read_text("utf-8"))
+    doc = ast.get_docstring(tree)
+    assert doc and doc.strip(), f"{path.name}: no docstring saying its job"
+    assert len(path.read_text("utf-8").splitlines()) <= 300, f"{path.name}: too long"
