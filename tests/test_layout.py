@@ -109,3 +109,18 @@ def test_each_module_says_its_job_and_stays_small(path: Path) -> None:
     doc = ast.get_docstring(tree)
     assert doc and doc.strip(), f"{path.name}: no docstring saying its job"
     assert len(path.read_text("utf-8").splitlines()) <= 300, f"{path.name}: too long"
+
+
+def test_the_readme_library_example_runs(tmp_path: Path) -> None:
+    """``import summitledger`` works without the CLI, as the README shows it."""
+    import os
+    import subprocess
+    import sys
+
+    readme = (SRC.parent.parent / "README.md").read_text("utf-8")
+    example = readme.split("## Library use", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    example = example.replace('"ledger.db"', repr(str(tmp_path / "l.db")))
+    out = subprocess.run([sys.executable, "-c", example], capture_output=True, text=True,
+                         cwd=SRC.parent.parent, env={**os.environ}, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.count("Vladimir Putin") == 3
