@@ -131,3 +131,29 @@ def test_an_html_reader_that_cannot_load_is_one_line(cli, tmp_path: Path, monkey
     r = cli("ingest", page, "--db", tmp_path / "l.db")
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert r.stderr.startswith("Error: [SL306]") and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_markdown_structure_never_leaks_into_the_prose(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    md = tmp_path / "storm.md"
+    md.write_text("Storm hits the coast\n====================\n\nTuesday, 4 March 2025\n\n"
+                  "The mayor said the sea wall had held. See [the map][m].\n\n"
+                  "| district | homes |\n|---|---|\n| East | 40 |\n\n"
+                  "```\nPolice said this is code, not prose.\n```\n\n"
+                  "Sub heading\n-----------\n\n[m]: http://example.com/map\n", "utf-8")
+    db = tmp_path / "l.db"
+    assert cli("ingest", md, "--db", db).exit_code == 0
+    con = sqlite3.connect(db)
+    title, date, text = con.execute("SELECT title, date, text FROM article").fetchone()
+    assert (title, date) == ("Storm hits the coast", "2025-03-04")
+    assert text == "The mayor said the sea wall had held. See the map."
+    claims = json.loads(cli("claims", "--db", db, "-f", "json").stdout)
+    assert [c["content"] for c in claims] == ["the sea wall had held"]
+
+
+def test_dates_are_normalised() -> None:
+    from summitledger.ingest.formats import iso_date
+
+    assert iso_date("Tuesday, 4 March 2025") == "2025-03-04"
+    assert iso_date("2025-03-04T09:30:00Z") == "2025-03-04"
+    assert iso_date("Sep 13th 2023") == "2023-09-13"
+    assert iso_date("sometime soon") == "sometime soon"

@@ -27,9 +27,10 @@ from summitledger.safe import web_url
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_LINE = re.compile(
-    rf"^\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\.?,?\s+\d{{4}}"
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"  # 'Tuesday, '
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})\s*$",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)\s*$",
     re.I,
 )
 
@@ -50,10 +51,6 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, rest[1:] if rest.startswith("\n") else rest
 
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
 
 
 _DATELINE = re.compile(
@@ -76,32 +73,46 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def markdown_to_prose(text: str) -> tuple[str, dict[str, str]]:
-    """Prose paragraphs from Markdown; the top heading becomes the title, a date line the date.
+    """Prose paragraphs from Markdown, by markdown-it-py's token stream: the top heading
+    becomes the title, a date line the date; headings (ATX and setext), code, tables,
+    HTML, images and rules never reach the prose; links keep their text (reference
+    links too)."""
+    from markdown_it import MarkdownIt
 
-    Hand-written on purpose: the project needs only these few rules, and a Markdown
-    library would render HTML that must be stripped again.
-    """
     meta: dict[str, str] = {}
     headings: list[tuple[int, str]] = []
-    lines = []
-    for raw in text.split("\n"):
-        line = _IMAGE.sub("", raw).rstrip()
-        m = _HEADING.match(line)
-        if m:
-            headings.append((len(m.group(1)), _EMPHASIS.sub("", m.group(2)).strip()))
+    paras: list[str] = []
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    for n, tok in enumerate(tokens):
+        if tok.type not in ("heading_open", "paragraph_open") or n + 1 >= len(tokens):
             continue
-        line = re.sub(r"^\s*>\s?", "", line)
-        line = _EMPHASIS.sub("", _LINK.sub(r"\1", line))
-        if not meta.get("date") and _DATE_LINE.match(line):
-            meta["date"] = line.strip()
+        lines = _inline_lines(tokens[n + 1])
+        if tok.type == "heading_open":
+            if lines:
+                headings.append((int(tok.tag[1]), " ".join(lines)))
             continue
-        if line.strip() in ("■", "***", "---"):
-            continue
-        lines.append(line.strip())
+        if lines and not meta.get("date") and _DATE_LINE.match(lines[0]):
+            meta["date"] = lines.pop(0)  # '> Sep 13th 2023' with the text run on below
+        words = " ".join(lines)
+        if words and words not in ("■", "***", "---"):
+            paras.append(words)
     if headings:
         meta["title"] = min(headings, key=lambda h: h[0])[1]
-    prose = "\n".join(line for line in lines if line)
-    return prose, meta
+    return "\n".join(paras), meta
+
+
+def _inline_lines(inline) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines of an inline token (split at its line breaks): text, code and link
+    text; no images or HTML."""
+    lines, out = [], []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            lines.append("".join(out))
+            out = []
+    lines.append("".join(out))
+    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 def iso_date(text: str) -> str:
@@ -113,7 +124,13 @@ def iso_date(text: str) -> str:
             return datetime.strptime(clean, fmt).date().isoformat()
         except ValueError:
             continue
-    return text.strip()
+    # 'Tuesday, 4 March 2025', '2025-03-04T09:30:00Z', '4/3/2025': dateparser (loaded
+    # only for dates the formats above miss), day, month and year all required
+    import dateparser
+
+    parsed = dateparser.parse(text.strip(), languages=["en"], settings={
+        "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"})
+    return parsed.date().isoformat() if parsed else text.strip()
 
 
 def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str,
