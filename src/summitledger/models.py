@@ -72,18 +72,19 @@ class ClaimFrame(BaseModel):
     modality: str = ""  # 'will', 'may', 'must' or '' (asserted as fact)
 
 
-class ClaimDraft(BaseModel):
-    """One attributed claim as the extractor found it; offsets index the article text."""
+class ClaimBase(SQLModel):
+    """The fields a claim has in flight and at rest (sqlmodel's shared-base pattern):
+    :class:`ClaimDraft` adds what extraction knows, :class:`Claim` what the ledger keys.
+    Offsets index the article text."""
 
     speaker: str
     speaker_start: int
     speaker_end: int
-    actor: str  # canonical within the article ("Vladimir Putin", "Kremlin", "US officials")
-    actor_kind: Literal["person", "organisation", "group", "unknown"] = "unknown"
+    actor_kind: str = "unknown"  # person, organisation, group or unknown
     cue: str
     cue_start: int
     cue_end: int
-    type: ClaimType
+    type: str = Field(index=True)  # direct, mixed or indirect
     content: str
     content_start: int
     content_end: int
@@ -91,10 +92,18 @@ class ClaimDraft(BaseModel):
     sentence_start: int
     sentence_end: int
     rule: str  # which extraction rule produced it
-    polarity: int = 1  # -1 when the cue or content negates
+    polarity: int = 1  # -1 when the proposition is negated (see ClaimFrame.polarity)
     lemmas: str = ""  # content words of the content, for matching
     topic: str = ""  # what a question the claim answers was about
     channel: str = ""  # who passed the claim on ("A said X, according to B": B)
+
+
+class ClaimDraft(ClaimBase):
+    """One attributed claim as the extractor found it."""
+
+    actor: str  # canonical within the article ("Vladimir Putin", "Kremlin", "US officials")
+    actor_kind: Literal["person", "organisation", "group", "unknown"] = "unknown"
+    type: ClaimType
     frame: ClaimFrame = PField(default_factory=ClaimFrame)
 
 
@@ -224,38 +233,22 @@ class ClaimGroup(SQLModel, table=True):
     matcher: str = ""
 
 
-class Claim(SQLModel, table=True):
+class Claim(ClaimBase, table=True):
+    """A claim at rest: :class:`ClaimBase` with its article, position, actor key, group,
+    the sentence's text, the pipeline and the frame as JSON."""
+
     __table_args__ = (Index("ix_claim_article_idx", "article_id", "idx"),)  # migration 2
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     sentence_id: int | None = Field(default=None, foreign_key="sentence.id", ondelete="CASCADE")
     idx: int
-    speaker: str
-    speaker_start: int
-    speaker_end: int
     actor_key: str = Field(index=True)
-    actor_kind: str = "unknown"
     actor_id: int | None = Field(
         default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
     )
-    cue: str
-    cue_start: int
-    cue_end: int
-    type: str = Field(index=True)
-    content: str
-    content_start: int
-    content_end: int
-    quote: str = ""
-    sentence_start: int
-    sentence_end: int
-    # the text between those offsets, kept so that listing claims reads no article text
+    # the text between the sentence offsets, so that listing claims reads no article text
     sentence: str = ""
-    rule: str
     pipeline: str
-    polarity: int = 1
-    lemmas: str = ""
-    topic: str = ""
-    channel: str = ""
     frame: str = ""  # ClaimFrame as JSON
     group_id: int | None = Field(
         default=None, foreign_key="claim_group.id", ondelete="SET NULL", index=True
