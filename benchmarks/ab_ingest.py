@@ -25,8 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TIMER = """
 import sys, time
 from pathlib import Path
-from summitledger.ingest.run import ingest
-from summitledger.nlp.pipeline import load_pipeline
+try:  # the stage-package layout
+    from summitledger.ingest.run import ingest
+    from summitledger.nlp.pipeline import load_pipeline
+except ImportError:  # the flat layout of earlier commits
+    from summitledger.ingest import ingest
+    from summitledger.nlp import load_pipeline
 from summitledger.settings import Settings
 settings = Settings(db=Path(sys.argv[2]))
 load_pipeline(settings.model)

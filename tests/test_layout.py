@@ -124,3 +124,24 @@ def test_the_readme_library_example_runs(tmp_path: Path) -> None:
                          cwd=SRC.parent.parent, env={**os.environ}, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.count("Vladimir Putin") == 3
+
+
+def test_library_calls_leave_the_garbage_collector_alone(seeded: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A server or notebook embedding summitledger keeps its own collector settings."""
+    import gc
+
+    from summitledger import report
+    from summitledger.reconcile import reconcile
+    from summitledger.store import open_ledger
+
+    def touched(*args: object) -> None:
+        raise AssertionError("library code changed the garbage collector")
+
+    monkeypatch.setattr(gc, "disable", touched)
+    monkeypatch.setattr(gc, "freeze", touched)
+    engine = open_ledger(seeded)
+    try:
+        reconcile(engine)
+        assert report.claims(engine, actor="Putin")
+    finally:
+        engine.dispose()

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from typer.core import TyperGroup
 
+from summitledger.cli.gcpause import no_cycle_collection
 from summitledger.errors import LedgerError
 from summitledger.report.output import Format
 from summitledger.safe import printable
@@ -47,7 +48,11 @@ class LedgerGroup(TyperGroup):
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
-            return super().invoke(ctx)
+            # one command is bulk work: reconcile and large queries make hundreds of
+            # thousands of long-lived objects, and the collector's passes over them
+            # grew with the ledger; the CLI (not the library) pauses it for the command
+            with no_cycle_collection():
+                return super().invoke(ctx)
         except LedgerError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
 import tempfile
@@ -43,6 +44,8 @@ def serve_cli(
         # Datasette runs in this process, not as a child: killed any way at all (even
         # SIGKILL), summitledger serve leaves no server listening behind it
         from datasette.cli import cli as datasette
+
+        gc.enable()  # a server runs on: the collector the CLI paused for the command resumes
 
         try:
             datasette.main(["serve", str(path), "--metadata", str(meta), "--host", host,

@@ -15,7 +15,6 @@ from sqlalchemy import Row, delete, func, insert, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
-from summitledger.gcpause import no_cycle_collection
 from summitledger.models import (
     Actor,
     ActorAlias,
@@ -161,7 +160,7 @@ def _group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[st
 
 def reconcile(engine: Engine) -> ReconcileSummary:
     """Rebuild actors and claim groups for the whole ledger, in one transaction."""
-    with no_cycle_collection(), engine.begin() as conn:
+    with engine.begin() as conn:
         rows = _claim_rows(conn)
         mapping, actor_ids = _actors(conn, rows)
         source_of = _sources(conn)

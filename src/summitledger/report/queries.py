@@ -16,7 +16,6 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from summitledger.errors import UNKNOWN_OUTLET, QueryError
-from summitledger.gcpause import no_cycle_collection
 from summitledger.models import (
     Actor,
     ActorAlias,
@@ -78,8 +77,7 @@ def claims(
             q = q.where(Claim.type == type)
         rows = _fetch_plain(session.connection(), q)
     # one validation call for the whole list, each record straight from its row's values
-    with no_cycle_collection():
-        return _CLAIM_LIST.validate_python([ArgsKwargs(r) for r in rows])
+    return _CLAIM_LIST.validate_python([ArgsKwargs(r) for r in rows])
 
 
 _CLAIM_LIST = TypeAdapter(list[ClaimRecord])

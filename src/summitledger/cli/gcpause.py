@@ -1,4 +1,5 @@
-"""Pausing Python's cyclic garbage collector around bulk work."""
+"""Pausing Python's cyclic garbage collector around one CLI command (never in the
+library: a server or notebook that embeds summitledger keeps its own collector)."""
 
 from __future__ import annotations
 
