@@ -83,19 +83,21 @@ def test_claim_records_hold_the_ledgers_values(seeded: Path) -> None:
         "SELECT c.id, a.file, a.content_hash, a.outlet, a.date, c.speaker, "
         "COALESCE(NULLIF(ac.name, ''), c.actor_key), c.cue, c.type, c.content, c.quote, "
         "a.text, c.sentence_start, c.sentence_end, COALESCE(g.status, ''), c.group_id, "
-        "c.content_start, c.content_end, c.rule, c.pipeline, c.channel, a.extractor, a.lexicon "
+        "c.content_start, c.content_end, c.rule, c.pipeline, c.channel, a.extractor, a.lexicon, "
+        "c.polarity "
         "FROM claim c "
         "JOIN article a ON a.id = c.article_id LEFT JOIN actor ac ON ac.id = c.actor_id "
         "LEFT JOIN claim_group g ON g.id = c.group_id"
     ):
         (cid, file, digest, outlet, date, speaker, actor, cue, ctype, content, quote, text,
-         s0, s1, status, group, start, end, rule, pipeline, channel, extractor, lexicon) = row
+         s0, s1, status, group, start, end, rule, pipeline, channel, extractor, lexicon,
+         polarity) = row
         expected[cid] = {
             "id": cid, "article": file, "article_hash": digest, "outlet": outlet, "date": date,
             "speaker": speaker, "actor": actor, "cue": cue, "type": ctype, "content": content,
             "quote": quote, "sentence": text[s0:s1], "status": status, "group": group,
             "start": start, "end": end, "rule": rule, "pipeline": pipeline, "channel": channel,
-            "extractor": extractor, "lexicon": lexicon}
+            "extractor": extractor, "lexicon": lexicon, "polarity": polarity}
     con.close()
     assert len(records) == len(expected) > 10
     for record in records:
@@ -246,3 +248,38 @@ def test_help_teaches(cli) -> None:  # type: ignore[no-untyped-def]
         r = cli(cmd, "--help")
         assert r.exit_code == 0
         assert "Example" in r.stdout or cmd in ("reconcile",), cmd
+
+
+def test_unknown_names_are_errors_that_suggest(cli, seeded) -> None:  # type: ignore[no-untyped-def]
+    r = cli("claims", "--actor", "Puttin")
+    assert r.exit_code == 1 and r.stderr.startswith("Error: [SL402]")
+    assert "did you mean" in r.stderr and "Putin" in r.stderr
+    r = cli("claims", "--outlet", "Economistt")
+    assert r.exit_code == 1 and r.stderr.startswith("Error: [SL401]") and "The Economist" in r.stderr
+    r = cli("diff", "Economistt")
+    assert r.exit_code == 1 and "[SL401]" in r.stderr
+
+
+def test_outlets_match_by_whole_words(cli, seeded) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(cli("claims", "--outlet", "economist", "-f", "json").stdout)
+    assert rows and {r["outlet"] for r in rows} == {"The Economist"}
+    assert cli("diff", "Economist", "-f", "json").exit_code in (0, 1)
+
+
+def test_search_limit_and_polarity(cli, seeded) -> None:  # type: ignore[no-untyped-def]
+    found = json.loads(cli("claims", "--search", "arms deal", "-f", "json").stdout)
+    assert found and all("arms" in (r["content"] + r["quote"]).lower() or
+                         "arms" in r["speaker"].lower() for r in found)
+    assert json.loads(cli("claims", "--search", 'quote " and (', "-f", "json").stdout) == []
+    two = json.loads(cli("claims", "--limit", "2", "-f", "json").stdout)
+    assert len(two) == 2
+    rows = json.loads(cli("claims", "-f", "json").stdout)
+    assert {r["polarity"] for r in rows} <= {1, -1}
+    negated = [r for r in rows if "no statement" in r["content"]]
+    assert negated and negated[0]["polarity"] == -1
+
+
+def test_short_help_option(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("claims", "-h")
+    assert r.exit_code == 0 and "--search" in r.stdout
+    assert "\n    summitledger claims --actor Putin\n" in r.stdout  # examples keep their lines

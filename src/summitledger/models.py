@@ -289,3 +289,4 @@ class ClaimRecord:
     channel: str
     extractor: str
     lexicon: str
+    polarity: int  # -1: the claim denies or negates (a denial is not an assertion)

@@ -19,6 +19,7 @@ actors_app = typer.Typer(rich_markup_mode=None)
 def actors_cli(ctx: typer.Context, db: DbOption = None, format: FormatOption = Format.table) -> None:
     """Actors: list each with its aliases, claim count and outlets; merge or split them.
 
+    \b
     Examples:
       summitledger actors
       summitledger actors merge "Kim Jong Un" "the North Korean leader"

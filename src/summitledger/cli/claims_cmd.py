@@ -30,18 +30,26 @@ def claims_cli(
     type: Annotated[str | None, typer.Option(
         "--type", help="direct, mixed or indirect.",
         callback=lambda v: _check(v, CLAIM_TYPES, "--type"))] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", "-s", help="Only claims whose content, quotation or speaker hold every "
+        "word of TEXT (full-text index).", metavar="TEXT")] = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", min=1, help="At most N claims (the first in article order).")] = None,
     db: DbOption = None,
     format: FormatOption = Format.table,
 ) -> None:
     """List attributed claims: who said what, where, and whether others agree.
 
+    \b
     Examples:
       summitledger claims --actor Putin
       summitledger claims --status corroborated --format jsonl
+      summitledger claims --search "arms deal" --limit 5
     """
     engine = open_reading(settings(db).db)
     try:
-        rows = report.claims(engine, actor=actor, outlet=outlet, status=status, type=type)
+        rows = report.claims(engine, actor=actor, outlet=outlet, status=status, type=type,
+                             search=search, limit=limit)
     finally:
         engine.dispose()
     emit(rows, format, COLUMNS, title="claims")

@@ -27,6 +27,7 @@ def diff_cli(
     With two outlets, those two; with one, that outlet against the rest; with none,
     every outlet against the others, plus an actor-by-outlet table of claim counts.
 
+    \b
     Examples:
       summitledger diff
       summitledger diff "The Economist" 003_5de13dea81f391c1 --format json

@@ -82,6 +82,7 @@ def eval_cli(
     accuracy, grouping pairwise F1 and status accuracy: a table per gold set, then
     the sets' totals (counts and pairs pooled).
 
+    \b
     Examples:
 
         summitledger eval ../shared/eval

@@ -36,6 +36,7 @@ def export_cli(
     the articles (outlet, date, sentence), with an inline context, so JSON-LD tools
     read it offline. jsonl and csv: every claim, columns in the order the README lists.
 
+    \b
     Examples:
       summitledger export -f jsonld -o claims.jsonld
       summitledger export -f csv > claims.csv

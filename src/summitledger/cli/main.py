@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help=(
         "A cross-source ledger of attributed claims for one news event: who said what, "
         "which outlets reported it, and whether it is corroborated, single-source or "

@@ -11,11 +11,11 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic_core import ArgsKwargs
-from sqlalchemy import Select, func
+from sqlalchemy import Select, func, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
-from summitledger.errors import UNKNOWN_OUTLET, QueryError
+from summitledger.errors import UNKNOWN_ACTOR, UNKNOWN_OUTLET, QueryError
 from summitledger.models import (
     Actor,
     ActorAlias,
@@ -36,6 +36,48 @@ def _actor_ids(session: Session, name: str) -> set[int]:
     return ids
 
 
+def _did_you_mean(name: str, choices: list[str]) -> str:
+    """'; did you mean X or Y?' for the closest names (rapidfuzz), or ''."""
+    from rapidfuzz import fuzz, process
+
+    near = [c for c, score, _ in process.extract(name, sorted(set(choices)),
+                                                 scorer=fuzz.WRatio, limit=3) if score >= 70]
+    return f"; did you mean {' or '.join(repr(c) for c in near)}?" if near else ""
+
+
+def actor_ids(session: Session, name: str) -> set[int]:
+    """The actors ``name`` names (whole words of any of their names), or QueryError
+    SL402 with the closest names."""
+    ids = _actor_ids(session, name)
+    if not ids:
+        aliases = [a.alias for a in session.exec(select(ActorAlias)).all()]
+        raise QueryError(f"no actor '{name}' in the ledger{_did_you_mean(name, aliases)} "
+                         "(see 'summitledger actors')", code=UNKNOWN_ACTOR)
+    return ids
+
+
+def outlet_names(session: Session, name: str) -> list[str]:
+    """The outlets ``name`` names by whole words ('Economist' is The Economist), or
+    QueryError SL401 with the closest names."""
+    known = _outlets(session)
+    exact = [o for o in known if o.lower() == name.lower()]
+    if exact:
+        return exact
+    needle = f" {' '.join(name.lower().split())} "
+    found = [o for o in known if needle in f" {' '.join(o.lower().split())} "]
+    if not found:
+        raise QueryError(f"no outlet '{name}' in the ledger{_did_you_mean(name, known)} "
+                         f"(outlets: {', '.join(known) or 'none'})", code=UNKNOWN_OUTLET)
+    return found
+
+
+def _fts_query(text: str) -> str:
+    """Every word of ``text`` as a quoted FTS5 term (all must occur): user text is never
+    read as FTS5 syntax."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
 def _record_columns() -> dict[str, Any]:
     """The SQL expression behind each ClaimRecord field, in the record's field order."""
     return {
@@ -47,7 +89,7 @@ def _record_columns() -> dict[str, Any]:
         "status": func.coalesce(ClaimGroup.status, ""), "group": Claim.group_id,
         "start": Claim.content_start, "end": Claim.content_end, "rule": Claim.rule,
         "pipeline": Claim.pipeline, "channel": Claim.channel,
-        "extractor": Article.extractor, "lexicon": Article.lexicon,
+        "extractor": Article.extractor, "lexicon": Article.lexicon, "polarity": Claim.polarity,
     }
 
 
@@ -57,8 +99,13 @@ def claims(
     outlet: str | None = None,
     status: str | None = None,
     type: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
 ) -> list[ClaimRecord]:
-    """Claims, filtered, in article then text order (one SQL query, indexed by actor)."""
+    """Claims, filtered, in article then text order (one SQL query, indexed by actor):
+    ``search`` keeps those whose content, quotation or speaker hold every word (the
+    full-text index), ``limit`` the first N. An unknown actor or outlet raises
+    QueryError with the closest names."""
     with Session(engine) as session:
         q = (
             select(*_record_columns().values())
@@ -68,9 +115,15 @@ def claims(
             .order_by(Article.file, Claim.idx, Claim.id)
         )
         if actor:
-            q = q.where(col(Claim.actor_id).in_(_actor_ids(session, actor)))
+            q = q.where(col(Claim.actor_id).in_(actor_ids(session, actor)))
         if outlet:
-            q = q.where(col(Article.outlet).ilike(outlet))
+            q = q.where(col(Article.outlet).in_(outlet_names(session, outlet)))
+        if search:
+            q = q.where(col(Claim.id).in_(
+                text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts")
+                .bindparams(fts=_fts_query(search))))
+        if limit is not None:
+            q = q.limit(limit)
         if status:
             q = q.where(ClaimGroup.status == status)
         if type:
@@ -191,16 +244,15 @@ def diff(engine: Engine, a: str | None = None, b: str | None = None) -> DiffRepo
     """
     with Session(engine) as session:
         known = _outlets(session)
-        lookup = {o.lower(): o for o in known}
         chosen = []
         for name in (a, b):
             if name is None:
                 continue
-            if name.lower() not in lookup:
-                raise QueryError(
-                    f"no outlet '{name}' in the ledger (outlets: {', '.join(known) or 'none'})",
-                    code=UNKNOWN_OUTLET)
-            chosen.append(lookup[name.lower()])
+            found = outlet_names(session, name)
+            if len(found) > 1:
+                raise QueryError(f"'{name}' names {len(found)} outlets ({', '.join(found)}); "
+                                 "give one", code=UNKNOWN_OUTLET)
+            chosen.append(found[0])
         groups = _groups(session)
         matrix: dict[str, dict[str, int]] = defaultdict(lambda: {o: 0 for o in known})
         for actor_name, outlet in session.exec(
