@@ -27,7 +27,9 @@ EXIT_SKIPPED = 3
 
 def ingest_cli(
     paths: Annotated[list[Path], typer.Argument(
-        help="Article files (.txt, .md) and folders, searched recursively.",
+        help="Articles: .txt, .md/.markdown (front matter read), .html/.htm (saved pages), "
+        ".jsonl (one article a line: text, outlet, title, date, url, id), folders of them "
+        "(searched recursively, with an optional manifest.json), or - for standard input.",
         show_default=False)],
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(
@@ -76,12 +78,17 @@ def ingest_cli(
 
     from summitledger.ingest.run import ingest  # spaCy loads here, not when the CLI starts
 
+    ledger = settings(db, cues=cues).db
+    created = not ledger.exists()
+
     try:
         report = ingest(paths, settings(db, cues=cues), outlet=outlet,
                         on_article=on_article, on_total=on_total, jobs=jobs)
     finally:
         if progress is not None:
             progress.stop()
+    if created:
+        typer.echo(printable(f"created ledger {ledger}"), err=True)
     for problem in [*report.warnings, *report.problems]:
         typer.echo(f"Warning: {printable(problem)}", err=True)
     if format is Format.json:
