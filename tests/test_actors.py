@@ -89,3 +89,26 @@ def test_lexicon_can_remove_a_verb(tmp_path: Path) -> None:
     extra = tmp_path / "cues.json"
     extra.write_text(json.dumps({"verbs": {}, "remove": ["say"]}), encoding="utf-8")
     assert extract_text("Putin said the talks went well.", lexicon=load_lexicon(extra)).claims == []
+
+
+def test_split_refuses_what_it_cannot_mean_and_overrides_can_be_undone(cli, seeded) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    r = cli("actors", "split", "Kim Jong Un", "Vladimir Putin")  # never joined
+    assert r.exit_code == 1 and r.stderr.startswith("Error: [SL405]")
+    r = cli("actors", "merge", "Kim Jong Un", "Mr Kim")  # one actor already
+    assert r.exit_code == 1 and "[SL405]" in r.stderr
+
+    def actor_of(name: str) -> str:
+        rows = json.loads(cli("claims", "--actor", name, "-f", "json").stdout)
+        return rows[0]["actor"]
+
+    assert cli("actors", "merge", "Kremlin", "Vladimir Putin").exit_code == 0
+    assert actor_of("Kremlin") == actor_of("Vladimir Putin")  # a merge regroups
+    listed = json.loads(cli("actors", "overrides", "-f", "json").stdout)
+    assert [(o["action"], o["a"], o["b"]) for o in listed] == [("merge", "Kremlin", "Vladimir Putin")]
+    assert cli("actors", "reset", "99").exit_code == 1
+    assert cli("actors", "reset", str(listed[0]["id"])).exit_code == 0
+    assert json.loads(cli("actors", "overrides", "-f", "json").stdout) == []
+    assert actor_of("Kremlin") != actor_of("Vladimir Putin")
+    assert cli("actors", "reset").exit_code != 0  # neither ids nor --all

@@ -8,7 +8,7 @@ import typer
 
 from summitledger import report
 from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
-from summitledger.reconcile.overrides import record_override
+from summitledger.reconcile.overrides import list_overrides, record_override, reset_overrides
 from summitledger.report.output import Format, emit
 from summitledger.safe import printable
 
@@ -24,6 +24,8 @@ def actors_cli(ctx: typer.Context, db: DbOption = None, format: FormatOption = F
       summitledger actors
       summitledger actors merge "Kim Jong Un" "the North Korean leader"
       summitledger actors split "Kim Jong Un" "Kim Yo Jong"
+      summitledger actors overrides
+      summitledger actors reset --all
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -57,3 +59,34 @@ def split_cli(
     summary = record_override(settings(db).db, "split", a, b)
     typer.echo(printable(f"split '{b}' from '{a}'; ledger now has {summary.actors} actors"),
                err=True)
+
+
+@actors_app.command("overrides")
+def overrides_cli(db: DbOption = None, format: FormatOption = Format.table) -> None:
+    """List your merges and splits (the id is what 'actors reset' takes)."""
+    engine = open_reading(settings(db).db)
+    try:
+        rows = list_overrides(engine)
+    finally:
+        engine.dispose()
+    emit(rows, format, ["id", "action", "a", "b", "created_at"], title="actor overrides")
+
+
+@actors_app.command("reset")
+def reset_cli(
+    ids: Annotated[list[int] | None, typer.Argument(
+        help="Override ids to undo (see 'actors overrides').", show_default=False)] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Undo every merge and split.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Undo merges and splits, and reconcile.
+
+    \b
+    Examples:
+      summitledger actors reset 2
+      summitledger actors reset --all
+    """
+    if not ids and not all_:
+        raise typer.BadParameter("give override ids, or --all")
+    summary = reset_overrides(settings(db).db, None if all_ else list(ids or []))
+    typer.echo(printable(f"overrides undone; ledger now has {summary.actors} actors"), err=True)
