@@ -125,3 +125,13 @@ def test_report_is_self_contained(cli, seeded: Path, tmp_path: Path) -> None:  #
     assert html.count('class="group ') == 14
     assert '<mark class="quote">That&#39;s exactly why we came here.</mark>' in html
     assert 'id="matrix"' in html and "@media print" in html and "max-width: 600px" in html
+
+
+def test_json_export_bom_and_no_python_text_in_csv(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(cli("export", "-f", "json").stdout)
+    assert len(rows) > 10 and list(rows[0]) == COLUMNS
+    raw = cli("export", "-f", "csv", "--bom").stdout
+    assert raw.startswith("\ufeffid,article,")
+    shown = list(csv.DictReader(io.StringIO(cli("show", "1", "-f", "csv").stdout)))
+    assert json.loads(shown[0]["marks"])[0][2] in ("speaker", "cue", "quote")
+    assert "(" not in shown[0]["marks"]

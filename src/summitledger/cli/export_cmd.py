@@ -18,23 +18,28 @@ from summitledger.safe import csv_cell, printable
 
 class ExportFormat(StrEnum):
     jsonld = "jsonld"
+    json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
 def export_cli(
     format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="jsonld (schema.org Claims), jsonl or csv (claims, stable columns).",
+        "--format", "-f", help="jsonld (schema.org Claims), json, jsonl or csv (claims, stable "
+        "columns).",
         case_sensitive=False)] = ExportFormat.jsonld,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False)] = None,
+    bom: Annotated[bool, typer.Option(
+        "--bom", help="csv: start with a byte-order mark, so spreadsheets read UTF-8.")] = False,
     db: DbOption = None,
 ) -> None:
     """Export the ledger for other tools.
 
     jsonld: one schema.org Claim per statement, its author the actor, its appearances
     the articles (outlet, date, sentence), with an inline context, so JSON-LD tools
-    read it offline. jsonl and csv: every claim, columns in the order the README lists.
+    read it offline. json, jsonl and csv: every claim, columns in the order the README
+    lists (--bom for spreadsheets).
 
     \b
     Examples:
@@ -46,10 +51,14 @@ def export_cli(
         with output_file(output) as out:
             if format is ExportFormat.jsonld:
                 export.write_jsonld(engine, out)
+            elif format is ExportFormat.json:
+                out.write(json.dumps(export.flat(engine), ensure_ascii=False, indent=2) + "\n")
             elif format is ExportFormat.jsonl:
                 for row in export.flat(engine):
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
+                if bom:
+                    out.write("\ufeff")
                 writer = csv.DictWriter(out, fieldnames=export.COLUMNS, lineterminator="\n")
                 writer.writeheader()
                 for row in export.flat(engine):

@@ -54,6 +54,8 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
+        if any(isinstance(v, (list, tuple, dict)) for v in value):  # never Python's repr
+            return json.dumps(value, ensure_ascii=False)
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
