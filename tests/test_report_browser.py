@@ -94,3 +94,14 @@ def test_article_text_cannot_script_the_report(cli, tmp_path: Path) -> None:  # 
     dom = _chromium(tmp_path, "--dump-dom", out.as_uri())
     assert "data-pwned" not in dom
     assert "&lt;script&gt;" in dom and "javascript:" not in dom
+
+
+def test_statements_come_in_the_order_a_reader_asks(report_file: Path, tmp_path: Path) -> None:
+    """Contradicted first, then corroborated (most independent sources first), then
+    single-source: the few that matter are not buried."""
+    dom = _chromium(tmp_path, "--dump-dom", report_file.as_uri())
+    order = [re.search(r'data-status="([^"]+)"', t).group(1)  # type: ignore[union-attr]
+             for t in re.findall(r"<article [^>]*>", dom)]
+    rank = {"contradicted": 0, "corroborated": 1, "single-source": 2}
+    assert order and [rank[s] for s in order] == sorted(rank[s] for s in order)
+    assert order[0] == "corroborated"  # the seeds hold no contradiction: two corroborated lead

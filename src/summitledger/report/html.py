@@ -6,6 +6,7 @@ inline, so the file makes no network request and can be mailed or printed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -75,16 +76,23 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
     matrix = [{"actor": actor, "cells": [_cell(o, per_cell[(actor, o)]) for o in outlets]}
               for actor in actors]
     rows = []
+    # what a reader asks first: contradictions, then what most independent sources
+    # carry, then what one outlet alone reports (the reader may re-sort in the page)
+    rank = {"contradicted": 0, "corroborated": 1, "single-source": 2}
+    groups = sorted(groups, key=lambda g: (rank.get(g.status, 3), -g.reason.get("sources", 1),
+                                           -len(g.members), g.group))
     for g in groups:
-        contra_words = {w for side in g.reason.get("contradiction", {}).get("sides", [])
-                        for w in str(side["words"]).split() if len(w) > 1}
+        sides = {side["claim"]: str(side["words"])
+                 for side in g.reason.get("contradiction", {}).get("sides", [])}
         members = []
         for m in g.members:
             marks = list(m.marks)
-            for w in contra_words:
-                at = m.sentence.find(w)
-                if at >= 0:
-                    marks.append((at, at + len(w), "contra"))
+            # a side's contradicting words, marked as whole words in its own sentence only
+            for w in sides.get(m.claim, "").split():
+                if len(w) > 1:
+                    hit = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", m.sentence)
+                    if hit:
+                        marks.append((hit.start(), hit.end(), "contra"))
             members.append({**m.model_dump(), "html": marked(m.sentence, marks)})
         rows.append({**g.model_dump(exclude={"members"}), "members": members,
                      "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g)})
