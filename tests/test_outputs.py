@@ -91,6 +91,12 @@ def test_serve_answers_a_canned_query(seeded: Path) -> None:
         url = f"{base}/{seeded.stem}/said_by_actor.json?actor=Putin&_shape=array"
         rows = json.load(urllib.request.urlopen(url, timeout=10))
         assert {r["outlet"] for r in rows} == {"The Economist", "003_5de13dea81f391c1"}
+        by_alias = json.load(urllib.request.urlopen(
+            f"{base}/{seeded.stem}/said_by_actor.json?actor=Mr%20Kim&_shape=array", timeout=10))
+        assert by_alias and {r["actor"] for r in by_alias} == {"Kim Jong Un"}
+        tables = json.load(urllib.request.urlopen(f"{base}/{seeded.stem}.json", timeout=10))
+        shown = {t["name"] for t in tables["tables"] if not t["hidden"]}
+        assert "claim" in shown and not shown & {"_migrations", "meta", "lexicon", "claim_fts"}
         one = json.load(urllib.request.urlopen(f"{base}/{seeded.stem}/only_one_outlet.json?_shape=array", timeout=10))
         assert len(one) == 12
         meta = json.load(urllib.request.urlopen(f"{base}/-/metadata.json", timeout=10))

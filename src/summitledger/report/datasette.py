@@ -8,10 +8,12 @@ from typing import Any
 QUERIES: dict[str, dict[str, str]] = {
     "said_by_actor": {
         "title": "What an actor is reported to have said, by outlet",
-        "description": "Every claim of one actor (any part of its name), outlet by outlet.",
-        "sql": "SELECT outlet, speaker, cue, type, content, status, \"group\", article "
-               "FROM claims_view WHERE actor LIKE '%' || :actor || '%' "
-               "ORDER BY outlet, article, id",
+        "description": "Every claim of one actor, found by any name it goes by ('Mr Kim' "
+                       "finds Kim Jong Un), outlet by outlet.",
+        "sql": "SELECT outlet, speaker, actor, cue, type, content, status, \"group\", article "
+               "FROM claims_view WHERE id IN (SELECT claim.id FROM claim JOIN actor_alias "
+               "ON actor_alias.actor_id = claim.actor_id WHERE lower(actor_alias.alias) "
+               "LIKE '%' || lower(:actor) || '%') ORDER BY outlet, article, id",
     },
     "only_one_outlet": {
         "title": "Claims only one outlet carries",
@@ -61,7 +63,11 @@ def metadata(db: Path) -> dict[str, Any]:
                               "fts_table": "claim_fts", "fts_pk": "id"},
                     "article": {"description": "Articles: outlet, title, date, text, hash."},
                     "actor": {"description": "Actors; names they go by are in actor_alias."},
-                    "_migrations": {"hidden": True},
+                    # the machinery, not what a reader browses
+                    **{t: {"hidden": True} for t in (
+                        "_migrations", "meta", "lexicon", "sentence", "article_alias",
+                        "actor_override", "claim_fts", "claim_fts_data", "claim_fts_idx",
+                        "claim_fts_docsize", "claim_fts_config")},
                 },
                 "queries": QUERIES,
             }
