@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from summitledger.extract import extract_text, load_lexicon
 from summitledger.nlp.names import country_of, name_key, role_key
 from summitledger.reconcile.actors import cluster_actors
@@ -112,3 +114,19 @@ def test_split_refuses_what_it_cannot_mean_and_overrides_can_be_undone(cli, seed
     assert json.loads(cli("actors", "overrides", "-f", "json").stdout) == []
     assert actor_of("Kremlin") != actor_of("Vladimir Putin")
     assert cli("actors", "reset").exit_code != 0  # neither ids nor --all
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ('{"verbs": {"grumble": "ccomp"}}', "verbs.grumble must be a list"),
+    ("[1]", "a JSON object"),
+    ("{not json", "not a cue lexicon"),
+])
+def test_a_bad_cue_lexicon_is_one_plain_line(cli, tmp_path, body: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    cues = tmp_path / "cues.json"
+    cues.write_text(body, "utf-8")
+    art = tmp_path / "a.txt"
+    art.write_text("Police said the road was closed.\n", "utf-8")
+    r = cli("ingest", art, "--cues", cues, "--db", tmp_path / "l.db")
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr.startswith("Error: [SL302]") and message in r.stderr
+    assert "validation error" not in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -70,10 +70,22 @@ def _as_set(words: tuple[str, ...]) -> frozenset[str]:
 def _parse(raw: str, origin: str) -> Lexicon:
     try:
         data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise PipelineError(f"{origin}: not a cue lexicon (a JSON object with 'verbs', "
+                                "'phrases', ... is needed)", code=BAD_CUES)
         data.pop("_doc", None)
         data.setdefault("verbs", {})
         return Lexicon.model_validate(data)
-    except (json.JSONDecodeError, ValidationError, AttributeError) as exc:
+    except ValidationError as exc:  # where and what, not pydantic's own wording
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"]) or "the file"
+        want = {"list_type": "a list", "dict_type": "an object", "string_type": "a string"}
+        what = want.get(err["type"], err["msg"].lower())
+        raise PipelineError(f"{origin}: not a cue lexicon ({where} must be {what})"
+                            if err["type"] in want else
+                            f"{origin}: not a cue lexicon ({where}: {what})",
+                            code=BAD_CUES) from None
+    except (json.JSONDecodeError, AttributeError) as exc:
         first = str(exc).splitlines()[0]
         raise PipelineError(f"{origin}: not a cue lexicon ({first})", code=BAD_CUES) from exc
 
