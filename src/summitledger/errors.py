@@ -94,3 +94,20 @@ class OutputError(LedgerError):
 
 CANNOT_WRITE = "SL501"
 SERVE_FAILED = "SL502"
+
+
+def plain(exc: Exception) -> str:
+    """A validation error in a user's words: 'verbs.grumble must be a list', 'line 3:
+    content: field required', never pydantic's 'N validation errors for Model'."""
+    errors = getattr(exc, "errors", None)
+    if not callable(errors):
+        return str(exc).splitlines()[0]
+    err = errors()[0]
+    where = ".".join(str(x) for x in err.get("loc", ())) or "the value"
+    want = {"list_type": "a list", "dict_type": "an object", "string_type": "a string",
+            "int_type": "a whole number", "bool_type": "true or false"}
+    if err.get("type") in want:
+        return f"{where} must be {want[err['type']]}"
+    if err.get("type") == "missing":
+        return f"{where} is missing"
+    return f"{where}: {str(err.get('msg', 'not valid')).lower()}"

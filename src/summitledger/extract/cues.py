@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
-from summitledger.errors import BAD_CUES, PipelineError
+from summitledger.errors import BAD_CUES, PipelineError, plain
 from summitledger.nlp.doc import token_positions
 
 if TYPE_CHECKING:
@@ -77,13 +77,7 @@ def _parse(raw: str, origin: str) -> Lexicon:
         data.setdefault("verbs", {})
         return Lexicon.model_validate(data)
     except ValidationError as exc:  # where and what, not pydantic's own wording
-        err = exc.errors()[0]
-        where = ".".join(str(x) for x in err["loc"]) or "the file"
-        want = {"list_type": "a list", "dict_type": "an object", "string_type": "a string"}
-        what = want.get(err["type"], err["msg"].lower())
-        raise PipelineError(f"{origin}: not a cue lexicon ({where} must be {what})"
-                            if err["type"] in want else
-                            f"{origin}: not a cue lexicon ({where}: {what})",
+        raise PipelineError(f"{origin}: not a cue lexicon ({plain(exc)})",
                             code=BAD_CUES) from None
     except (json.JSONDecodeError, AttributeError) as exc:
         first = str(exc).splitlines()[0]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from summitledger.errors import BAD_GOLD, QueryError
+from summitledger.errors import BAD_GOLD, QueryError, plain
 from summitledger.models import ClaimRecord
 
 MATCH_F1 = 0.5
@@ -116,7 +116,7 @@ def load_gold(folder: Path) -> tuple[dict[str, list[GoldClaim]], list[dict]]:
             gold[f.stem] = [GoldClaim.model_validate_json(line)
                             for line in f.read_text("utf-8").splitlines() if line.strip()]
         except ValueError as exc:
-            raise QueryError(f"{f}: not gold claims ({str(exc).splitlines()[0]})",
+            raise QueryError(f"{f}: not gold claims ({plain(exc)})",
                              code=BAD_GOLD) from None
     groups: list[dict] = []
     gpath = folder / "groups.json"
