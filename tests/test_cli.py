@@ -283,3 +283,18 @@ def test_short_help_option(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("claims", "-h")
     assert r.exit_code == 0 and "--search" in r.stdout
     assert "\n    summitledger claims --actor Putin\n" in r.stdout  # examples keep their lines
+
+
+def test_eval_takes_any_folder_of_gold_files_it_is_given(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "my-annotations"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps({"actor": "police",
+                                                "content": "the road was closed"}) + "\n")
+    art = tmp_path / "a.txt"
+    art.write_text("Police said the road was closed.\n", "utf-8")
+    r = cli("eval", folder, "--articles", art, "-f", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["overall"]["matched"] == 1
+    (folder / "b.jsonl").write_text('{"speaker": "x"}\n')
+    r = cli("eval", folder, "--articles", art)
+    assert r.exit_code == 1 and "content is missing" in r.stderr

@@ -29,7 +29,8 @@ def gold_sets(paths: list[Path]) -> list[Path]:
     """Every gold set named, or found (as folders named 'gold') below a folder named."""
     found: list[Path] = []
     for p in paths:
-        if is_gold_dir(p):
+        named_set = p.is_dir() and any(p.glob("*.jsonl")) and not any(p.rglob("gold"))
+        if is_gold_dir(p) or named_set:  # a folder of gold files named on the command line
             found.append(p)
         elif p.is_dir():
             found.extend(sorted(g for g in p.rglob("gold") if is_gold_dir(g)))
@@ -95,7 +96,8 @@ def eval_cli(
     else:
         sets = gold_sets(gold)
     if not sets:
-        raise typer.BadParameter(f"no gold set in {', '.join(map(str, gold))}")
+        raise typer.BadParameter(f"no gold set in {', '.join(map(str, gold))} (a gold set is a "
+                                 "folder of <article-stem>.jsonl files)")
     if articles and len(sets) > 1:
         raise typer.BadParameter("--articles goes with one gold set; name one")
     results: list[tuple[str, EvalReport]] = []
