@@ -298,3 +298,8 @@ def test_eval_takes_any_folder_of_gold_files_it_is_given(cli, tmp_path: Path) ->
     (folder / "b.jsonl").write_text('{"speaker": "x"}\n')
     r = cli("eval", folder, "--articles", art)
     assert r.exit_code == 1 and "content is missing" in r.stderr
+
+
+def test_shell_completion_is_offered(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("--help")
+    assert "--install-completion" in r.stdout and "--show-completion" in r.stdout
