@@ -19,7 +19,10 @@ import pytest
 from summitledger.report.export import COLUMNS
 
 
-def test_jsonld_expands_offline(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+def test_jsonld_expands_and_flattens_offline(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    """Expanded and flattened by pyld with no network: no term dropped, actors and
+    outlets are nodes with @ids (not repeated blank nodes), each appearance keeps its
+    own sentence, every Claim has a ClaimReview of its coverage."""
     from pyld import jsonld
 
     def no_network(url, options=None):  # type: ignore[no-untyped-def]
@@ -29,13 +32,26 @@ def test_jsonld_expands_offline(cli, seeded: Path) -> None:  # type: ignore[no-u
     r = cli("export", "--format", "jsonld")
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    expanded = jsonld.expand(doc)
-    claims = [n for n in expanded if "https://schema.org/Claim" in n.get("@type", [])]
-    assert len(claims) == len(doc["@graph"]) == 14
-    putin = [c for c in claims if c["https://schema.org/author"][0]["https://schema.org/name"][0]["@value"] == "Vladimir Putin"]
-    assert any(len(c["https://schema.org/appearance"]) == 2 for c in putin)
-    appearance = putin[0]["https://schema.org/appearance"][0]
-    assert "https://schema.org/publisher" in appearance
+    S = "https://schema.org/"
+    flat = {n["@id"]: n for n in jsonld.flatten(doc)}
+    typed = lambda t: [n for n in flat.values() if S + t in n.get("@type", [])]  # noqa: E731
+    claims = typed("Claim")
+    assert len(claims) == 14 and not any(S + "additionalProperty" in c for c in claims)
+    assert len(typed("ClaimReview")) == 14
+    names = {flat[c[S + "author"][0]["@id"]][S + "name"][0]["@value"] for c in claims
+             if S + "author" in c}
+    assert "Vladimir Putin" in names
+    both = [c for c in claims if len(c[S + "appearance"]) == 2]
+    assert both  # corroborated statements appear in two articles
+    texts = {flat[a["@id"]][S + "text"][0]["@value"] for a in both[0][S + "appearance"]}
+    assert len(texts) == 2  # each appearance keeps its own sentence
+    article = flat[flat[both[0][S + "appearance"][0]["@id"]][S + "isPartOf"][0]["@id"]]
+    assert flat[article[S + "publisher"][0]["@id"]][S + "name"][0]["@value"]
+    assert all(S + "firstAppearance" in c for c in claims)
+    # nothing in the document was dropped by expansion (every key maps to a term)
+    terms = {k for n in doc["@graph"] for k in n if not k.startswith("@")}
+    expanded_terms = {k for n in jsonld.expand(doc) for k in n if not k.startswith("@")}
+    assert {S + t for t in terms} <= expanded_terms
 
 
 def test_flat_exports_have_the_documented_columns(cli, seeded: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """Exports other tools take: schema.org ``Claim`` objects in JSON-LD, and flat rows.
 
-JSON-LD: one ``Claim`` per group (a statement by one actor), its ``author`` the actor,
-its ``appearance`` every article that reports it, with outlet and date. The context is
+JSON-LD: actors and outlets as nodes of their own; per statement, its articles, a
+``Claim`` (author, one appearance per reporting sentence, ``firstAppearance``) and a
+``ClaimReview`` of its coverage (documented as coverage, not truth). The context is
 inline (``{"@vocab": "https://schema.org/"}``) so nothing is fetched to read it.
 Flat formats (jsonl, csv) are the ``claims`` records, columns in :data:`COLUMNS` order.
 """
@@ -26,61 +27,78 @@ CONTEXT = {"@vocab": "https://schema.org/", "summitledger": "urn:summitledger:"}
 KIND_TYPE = {"person": "Person", "organisation": "Organization", "group": "Organization"}
 
 
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "x"
+
+
 def jsonld_nodes(engine: Engine) -> Iterator[dict[str, Any]]:
-    """The ledger's statements as schema.org Claim nodes, one group at a time: claims
-    are read in group order with only the columns a node needs (never article texts),
-    so memory stays flat however large the ledger."""
+    """The ledger as JSON-LD nodes, written as read: first every actor and outlet (one
+    node each, referred to by ``@id``), then per statement its articles (each once), the
+    ``Claim`` with one appearance per reporting sentence (its own ``@id`` and text, part
+    of its article) and ``firstAppearance``, and a ``ClaimReview`` giving the coverage
+    verdict. Claims are read in group order with only the columns a node needs (never
+    article texts), so memory stays flat however large the ledger."""
     with Session(engine) as session:
         actors = {a.id: a for a in session.exec(select(Actor)).all()}
         groups = {g.id: g for g in session.exec(select(ClaimGroup)).all()}
+        for a in sorted(actors.values(), key=lambda a: a.id or 0):
+            yield {"@id": f"summitledger:actor:{a.id}", "@type": KIND_TYPE.get(a.kind, "Thing"),
+                   "name": a.name}
+        for outlet in sorted(set(session.exec(select(Article.outlet)).all())):
+            yield {"@id": f"summitledger:outlet:{_slug(outlet)}", "@type": "Organization",
+                   "name": outlet}
         rows = session.exec(
-            select(Claim.group_id, Claim.article_id, Claim.sentence, Article.content_hash,
+            select(Claim.group_id, Claim.id, Claim.sentence, Article.content_hash,
                    Article.title, Article.file, Article.outlet, Article.date, Article.url)
             .join(Article, Claim.article_id == Article.id)
             .where(col(Claim.group_id).is_not(None))
-            .order_by(Claim.group_id, Article.file, Claim.idx))
+            .order_by(Claim.group_id, Article.date, Article.file, Claim.idx))
         current: int | None = None
         appearances: list[dict[str, Any]] = []
-        seen: set[int] = set()
-        for gid, aid, sentence, digest, title, file, outlet, date, url in rows:
+        seen_articles: set[str] = set()
+        for gid, cid, sentence, digest, title, file, outlet, date, url in rows:
             if gid != current:
                 if current is not None:
-                    yield _node(groups[current], actors, appearances)
-                current, appearances, seen = gid, [], set()
-            if aid in seen:
-                continue
-            seen.add(aid)
-            work: dict[str, Any] = {
-                "@type": "NewsArticle", "@id": f"summitledger:article:{digest}",
-                "name": title or file, "publisher": {"@type": "Organization", "name": outlet},
-                "text": sentence}
-            if date:
-                work["datePublished"] = date
-            if web_url(url):  # a ledger from an older version may hold any URL
-                work["url"] = web_url(url)
-            appearances.append(work)
+                    yield from _statement(groups[current], appearances)
+                current, appearances = gid, []
+            article_id = f"summitledger:article:{digest}"
+            if digest not in seen_articles:
+                seen_articles.add(digest)
+                article: dict[str, Any] = {
+                    "@id": article_id, "@type": "NewsArticle", "name": title or file,
+                    "publisher": {"@id": f"summitledger:outlet:{_slug(outlet)}"}}
+                if date:
+                    article["datePublished"] = date
+                if web_url(url):  # a ledger from an older version may hold any URL
+                    article["url"] = web_url(url)
+                yield article
+            appearances.append({"@id": f"summitledger:appearance:{cid}", "@type": "CreativeWork",
+                                "text": sentence, "isPartOf": {"@id": article_id}})
         if current is not None:
-            yield _node(groups[current], actors, appearances)
+            yield from _statement(groups[current], appearances)
 
 
-def _node(g: ClaimGroup, actors: dict[int | None, Actor],
-          appearances: list[dict[str, Any]]) -> dict[str, Any]:
-    node: dict[str, Any] = {
-        "@type": "Claim", "@id": f"summitledger:group:{g.id}", "text": g.statement,
-        "appearance": appearances,
-        "additionalProperty": [
-            {"@type": "PropertyValue", "name": "status", "value": g.status},
-            {"@type": "PropertyValue", "name": "independentSources", "value": g.n_sources},
-        ],
-    }
-    actor = actors.get(g.actor_id) if g.actor_id else None
-    if actor is not None:
-        node["author"] = {"@type": KIND_TYPE.get(actor.kind, "Thing"), "name": actor.name}
-    return node
+def _statement(g: ClaimGroup, appearances: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    claim_id = f"summitledger:group:{g.id}"
+    node: dict[str, Any] = {"@type": "Claim", "@id": claim_id, "text": g.statement,
+                            "appearance": appearances}
+    if appearances:  # rows come oldest article first
+        node["firstAppearance"] = {"@id": appearances[0]["@id"]}
+    if g.actor_id:
+        node["author"] = {"@id": f"summitledger:actor:{g.actor_id}"}
+    yield node
+    yield {  # the coverage verdict: how the outlets carry it, not whether it is true
+        "@type": "ClaimReview", "@id": f"summitledger:review:{g.id}",
+        "itemReviewed": {"@id": claim_id},
+        "author": {"@type": "Organization", "name": "summitledger coverage ledger"},
+        "reviewRating": {"@type": "Rating", "alternateName": g.status,
+                         "ratingExplanation": f"coverage, not truth: {g.status}; "
+                                              f"{g.n_sources} independent source"
+                                              f"{'s' * (g.n_sources != 1)}"}}
 
 
 def jsonld(engine: Engine) -> dict[str, Any]:
-    """The ledger's statements as one JSON-LD graph of schema.org Claims (in memory)."""
+    """The ledger as one JSON-LD graph (in memory)."""
     return {"@context": CONTEXT, "@graph": list(jsonld_nodes(engine))}
 
 
