@@ -105,3 +105,18 @@ def test_statements_come_in_the_order_a_reader_asks(report_file: Path, tmp_path:
     rank = {"contradicted": 0, "corroborated": 1, "single-source": 2}
     assert order and [rank[s] for s in order] == sorted(rank[s] for s in order)
     assert order[0] == "corroborated"  # the seeds hold no contradiction: two corroborated lead
+
+
+def test_the_coverage_view_shows_each_outlets_statements_by_shape(report_file: Path, tmp_path: Path) -> None:
+    """Inline SVG: a mark per statement and outlet carrying it, its status told by shape
+    as well as colour, and per outlet a bar with its counts written out."""
+    dom = _chromium(tmp_path, "--dump-dom", report_file.as_uri())
+    svg = dom[dom.index('<svg id="coverage"'):dom.index("</svg>", dom.index('<svg id="coverage"'))]
+    circles = svg.count('<circle class="mark" data-status="corroborated"')
+    squares = svg.count('<rect class="mark" data-status="single-source"')
+    assert circles == 4 and squares == 12  # 2 corroborated statements x 2 outlets; 12 alone
+    assert "2 corroborated, 9 only here, 0 contradicted" in svg  # The Economist's bar
+    assert "2 corroborated, 3 only here, 0 contradicted" in svg  # the second seed's
+    shot = tmp_path / "coverage.png"
+    _chromium(tmp_path, "--window-size=1200,1600", f"--screenshot={shot}", report_file.as_uri())
+    assert shot.stat().st_size > 10_000

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from summitledger import __version__, report
 from summitledger.models import STATUSES
+from summitledger.report.coverage import coverage_svg
 
 COLOURS = {"corroborated": "#2e7d32", "single-source": "#b7791f", "contradicted": "#c62828"}
 CLASSES = {"quote": ('<mark class="quote">', "</mark>"), "speaker": ('<span class="speaker">', "</span>"),
@@ -94,9 +95,13 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
                     if hit:
                         marks.append((hit.start(), hit.end(), "contra"))
             members.append({**m.model_dump(), "html": marked(m.sentence, marks)})
-        rows.append({**g.model_dump(exclude={"members"}), "members": members,
+        # each fact once: "2 independent sources report it" already says the sources
+        line = g.summary if g.rule.endswith("report it") or g.rule.startswith("one source") \
+            else f"{g.rule}; {g.summary}"
+        rows.append({**g.model_dump(exclude={"members"}), "members": members, "reason_line": line,
                      "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g)})
     status_counts = Counter(g.status for g in groups)
+    coverage = coverage_svg(rows, outlets)
     env = Environment(loader=PackageLoader("summitledger", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
                       lstrip_blocks=True)
@@ -105,5 +110,5 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
         version=__version__, articles=len({c.article for c in claims}), outlets=outlets,
         claims=len(claims), groups=rows, statuses=STATUSES, counts=status_counts,
         disputed=sum(1 for g in groups if g.disputed), matrix=matrix,
-        actors=actors, ledger=Path(ledger).name if ledger else "the ledger",
+        actors=actors, ledger=Path(ledger).name if ledger else "the ledger", coverage=coverage,
         matchers=sorted({g.matcher for g in groups}) or ["none"])
