@@ -120,3 +120,11 @@ def test_the_coverage_view_shows_each_outlets_statements_by_shape(report_file: P
     shot = tmp_path / "coverage.png"
     _chromium(tmp_path, "--window-size=1200,1600", f"--screenshot={shot}", report_file.as_uri())
     assert shot.stat().st_size > 10_000
+
+
+def test_the_grid_never_tells_status_by_colour_alone(report_file: Path, tmp_path: Path) -> None:
+    dom = _chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#actor=Vladimir%20Putin")
+    rows = re.findall(r'<tr data-actor="([^"]+)"[^>]*class="([^"]*)"|<tr data-actor="([^"]+)"', dom)
+    assert "1● 1■" in dom  # Putin in the second seed: one corroborated, one single-source
+    shown = [m[0] or m[2] for m in rows if "hidden" not in (m[1] or "")]
+    assert shown == ["Vladimir Putin"]  # the grid follows the filters

@@ -16,9 +16,10 @@ from sqlalchemy.engine import Engine
 
 from summitledger import __version__, report
 from summitledger.models import STATUSES
-from summitledger.report.coverage import coverage_svg
+from summitledger.report.coverage import PALETTE, coverage_svg
 
-COLOURS = {"corroborated": "#2e7d32", "single-source": "#b7791f", "contradicted": "#c62828"}
+COLOURS = PALETTE  # Okabe-Ito: colour-blind readers tell them apart
+SYMBOLS = {"corroborated": "●", "single-source": "■", "contradicted": "▲"}  # never colour alone
 CLASSES = {"quote": ('<mark class="quote">', "</mark>"), "speaker": ('<span class="speaker">', "</span>"),
            "cue": ('<span class="cue">', "</span>"), "contra": ('<mark class="contra">', "</mark>")}
 
@@ -48,7 +49,8 @@ def _cell(outlet: str, statuses: Counter[str]) -> dict:
             stops.append(f"{colour} {at:.0f}% {at + share:.0f}%")
             at += share
     title = ", ".join(f"{statuses[s]} {s}" for s in STATUSES if statuses[s])
-    return {"outlet": outlet, "total": total, "title": title,
+    label = " ".join(f"{statuses[s]}{SYMBOLS[s]}" for s in STATUSES if statuses[s])
+    return {"outlet": outlet, "total": total, "title": title, "label": label,
             "background": f"linear-gradient(90deg, {', '.join(stops)})"}
 
 
