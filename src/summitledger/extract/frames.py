@@ -48,9 +48,6 @@ def negation(root: Token) -> str | None:
     return None
 
 
-def proposition_negated(root: Token) -> bool:
-    return negation(root) is not None
-
 
 def modality(root: Token) -> str:
     for c in root.children:

@@ -114,14 +114,13 @@ def ingest(
             problems.append(exc)
     if not articles:
         raise problems[0] if problems else InputError("nothing to ingest")
-    load_pipeline(settings.model)  # fail early, before the ledger is touched
-    load_lexicon(settings.cues)
+    # fail early, before the ledger is touched
+    nlp, lexicon = load_pipeline(settings.model), load_lexicon(settings.cues)
     engine = open_ledger(settings.db)
     if on_total:
         on_total(len(articles))
     outcomes: list[IngestOutcome] = []
     try:
-        nlp, lexicon = load_pipeline(settings.model), load_lexicon(settings.cues)
         made = {"pipeline": pipeline_id(nlp), "extractor": EXTRACTOR_VERSION,
                 "lexicon": lexicon.digest()}
         lexicon_body = lexicon.model_dump_json()

@@ -26,6 +26,7 @@ from summitledger.reconcile.matching import (
 
 W_WORDS, W_MEANING, W_FRAME = 0.3, 0.6, 0.2  # chosen on every development set together
 NUMBER_FLOOR = 0.35  # the score of two claims giving one specific figure for one thing
+ESTIMATES = ("figure", "number", "total", "toll", "crowd")  # 'put the figure at 110,000'
 THRESHOLD = 0.30  # two clusters of one actor's claims merge on a pair scoring this
 MEAN_THRESHOLD = 0.10  # ... when the mean over all their pairs reaches this
 ALL_PAIRS = 48  # an actor with up to this many claims has every pair scored
@@ -90,8 +91,7 @@ def same_figure(a: ClaimFrame, b: ClaimFrame) -> bool:
     thing? ('the figure at 110,000' and 'more than 100,000 people')."""
     return any(min(x.value, y.value) >= 10 and fits(x, y)
                and (x.counts == y.counts or not x.counts or not y.counts
-                    or x.counts in ("figure", "number", "total", "toll", "crowd")
-                    or y.counts in ("figure", "number", "total", "toll", "crowd"))
+                    or x.counts in ESTIMATES or y.counts in ESTIMATES)
                for x in a.numbers for y in b.numbers)
 
 

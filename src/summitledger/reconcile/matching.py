@@ -46,24 +46,13 @@ def cue_family(bag: str) -> str:
     return ""
 
 
-def _facets(bag: str, tag: str, sep: str, key_first: bool) -> dict[str, set[str]]:
+def date_parts(times: list[str]) -> dict[str, set[str]]:
+    """Date parts of a frame's times: {'weekday': {'friday'}, 'day': {'9-13'}}."""
     out: dict[str, set[str]] = {}
-    for item in bag.split():
-        if item.startswith(tag + ":"):
-            left, _, right = item[len(tag) + 1 :].partition(sep)
-            key, value = (left, right) if key_first else (right, left)
-            out.setdefault(key, set()).add(value)
+    for item in times:
+        key, _, value = item.partition("=")
+        out.setdefault(key, set()).add(value)
     return out
-
-
-def dates_of(bag: str) -> dict[str, set[str]]:
-    """Date parts of a bag: {'weekday': {'friday'}, 'day': {'9-13'}}."""
-    return _facets(bag, "d", "=", key_first=True)
-
-
-def numbers_of(bag: str) -> dict[str, set[str]]:
-    """Numbers of a bag by what they count: {'hour': {'5'}, 'leader': {'2'}}."""
-    return _facets(bag, "#", "/", key_first=False)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from summitledger.reconcile.matching import (
     QUOTE_THRESHOLD,
     ClaimInfo,
     Group,
-    dates_of,
+    date_parts,
     fits,
     folded,
     quote_similarity,
@@ -175,8 +175,7 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]]) -> di
             x, y = conflict
             return {"rule": f"numbers differ ({x.counts or y.counts or 'the same thing'})",
                     "sides": [_side(a, _show(x)), _side(b, _show(y))]}
-        fa, fb = dates_of(" ".join("d:" + t for t in a.frame.times)), \
-            dates_of(" ".join("d:" + t for t in b.frame.times))
+        fa, fb = date_parts(a.frame.times), date_parts(b.frame.times)
         for key in sorted(set(fa) & set(fb)):
             if not fa[key] & fb[key]:
                 return {"rule": f"dates differ ({key})",
