@@ -125,6 +125,45 @@ def test_serve_answers_a_canned_query(seeded: Path) -> None:
         urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2)
 
 
+def test_plain_datasette_finds_the_metadata_through_the_plugin(seeded: Path, tmp_path: Path) -> None:
+    """`datasette data/claims.db`, with no --metadata: summitledger's plugin supplies it,
+    for the ledger only, not for another database served beside it."""
+    pytest.importorskip("datasette")
+    import asyncio
+
+    from datasette.app import Datasette
+
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE meta (x)").connection.commit()
+
+    async def look() -> dict:
+        ds = Datasette([str(seeded), str(other)])
+        out = {}
+        for path in (f"/{seeded.stem}.json", "/other.json",
+                     f"/{seeded.stem}/claims_view.json?_search=substantive&_shape=array",
+                     f"/{seeded.stem}/said_by_actor.json?actor=Mr%20Kim&_shape=array"):
+            r = await ds.client.get(path)
+            assert r.status_code == 200, (path, r.text[:300])
+            out[path] = r.json()
+        out["title"] = ds.metadata("title", database=seeded.stem)
+        out["facets"] = ds.metadata("facets", database=seeded.stem, table="claims_view")
+        return out
+
+    seen = asyncio.run(look())
+    ledger = seen[f"/{seeded.stem}.json"]
+    assert {q["name"] for q in ledger["queries"]} >= {"said_by_actor", "contradictions"}
+    shown = {t["name"] for t in ledger["tables"] if not t["hidden"]}
+    assert "claim" in shown and not shown & {"_migrations", "meta", "lexicon", "claim_fts"}
+    assert seen["title"] == f"Claim ledger ({seeded.name})"
+    assert seen["facets"] == ["outlet", "actor", "status", "type"]
+    hits = seen[f"/{seeded.stem}/claims_view.json?_search=substantive&_shape=array"]
+    assert hits and all("substantive" in (h["content"] + h["quote"]).lower() for h in hits)
+    assert {r["actor"] for r in seen[f"/{seeded.stem}/said_by_actor.json?actor=Mr%20Kim&_shape=array"]} == {"Kim Jong Un"}
+    # a database that is not a ledger keeps its own tables visible and gets no queries
+    assert not seen["/other.json"]["queries"]
+    assert all(not t["hidden"] for t in seen["/other.json"]["tables"])
+
+
 def test_serve_without_datasette_says_how(cli, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     import importlib.util
 

@@ -107,6 +107,30 @@ def test_statements_come_in_the_order_a_reader_asks(report_file: Path, tmp_path:
     assert order[0] == "corroborated"  # the seeds hold no contradiction: two corroborated lead
 
 
+def test_the_reader_can_re_sort_the_statements(report_file: Path, tmp_path: Path) -> None:
+    """The sort box (also set from the address) reorders the cards in the page."""
+    def groups(dom: str, attr: str) -> list[str]:
+        return [re.search(rf'{attr}="([^"]*)"', t).group(1)  # type: ignore[union-attr]
+                for t in re.findall(r"<article [^>]*>", dom)]
+
+    by_number = groups(_chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#sort=group"),
+                       "data-group")
+    assert [int(g) for g in by_number] == sorted(int(g) for g in by_number)
+    default = groups(_chromium(tmp_path, "--dump-dom", report_file.as_uri()), "data-group")
+    assert default != by_number and sorted(default) == sorted(by_number)
+    by_actor = groups(_chromium(tmp_path, "--dump-dom", report_file.as_uri() + "#sort=actor"),
+                      "data-actor")
+    assert by_actor == sorted(by_actor, key=str.lower)
+
+
+def test_an_unnamed_outlet_is_not_shown_as_a_bare_file_name(report_file: Path, tmp_path: Path) -> None:
+    """The second seed names no outlet: it is shown by its stem, marked as not named."""
+    dom = _chromium(tmp_path, "--dump-dom", report_file.as_uri())
+    shown = re.sub(r"<[^>]+>", " ", dom[dom.index("<body"):])  # what a reader sees
+    assert "003_5de13dea81f391c1 (outlet not named)" in shown
+    assert not re.search(r"003_5de13dea81f391c1(?! \(outlet not named\))", shown)
+
+
 def test_the_coverage_view_shows_each_outlets_statements_by_shape(report_file: Path, tmp_path: Path) -> None:
     """Inline SVG: a mark per statement and outlet carrying it, its status told by shape
     as well as colour, and per outlet a bar with its counts written out."""

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import gc
 import importlib.util
-import json
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from summitledger.cli.options import DbOption, settings
 from summitledger.errors import NO_DATASETTE, SERVE_FAILED, LedgerError
-from summitledger.report.datasette import metadata
 from summitledger.safe import printable
 from summitledger.store.engine import open_ledger
 
@@ -36,22 +32,20 @@ def serve_cli(
         raise LedgerError("Datasette is not installed; install it with "
                           "pip install 'summitledger[serve]' (or pip install datasette)",
                           code=NO_DATASETTE)
-    with tempfile.TemporaryDirectory(prefix="summitledger-serve-") as tmp:
-        meta = Path(tmp) / "metadata.json"
-        meta.write_text(json.dumps(metadata(path), indent=2), encoding="utf-8")
-        typer.echo(printable(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)"),
-                   err=True)
-        # Datasette runs in this process, not as a child: killed any way at all (even
-        # SIGKILL), summitledger serve leaves no server listening behind it
-        from datasette.cli import cli as datasette
+    # the metadata comes from summitledger's Datasette plugin, as for plain datasette
+    typer.echo(printable(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)"),
+               err=True)
+    # Datasette runs in this process, not as a child: killed any way at all (even
+    # SIGKILL), summitledger serve leaves no server listening behind it
+    from datasette.cli import cli as datasette
 
-        gc.enable()  # a server runs on: the collector the CLI paused for the command resumes
+    gc.enable()  # a server runs on: the collector the CLI paused for the command resumes
 
-        try:
-            datasette.main(["serve", str(path), "--metadata", str(meta), "--host", host,
-                            "--port", str(port), "--setting", "default_page_size", "50"],
-                           prog_name="datasette", standalone_mode=False)
-        except SystemExit as exc:  # uvicorn's own exit (a port in use)
-            if exc.code:
-                raise LedgerError(f"Datasette stopped: cannot serve on {host}:{port}",
-                                  code=SERVE_FAILED) from None
+    try:
+        datasette.main(["serve", str(path), "--host", host,
+                        "--port", str(port), "--setting", "default_page_size", "50"],
+                       prog_name="datasette", standalone_mode=False)
+    except SystemExit as exc:  # uvicorn's own exit (a port in use)
+        if exc.code:
+            raise LedgerError(f"Datasette stopped: cannot serve on {host}:{port}",
+                              code=SERVE_FAILED) from None

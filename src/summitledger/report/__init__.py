@@ -14,8 +14,9 @@ from summitledger.report.queries import (
     article_files,
     claims,
     diff,
+    outlet_labels,
     outlets,
 )
 
 __all__ = ["ActorRow", "DiffReport", "GroupDetail", "GroupRow", "Member", "actors",
-           "article_files", "claims", "details", "diff", "outlets", "show"]
+           "article_files", "claims", "details", "diff", "outlet_labels", "outlets", "show"]

@@ -28,22 +28,29 @@ def _mark(x: float, y: float, status: str, title: str) -> str:
             f'height="10" fill="{colour}">{tip}</rect>')
 
 
-def coverage_svg(groups: list[dict], outlets: list[str]) -> Markup:
+def coverage_svg(groups: list[dict], outlets: list[str],
+                 labels: dict[str, str] | None = None) -> Markup:
     """``groups``: the report's rows (in display order) with ``group``, ``status``,
-    ``statement`` and ``outlets``."""
+    ``statement`` and ``outlets``; ``labels``: what each outlet is shown as."""
+
+    def label(outlet: str) -> str:
+        return (labels or {}).get(outlet, outlet)
+
     rows = groups[:MAX_ROWS]
     width = LEFT + COL * max(1, len(outlets)) + 20
     grid_h = TOP + ROW * len(rows)
     bar_top = grid_h + 30
     height = bar_top + 22 * len(outlets) + 20
     most = max([sum(1 for g in groups if o in g["outlets"]) for o in outlets] or [0])
-    width = max(width, 160 + 4 * most + 300)  # room for the longest bar and its counts
+    # the bars start after the longest outlet name (up to 48 characters; longer ones cut)
+    bar_x = min(max(160, 7 * max([len(label(o)) for o in outlets] or [0])), 340)
+    width = max(width, bar_x + 4 * most + 300)  # room for the longest bar and its counts
     parts = [f'<svg id="coverage" role="img" '
              f'width="{width}" height="{height}" aria-label="Coverage: statements by outlet">']
     for j, outlet in enumerate(outlets):
         x = LEFT + COL * j + COL / 2
         parts.append(f'<text class="outlet" x="{x}" y="{TOP - 8}" transform="rotate(-45 {x} {TOP - 8})" '
-                     f'font-size="11">{escape(outlet)}</text>')
+                     f'font-size="11">{escape(label(outlet))}</text>')
     for i, g in enumerate(rows):
         y = TOP + ROW * i + ROW / 2
         parts.append(f'<text x="4" y="{y + 4}" font-size="10">#{g["group"]}<title>'
@@ -51,7 +58,7 @@ def coverage_svg(groups: list[dict], outlets: list[str]) -> Markup:
         for j, outlet in enumerate(outlets):
             if outlet in g["outlets"]:
                 parts.append(_mark(LEFT + COL * j + COL / 2, y, g["status"],
-                                   f'#{g["group"]} {g["status"]}, {outlet}: {g["statement"]}'))
+                                   f'#{g["group"]} {g["status"]}, {label(outlet)}: {g["statement"]}'))
     counts = {o: {"corroborated": 0, "single-source": 0, "contradicted": 0} for o in outlets}
     for g in groups:
         for o in g["outlets"]:
@@ -59,15 +66,18 @@ def coverage_svg(groups: list[dict], outlets: list[str]) -> Markup:
                 counts[o][g["status"]] += 1
     scale = 4
     for j, outlet in enumerate(outlets):
-        y, x = bar_top + 22 * j, 160
-        parts.append(f'<text x="4" y="{y + 12}" font-size="11">{escape(outlet)}</text>')
-        for status, label in (("corroborated", "corroborated"), ("single-source", "only here"),
-                              ("contradicted", "contradicted")):
+        y, x = bar_top + 22 * j, bar_x
+        name = label(outlet)
+        short = name if len(name) <= 48 else name[:47] + "…"  # the full name on hover
+        parts.append(f'<text x="4" y="{y + 12}" font-size="11"><title>{escape(name)}</title>'
+                     f'{escape(short)}</text>')
+        for status, word in (("corroborated", "corroborated"), ("single-source", "only here"),
+                             ("contradicted", "contradicted")):
             n = counts[outlet][status]
             if n:
                 parts.append(f'<rect class="bar" data-outlet="{escape(outlet)}" data-status="{status}" '
                              f'x="{x}" y="{y}" width="{n * scale}" height="14" fill="{PALETTE[status]}">'
-                             f'<title>{n} {label}</title></rect>')
+                             f'<title>{n} {word}</title></rect>')
                 x += n * scale
         text = ", ".join(f"{counts[outlet][s]} {lab}" for s, lab in (
             ("corroborated", "corroborated"), ("single-source", "only here"),

@@ -38,38 +38,42 @@ QUERIES: dict[str, dict[str, str]] = {
 
 
 def metadata(db: Path) -> dict[str, Any]:
-    name = db.stem
+    """A whole Datasette metadata document for the ledger at ``db``."""
     return {
         "title": "summitledger",
         "description": "Who said what about one news event, which outlets reported it, and "
                        "whether it is corroborated, single-source or contradicted.",
-        "databases": {
-            name: {
-                "title": f"Claim ledger ({db.name})",
-                "tables": {
-                    "claims_view": {
-                        "title": "Claims",
-                        "description": "Every attributed claim with its article, outlet, actor "
-                                       "and group status.",
-                        "facets": ["outlet", "actor", "status", "type"],
-                    },
-                    "groups_view": {
-                        "title": "Statements",
-                        "description": "Groups of claims that state the same thing, with how "
-                                       "many outlets and independent sources report them.",
-                        "facets": ["status", "actor"],
-                    },
-                    "claim": {"description": "Claims as stored (offsets into article text).",
-                              "fts_table": "claim_fts", "fts_pk": "id"},
-                    "article": {"description": "Articles: outlet, title, date, text, hash."},
-                    "actor": {"description": "Actors; names they go by are in actor_alias."},
-                    # the machinery, not what a reader browses
-                    **{t: {"hidden": True} for t in (
-                        "_migrations", "meta", "lexicon", "sentence", "article_alias",
-                        "actor_override", "claim_fts", "claim_fts_data", "claim_fts_idx",
-                        "claim_fts_docsize", "claim_fts_config")},
-                },
-                "queries": QUERIES,
-            }
+        "databases": {db.stem: database_metadata(db)},
+    }
+
+
+def database_metadata(db: Path) -> dict[str, Any]:
+    """The metadata of one ledger database: titles, facets, hidden tables, queries."""
+    return {
+        "title": f"Claim ledger ({db.name})",
+        "tables": {
+            "claims_view": {
+                "title": "Claims",
+                "description": "Every attributed claim with its article, outlet, actor "
+                               "and group status.",
+                "facets": ["outlet", "actor", "status", "type"],
+                "fts_table": "claim_fts", "fts_pk": "id",  # the search box searches claims
+            },
+            "groups_view": {
+                "title": "Statements",
+                "description": "Groups of claims that state the same thing, with how "
+                               "many outlets and independent sources report them.",
+                "facets": ["status", "actor"],
+            },
+            "claim": {"description": "Claims as stored (offsets into article text).",
+                      "fts_table": "claim_fts", "fts_pk": "id"},
+            "article": {"description": "Articles: outlet, title, date, text, hash."},
+            "actor": {"description": "Actors; names they go by are in actor_alias."},
+            # the machinery, not what a reader browses
+            **{t: {"hidden": True} for t in (
+                "_migrations", "meta", "lexicon", "sentence", "article_alias",
+                "actor_override", "claim_fts", "claim_fts_data", "claim_fts_idx",
+                "claim_fts_docsize", "claim_fts_config")},
         },
+        "queries": QUERIES,
     }

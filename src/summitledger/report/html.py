@@ -54,12 +54,12 @@ def _cell(outlet: str, statuses: Counter[str]) -> dict:
             "background": f"linear-gradient(90deg, {', '.join(stops)})"}
 
 
-def _notes(g: report.GroupDetail) -> list[str]:
+def _notes(g: report.GroupDetail, labels: dict[str, str]) -> list[str]:
     notes = []
     for side in g.reason.get("contradiction", {}).get("sides", []):
-        notes.append(f"{side['outlet']} (claim {side['claim']}): {side['words']}")
+        notes.append(f"{labels.get(side['outlet'], side['outlet'])} (claim {side['claim']}): {side['words']}")
     for v in g.reason.get("variants", []):
-        notes.append(f"variant wording in {', '.join(v['outlets'])}: “{v['quote']}”")
+        notes.append(f"variant wording in {', '.join(labels.get(o, o) for o in v['outlets'])}: “{v['quote']}”")
     if g.reason.get("copies"):
         notes.append("some articles are copies of one text and count as one source")
     for d in g.reason.get("disputed_by", []):
@@ -71,6 +71,7 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
     """The report as an HTML string."""
     groups = report.details(engine)
     outlets = report.outlets(engine)
+    labels = report.outlet_labels(engine)
     claims = report.claims(engine)
     per_cell: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for c in claims:
@@ -101,15 +102,15 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
         line = g.summary if g.rule.endswith("report it") or g.rule.startswith("one source") \
             else f"{g.rule}; {g.summary}"
         rows.append({**g.model_dump(exclude={"members"}), "members": members, "reason_line": line,
-                     "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g)})
+                     "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g, labels)})
     status_counts = Counter(g.status for g in groups)
-    coverage = coverage_svg(rows, outlets)
+    coverage = coverage_svg(rows, outlets, labels)
     env = Environment(loader=PackageLoader("summitledger", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
                       lstrip_blocks=True)
     return env.get_template("report.html.j2").render(
         title=title or f"Claims ledger: {len({c.article for c in claims})} articles",
-        version=__version__, articles=len({c.article for c in claims}), outlets=outlets,
+        labels=labels, version=__version__, articles=len({c.article for c in claims}), outlets=outlets,
         claims=len(claims), groups=rows, statuses=STATUSES, counts=status_counts,
         disputed=sum(1 for g in groups if g.disputed), matrix=matrix,
         actors=actors, ledger=Path(ledger).name if ledger else "the ledger", coverage=coverage,

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic_core import ArgsKwargs
-from sqlalchemy import Select, func, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import func, text
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from summitledger.errors import UNKNOWN_ACTOR, UNKNOWN_OUTLET, QueryError
@@ -128,24 +128,12 @@ def claims(
             q = q.where(ClaimGroup.status == status)
         if type:
             q = q.where(Claim.type == type)
-        rows = _fetch_plain(session.connection(), q)
+        rows = session.connection().execute(q).all()
     # one validation call for the whole list, each record straight from its row's values
-    return _CLAIM_LIST.validate_python([ArgsKwargs(r) for r in rows])
+    return _CLAIM_LIST.validate_python([ArgsKwargs(tuple(r)) for r in rows])
 
 
 _CLAIM_LIST = TypeAdapter(list[ClaimRecord])
-
-
-def _fetch_plain(conn: Connection, query: Select) -> list[tuple]:
-    """The query's rows as plain tuples from the SQLite driver, for large results:
-    SQLAlchemy's Row objects cost as much again as SQLite's own work at 100k claims."""
-    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    params = [compiled.params[name] for name in (compiled.positiontup or [])]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return cursor.execute(str(compiled), params).fetchall()
-    finally:
-        cursor.close()
 
 
 class ActorRow(BaseModel):
@@ -231,6 +219,22 @@ def outlets(engine: Engine) -> list[str]:
 
 def _outlets(session: Session) -> list[str]:
     return sorted(set(session.exec(select(Article.outlet)).all()))
+
+
+def outlet_labels(engine: Engine) -> dict[str, str]:
+    """Outlet -> what a reader is shown. An outlet no article names (the ledger fell back
+    to the file stem) shows its article's title, or its stem, marked as not named, so a
+    hash-like file name never stands alone as if it were an outlet."""
+    with Session(engine) as session:
+        rows = session.exec(select(Article.outlet, Article.stem, Article.title)
+                            .order_by(Article.file)).all()
+    labels: dict[str, str] = {}
+    for outlet, stem, title in rows:
+        if outlet != stem:
+            labels[outlet] = outlet
+        elif outlet not in labels:
+            labels[outlet] = f"{title or stem} (outlet not named)"
+    return labels
 
 
 def actor_names(session: Session) -> dict[int, str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 
-from sqlalchemy import delete, insert, text
+from sqlalchemy import delete, insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel, select
 
@@ -21,6 +22,7 @@ from summitledger.models import (
     Claim,
     Extraction,
     IngestOutcome,
+    LexiconRow,
     Sentence,
     utcnow,
 )
@@ -41,23 +43,16 @@ def made_by(row: Article, made: dict[str, str]) -> str:
 
 
 def _insert_many(conn: Connection, model: type[SQLModel], rows: list[dict]) -> None:
-    """Rows in bulk, handed to SQLite's executemany as they are.
+    """Rows in bulk: one Core insert, which SQLAlchemy sends as one executemany."""
+    if rows:
+        conn.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
 
-    SQLAlchemy's own executemany spent more time per row than SQLite did (coercing and
-    caching each parameter set), so the statement is built from the table's columns
-    here. When a row leaves out a column that has a Python-side default, SQLAlchemy
-    does the insert, so that the default still applies.
-    """
-    if not rows:
-        return
-    table = model.__table__  # type: ignore[attr-defined]
-    names = list(rows[0])
-    if any(c.default is not None and c.name not in names for c in table.columns):
-        conn.execute(insert(table), rows)
-        return
-    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
-           f"VALUES ({', '.join(':' + n for n in names)})")
-    conn.exec_driver_sql(sql, rows)
+
+def insert_new(conn: Connection, model: type[SQLModel], row: dict) -> None:
+    """Insert ``row`` unless a row with its key is there (two writers may race to it)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(model.__table__).values(**row)  # type: ignore[attr-defined]
+                 .on_conflict_do_nothing())
 
 
 def store(engine: Engine, art: ArticleIn, ex: Extraction,
@@ -104,8 +99,7 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction,
                 for n, c in enumerate(ex.claims)])
         mark_unreconciled(conn)
         if lexicon_body is not None:
-            conn.execute(text("INSERT OR IGNORE INTO lexicon (digest, body) VALUES (:d, :b)"),
-                         {"d": ex.lexicon, "b": lexicon_body})
+            insert_new(conn, LexiconRow, {"digest": ex.lexicon, "body": lexicon_body})
         if ex.aliases:
             _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,
                                                "alias": a.alias} for a in ex.aliases])
