@@ -64,17 +64,81 @@ def _sentence(rng: random.Random) -> str:
     return rng.choice(NARRATION)
 
 
-def make_corpus(n: int, seed: int = 7, sentences: tuple[int, int] = (12, 24)) -> list[tuple[str, str]]:
-    """``n`` articles of a few paragraphs each, with file names, reproducible by ``seed``."""
+# Background sentences for the realistic corpus: what news prose mostly is (places,
+# figures, history, movements), with names but no reporting cue or quotation.
+PLACES = ["Vladivostok", "Khasan", "the Amur region", "Pyongyang", "Seoul", "Tokyo", "Moscow",
+          "Tsiolkovsky", "the Tumen river", "the Sea of Japan", "Rason", "Beijing"]
+GOODS = ["artillery shells", "grain", "coal", "fuel oil", "fertiliser", "timber", "seafood",
+         "rocket parts", "textiles", "steel"]
+MONTHS = ["January", "March", "May", "July", "August", "October", "December"]
+BACKGROUND = [
+    "{full} travelled to {place} in {month}, accompanied by {n} officials.",
+    "The armoured train crossed the border near {place} early on {day}.",
+    "{place} lies about {big} kilometres from {place2}.",
+    "Exports of {goods} from {place} rose by {n}% in {month}.",
+    "The two leaders last met in {place} in {year}.",
+    "Trade between the two countries fell to ${big} million in {year}.",
+    "The launch site was built in {year} at a cost of ${big} million.",
+    "Ships loaded with {goods} left {place} for {place2} in {month}.",
+    "Snow fell across {place} on {day}, delaying {n} flights.",
+    "The region has a population of about {n} million people.",
+    "A {n}-metre rocket stood on the pad behind the two delegations.",
+    "Prices of {goods} in {place} doubled over the following {n} months.",
+    "The motorcade passed through {place} shortly after noon.",
+    "Both countries have been under sanctions since {year}.",
+    "{full} arrived in {place} on {day} with a delegation of {n}.",
+    "Security was tightened around {place} for the duration of the visit.",
+    "Rail traffic between {place} and {place2} resumed in {year} after a {n}-year pause.",
+    "The talks at the cosmodrome lasted about {n} hours, followed by a dinner.",
+    "Visitors were kept {n} kilometres away from the launch pad.",
+    "The visit came {n} weeks after a failed satellite launch in {month}.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _background(rng: random.Random) -> str:
+    place, place2 = rng.sample(PLACES, 2)
+    text = rng.choice(BACKGROUND).format(
+        full=rng.choice(PEOPLE)[0], place=place, place2=place2, month=rng.choice(MONTHS),
+        day=rng.choice(DAYS), goods=rng.choice(GOODS), n=rng.randint(2, 40),
+        big=rng.randint(50, 900), year=rng.randint(1995, 2022))
+    return text[0].upper() + text[1:]
+
+
+def make_corpus(n: int, seed: int = 7, sentences: tuple[int, int] = (12, 24),
+                claim_share: float | None = None) -> list[tuple[str, str]]:
+    """``n`` articles of a few paragraphs each, with file names, reproducible by ``seed``.
+
+    ``claim_share`` None: the dense corpus (seven sentences in ten attribute a claim,
+    three to a paragraph). A share: a sentence attributes a claim with that chance and
+    is background prose otherwise, one to three sentences to a paragraph, as in real
+    coverage, where most sentences carry no claim."""
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        lines = [_sentence(rng) for _ in range(rng.randint(*sentences))]
+        count = rng.randint(*sentences)
+        if claim_share is None:
+            lines = [_sentence(rng) for _ in range(count)]
+        else:
+            lines = [_claim(rng) if rng.random() < claim_share else _background(rng)
+                     for _ in range(count)]
         paras = ["---", f"outlet: {rng.choice(OUTLETS)}", "date: 2023-09-13", "---"]
-        for j in range(0, len(lines), 3):
-            paras.append(" ".join(lines[j : j + 3]))
-        out.append((f"article_{i:05d}.md", "\n".join(paras) + "\n"))
+        j = 0
+        while j < len(lines):
+            step = 3 if claim_share is None else rng.randint(1, 3)
+            paras.append(" ".join(lines[j : j + step]))
+            j += step
+        # markdown: a blank line between paragraphs (lines next to each other are one)
+        out.append((f"article_{i:05d}.md", "\n".join(paras[:4]) + "\n" + "\n\n".join(paras[4:]) + "\n"))
     return out
+
+
+def _claim(rng: random.Random) -> str:
+    """A sentence that attributes a claim (the dense corpus's kinds, without narration)."""
+    while True:
+        s = _sentence(rng)
+        if s not in NARRATION:
+            return s
 
 
 def main() -> None:
@@ -82,9 +146,11 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--claim-share", type=float, default=None,
+                    help="realistic density: the chance a sentence attributes a claim")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in make_corpus(args.articles, args.seed):
+    for name, text in make_corpus(args.articles, args.seed, claim_share=args.claim_share):
         (args.out / name).write_text(text, encoding="utf-8")
 
 

@@ -17,7 +17,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from summitledger.errors import InputError
-from summitledger.extract import EXTRACTOR_VERSION, extract_doc, load_lexicon
+from summitledger.extract import EXTRACTOR_VERSION, load_lexicon
+from summitledger.extract.component import NAME, ClaimsComponent, make_claims_component
 from summitledger.ingest.formats import load_articles
 from summitledger.ingest.manifest import manifest_problem
 from summitledger.ingest.readers import discover
@@ -27,7 +28,8 @@ from summitledger.models import (
     Extraction,
     IngestOutcome,
 )
-from summitledger.nlp.pipeline import load_pipeline, parse_texts, pipeline_id
+from summitledger.nlp.pipeline import load_pipeline, pipeline_id
+from summitledger.nlp.select import parse_selected
 from summitledger.reconcile.run import ReconcileSummary, ledger_summary, reconcile
 from summitledger.settings import Settings
 from summitledger.store.engine import open_ledger, unreconciled
@@ -43,29 +45,38 @@ class IngestReport(BaseModel):
     reconcile: ReconcileSummary | None = None
 
 
-_WORKER: tuple[object, object] | None = None
+_WORKER: ClaimsComponent | None = None
+
+
+def claims_component(model: str, cues: Path | None) -> ClaimsComponent:
+    """The spaCy component ``summitledger_claims`` on the named pipeline, as ingest runs
+    it (the pipeline itself stays as loaded: the component is called on whole docs)."""
+    nlp = load_pipeline(model)
+    return make_claims_component(nlp, NAME, str(cues) if cues else None)
 
 
 def _worker_init(model: str, cues: Path | None) -> None:
     global _WORKER
-    _WORKER = (load_pipeline(model), load_lexicon(cues))
+    _WORKER = claims_component(model, cues)
 
 
 def _worker_extract(text: str) -> Extraction:
-    nlp, lexicon = _WORKER  # type: ignore[misc]
-    doc = next(parse_texts(nlp, [text]))  # type: ignore[arg-type]
-    return extract_doc(doc, nlp, lexicon)  # type: ignore[arg-type]
+    claims = _WORKER
+    assert claims is not None
+    doc = next(parse_selected(claims.nlp, [text], claims.triggers))
+    return claims(doc)._.extraction
 
 
 def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
                  jobs: int) -> Iterator[Extraction]:
-    """Parse and extract each article, in order: batched nlp.pipe in this process, or
-    ``jobs`` worker processes each parsing and extracting whole articles."""
+    """Parse and extract each article, in order: the paragraphs that can carry a claim
+    are parsed (batched ``nlp.pipe``) and the claims component runs on the whole doc, in
+    this process or in ``jobs`` worker processes each taking whole articles."""
     texts = [a.text for a in arts]
     if jobs <= 1 or len(arts) < 2:
-        nlp, lexicon = load_pipeline(settings.model), load_lexicon(settings.cues)
-        for doc in parse_texts(nlp, texts, batch_size):
-            yield extract_doc(doc, nlp, lexicon)
+        claims = claims_component(settings.model, settings.cues)
+        for doc in parse_selected(claims.nlp, texts, claims.triggers, batch_size):
+            yield claims(doc)._.extraction
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -1,4 +1,5 @@
-"""Loading the spaCy pipeline once, with the tokenizer tuned for news typography."""
+"""Loading the spaCy pipeline once: its components as shipped, the tokenizer tuned for
+news typography, and a sentence start after every line break."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from summitledger.errors import NO_MODEL, PipelineError
-from summitledger.nlp.ruler import speed_up
 
 # Dashes glued to words ("forces\"—dictatorship") and quotation marks glued to dashes
 # are split, so a quotation's boundary always falls between tokens.
@@ -60,7 +60,6 @@ def load_pipeline(name: str) -> Language:
         )
     _tune_tokenizer(nlp)
     nlp.add_pipe(PARAGRAPHS, before="parser")
-    speed_up(nlp)  # the same attribute rules, applied without the general Matcher
     return nlp
 
 
