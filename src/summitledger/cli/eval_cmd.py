@@ -12,6 +12,7 @@ from summitledger import report
 from summitledger.cli.options import DbOption, FormatOption, settings
 from summitledger.report.evaluate import EvalReport, SetScores, load_gold, score, total
 from summitledger.report.output import Format, emit, write_json
+from summitledger.settings import is_url
 from summitledger.store.engine import open_ledger
 
 COLUMNS = ["article", "gold", "predicted", "matched", "precision", "recall", "f1",
@@ -119,11 +120,12 @@ def eval_cli(
              ["article", "gold", "predicted", "f1", "content"], title="matches")
 
 
-def _score_set(gold_dir: Path, articles: list[Path] | None, db: Path | None,
+def _score_set(gold_dir: Path, articles: list[Path] | None, db: str | None,
                cues: Path | None) -> EvalReport:
     stems, _ = load_gold(gold_dir)
     target = settings(db).db
-    if not articles and db is not None and target.exists() and _holds(target, set(stems)):
+    there = is_url(target) or Path(target).exists()
+    if not articles and db is not None and there and _holds(target, set(stems)):
         return _score_ledger(gold_dir, target)
     paths = list(articles or articles_for(gold_dir))
     if not paths:
@@ -137,7 +139,7 @@ def _score_set(gold_dir: Path, articles: list[Path] | None, db: Path | None,
         return _score_ledger(gold_dir, temp_db)
 
 
-def _holds(path: Path, stems: set[str]) -> bool:
+def _holds(path: Path | str, stems: set[str]) -> bool:
     engine = open_ledger(path, readonly=True)
     try:
         have = {Path(f).stem for f in report.article_files(engine)}
@@ -146,7 +148,7 @@ def _holds(path: Path, stems: set[str]) -> bool:
     return bool(have & stems)
 
 
-def _score_ledger(gold_dir: Path, path: Path) -> EvalReport:
+def _score_ledger(gold_dir: Path, path: Path | str) -> EvalReport:
     engine = open_ledger(path, readonly=True)
     try:
         return score(gold_dir, report.claims(engine))

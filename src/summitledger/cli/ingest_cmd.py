@@ -21,6 +21,8 @@ from rich.progress import (
 from summitledger.cli.options import DbOption, settings
 from summitledger.report.output import Format, emit, is_terminal, write_json
 from summitledger.safe import printable
+from summitledger.settings import is_url
+from summitledger.store.backend import shown
 
 EXIT_SKIPPED = 3
 
@@ -79,16 +81,17 @@ def ingest_cli(
     from summitledger.ingest.run import ingest  # spaCy loads here, not when the CLI starts
 
     ledger = settings(db, cues=cues).db
-    created = not ledger.exists()
+    created = not is_url(ledger) and not Path(ledger).exists()
 
     try:
         report = ingest(paths, settings(db, cues=cues), outlet=outlet,
-                        on_article=on_article, on_total=on_total, jobs=jobs)
+                        on_article=on_article, on_total=on_total, jobs=jobs,
+                        on_wait=lambda why: typer.echo(f"Waiting: {why}", err=True))
     finally:
         if progress is not None:
             progress.stop()
     if created:
-        typer.echo(printable(f"created ledger {ledger}"), err=True)
+        typer.echo(printable(f"created ledger {shown(ledger)}"), err=True)
     for problem in [*report.warnings, *report.problems]:
         typer.echo(f"Warning: {printable(problem)}", err=True)
     if format is Format.json:

@@ -11,6 +11,7 @@ from summitledger.cli.diff_cmd import diff_cli
 from summitledger.cli.eval_cmd import eval_cli
 from summitledger.cli.export_cmd import export_cli
 from summitledger.cli.ingest_cmd import ingest_cli
+from summitledger.cli.ledger_cmd import ledger_app
 from summitledger.cli.options import LedgerGroup
 from summitledger.cli.reconcile_cmd import reconcile_cli
 from summitledger.cli.report_cmd import report_cli
@@ -58,6 +59,7 @@ app.command("report")(report_cli)
 app.command("export")(export_cli)
 app.command("serve")(serve_cli)
 app.add_typer(actors_app, name="actors")
+app.add_typer(ledger_app, name="ledger")
 
 
 def run() -> None:

@@ -19,13 +19,13 @@ from summitledger.settings import ENV_DB, Settings
 from summitledger.store.engine import ledger_failure, open_ledger, unreconciled
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--db",
         envvar=ENV_DB,
-        help="Ledger file (SQLite). Default: data/claims.db.",
+        help="The ledger: an SQLite file, or a PostgreSQL URL "
+             "(postgresql+psycopg://user@host/dbname). Default: data/claims.db.",
         show_default=False,
-        dir_okay=False,
     ),
 ]
 FormatOption = Annotated[
@@ -39,7 +39,7 @@ FormatOption = Annotated[
 ]
 
 
-def settings(db: Path | None, **more: object) -> Settings:
+def settings(db: str | Path | None, **more: object) -> Settings:
     return Settings.from_env(db=db, **more)
 
 
@@ -72,7 +72,7 @@ class LedgerGroup(TyperGroup):
             raise typer.Exit(130) from None
 
 
-def open_reading(path: Path) -> Engine:
+def open_reading(path: Path | str) -> Engine:
     """The ledger opened read-only for a reading command, with a warning on stderr when
     articles were stored after its last reconcile (a run killed before the end)."""
     engine = open_ledger(path, readonly=True)

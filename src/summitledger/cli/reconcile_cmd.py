@@ -14,7 +14,7 @@ def reconcile_cli(db: DbOption = None, format: FormatOption = Format.table) -> N
     """Rebuild actors and claim groups over the whole ledger (ingest does this itself)."""
     engine = open_ledger(settings(db).db)
     try:
-        summary = reconcile(engine)
+        summary = reconcile(engine, lambda why: typer.echo(f"Waiting: {why}", err=True))
     finally:
         engine.dispose()
     if format is Format.json:

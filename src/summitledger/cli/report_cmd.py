@@ -11,6 +11,7 @@ from summitledger.cli.options import DbOption, open_reading, settings
 from summitledger.report import html as htmlreport
 from summitledger.report.output import output_file
 from summitledger.safe import printable
+from summitledger.store.backend import shown
 
 
 def report_cli(
@@ -28,7 +29,7 @@ def report_cli(
     path = settings(db).db
     engine = open_reading(path)
     try:
-        html = htmlreport.build(engine, title=title, ledger=str(path))
+        html = htmlreport.build(engine, title=title, ledger=shown(path))
     finally:
         engine.dispose()
     with output_file(output) as out:

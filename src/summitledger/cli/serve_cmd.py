@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from summitledger.cli.options import DbOption, settings
-from summitledger.errors import NO_DATASETTE, SERVE_FAILED, LedgerError
+from summitledger.errors import NO_DATASETTE, SERVE_FAILED, UNSUPPORTED_URL, LedgerError
 from summitledger.safe import printable
+from summitledger.settings import is_url
 from summitledger.store.engine import open_ledger
 
 
@@ -27,6 +28,9 @@ def serve_cli(
     Example: summitledger serve --port 8001
     """
     path = settings(db).db
+    if is_url(path):
+        raise LedgerError("Datasette serves SQLite files only; copy the ledger to one first "
+                          "(summitledger ledger copy URL ledger.db)", code=UNSUPPORTED_URL)
     open_ledger(path, readonly=True).dispose()  # a clear error for a missing or old ledger
     if importlib.util.find_spec("datasette") is None:
         raise LedgerError("Datasette is not installed; install it with "

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from summitledger.errors import InputError
@@ -85,6 +86,20 @@ def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
         yield from pool.imap(_worker_extract, texts, chunksize=chunk)
 
 
+def _store(engine: Engine, art: ArticleIn, ex: Extraction, lexicon_body: str) -> IngestOutcome:
+    """:func:`store`, once more if another writer stored the same text at the same
+    moment (a unique-key clash) or PostgreSQL broke a deadlock by cancelling this one:
+    the second try sees the other's article and says so."""
+    for attempt in (1, 2, 3):
+        try:
+            return store(engine, art, ex, lexicon_body)
+        except (IntegrityError, OperationalError) as exc:
+            code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+            if attempt == 3 or code not in ("23505", "40P01", "40001"):
+                raise
+    raise AssertionError("unreachable")
+
+
 def _note_copies(engine: Engine, outcomes: list[IngestOutcome]) -> None:
     """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
     with Session(engine) as session:
@@ -105,11 +120,14 @@ def ingest(
     on_total: Callable[[int], None] | None = None,
     batch_size: int = 16,
     jobs: int = 1,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the ledger named by ``settings.db``.
 
     Raises :class:`InputError` before writing anything when a named path is wrong;
-    files in folders that cannot be read are skipped and listed in ``problems``.
+    files in folders that cannot be read are skipped and listed in ``problems``. Several
+    ingests may write into one PostgreSQL ledger at once: ``on_wait`` hears when this
+    one waits for another's reconcile.
     """
     settings = settings or Settings.from_env()
     sources, problems = discover([Path(p) for p in paths])
@@ -152,13 +170,13 @@ def ingest(
             else:
                 todo.append(art)
         for art, ex in zip(todo, _extractions(todo, settings, batch_size, jobs), strict=True):
-            out = store(engine, art, ex, lexicon_body)
+            out = _store(engine, art, ex, lexicon_body)
             outcomes.append(out)
             if on_article:
                 on_article(out)
         # an earlier run stored articles and died before its reconcile: finish that too
         stale = unreconciled(engine)
-        summary = reconcile(engine) if stale else ledger_summary(engine)
+        summary = reconcile(engine, on_wait) if stale else ledger_summary(engine)
         _note_copies(engine, outcomes)
     finally:
         engine.dispose()

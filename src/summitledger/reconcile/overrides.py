@@ -13,7 +13,7 @@ from summitledger.reconcile.run import ReconcileSummary, reconcile
 from summitledger.store.engine import open_ledger
 
 
-def record_override(db: Path, action: str, a: str, b: str) -> ReconcileSummary:
+def record_override(db: Path | str, action: str, a: str, b: str) -> ReconcileSummary:
     """Store a merge or split of two actor names and reconcile the ledger."""
     engine = open_ledger(db)
     try:
@@ -46,7 +46,7 @@ def list_overrides(engine: Engine) -> list[ActorOverride]:
         return list(session.exec(select(ActorOverride).order_by(ActorOverride.id)).all())
 
 
-def reset_overrides(db: Path, ids: list[int] | None) -> ReconcileSummary:
+def reset_overrides(db: Path | str, ids: list[int] | None) -> ReconcileSummary:
     """Undo the overrides ``ids`` (all of them when None) and reconcile."""
     engine = open_ledger(db)
     try:

@@ -30,7 +30,8 @@ from summitledger.reconcile.frames import stored_frame
 from summitledger.reconcile.grouping import Signals, group_claims
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.verdicts import article_sources, disputes, verdict
-from summitledger.store.engine import mark_reconciled
+from summitledger.store.backend import RECONCILE_LOCK, rebuild_search, serialise
+from summitledger.store.engine import mark_reconciled, unreconciled_mark
 
 PRONOUNS = SINGULAR | PLURAL | {"i", "we", "you", "it"}
 
@@ -158,9 +159,13 @@ def _group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[st
     return [ids[n] for n in range(len(groups))]
 
 
-def reconcile(engine: Engine) -> ReconcileSummary:
-    """Rebuild actors and claim groups for the whole ledger, in one transaction."""
+def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> ReconcileSummary:
+    """Rebuild actors and claim groups for the whole ledger, in one transaction. Two
+    reconciles never interleave: on PostgreSQL the second waits for the first (and says
+    so through ``on_wait``); on SQLite the file's write lock does the same."""
     with engine.begin() as conn:
+        serialise(conn, RECONCILE_LOCK, on_wait)
+        seen = unreconciled_mark(conn)
         rows = _claim_rows(conn)
         mapping, actor_ids = _actors(conn, rows)
         source_of = _sources(conn)
@@ -197,8 +202,8 @@ def reconcile(engine: Engine) -> ReconcileSummary:
             conn.execute(text("UPDATE claim SET group_id = :gid, actor_id = :aid WHERE id = :cid"),
                          [{"cid": m, "gid": gids[n], "aid": actor_ids[infos[m].actor]}
                           for n, g in enumerate(groups) for m in g.members])
-        conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
-        mark_reconciled(conn)
+        rebuild_search(conn)
+        mark_reconciled(conn, seen)
         n_articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
     return ReconcileSummary(articles=n_articles, claims=len(rows), actors=len(actor_ids),
                             groups=len(groups), by_status=dict(sorted(by_status.items())))

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 from pydantic_core import ArgsKwargs
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -24,6 +24,7 @@ from summitledger.models import (
     ClaimGroup,
     ClaimRecord,
 )
+from summitledger.store.backend import search_clause
 
 
 def _actor_ids(session: Session, name: str) -> set[int]:
@@ -71,13 +72,6 @@ def outlet_names(session: Session, name: str) -> list[str]:
     return found
 
 
-def _fts_query(text: str) -> str:
-    """Every word of ``text`` as a quoted FTS5 term (all must occur): user text is never
-    read as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) or '""'
-
-
 def _record_columns() -> dict[str, Any]:
     """The SQL expression behind each ClaimRecord field, in the record's field order."""
     return {
@@ -118,10 +112,8 @@ def claims(
             q = q.where(col(Claim.actor_id).in_(actor_ids(session, actor)))
         if outlet:
             q = q.where(col(Article.outlet).in_(outlet_names(session, outlet)))
-        if search:
-            q = q.where(col(Claim.id).in_(
-                text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts")
-                .bindparams(fts=_fts_query(search))))
+        if search:  # every word, read as words (never as the search engine's syntax)
+            q = q.where(search_clause(session.connection(), col(Claim.id), search))
         if limit is not None:
             q = q.limit(limit)
         if status:

@@ -1,17 +1,18 @@
-"""Opening the SQLite ledger: pragmas, numbered migrations, schema checks, read-only mode."""
+"""Opening the ledger: an SQLite file (pragmas, read-only mode) or a PostgreSQL URL
+(:mod:`postgres`); numbered migrations and schema checks for both."""
 
 from __future__ import annotations
 
 import random
-import re
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 from sqlmodel import create_engine
 
 from summitledger import models  # noqa: F401  (registers the tables)
@@ -25,21 +26,35 @@ from summitledger.errors import (
     UNSUPPORTED_URL,
     LedgerFileError,
 )
+from summitledger.settings import is_url
+from summitledger.store.backend import MIGRATE_LOCK, serialise, shown
 from summitledger.store.migrations import MIGRATIONS, SCHEMA_VERSION, VIEWS  # noqa: F401
+from summitledger.store.postgres import pg_engine, pg_failure
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")  # 'postgresql+psycopg://...' (not 'C:/')
 UNRECONCILED = "unreconciled"  # meta key: set with every article stored, cleared by reconcile
 
 
 def mark_unreconciled(conn: Connection) -> None:
-    """Inside an article's transaction: the ledger now needs a reconcile."""
-    conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, '1') "
-                      "ON CONFLICT(key) DO UPDATE SET value = '1'"), {"k": UNRECONCILED})
+    """Inside an article's transaction: the ledger now needs a reconcile. The mark is a
+    new token each time, so a reconcile running meanwhile (on PostgreSQL, where writers
+    do not wait for it) clears only the mark it saw, never a later one."""
+    conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v) "
+                      "ON CONFLICT(key) DO UPDATE SET value = :v"),
+                 {"k": UNRECONCILED, "v": uuid.uuid4().hex})
 
 
-def mark_reconciled(conn: Connection) -> None:
-    """Inside reconcile's transaction: groups and statuses are up to date."""
-    conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": UNRECONCILED})
+def unreconciled_mark(conn: Connection) -> str | None:
+    """The current mark (None when the ledger is reconciled)."""
+    return conn.execute(text("SELECT value FROM meta WHERE key = :k"),
+                        {"k": UNRECONCILED}).scalar()
+
+
+def mark_reconciled(conn: Connection, seen: str | None) -> None:
+    """Inside reconcile's transaction: groups and statuses are up to date as of the mark
+    ``seen`` when it began."""
+    if seen is not None:
+        conn.execute(text("DELETE FROM meta WHERE key = :k AND value = :v"),
+                     {"k": UNRECONCILED, "v": seen})
 
 
 def unreconciled(engine: Engine) -> bool:
@@ -129,6 +144,9 @@ def _can_read(engine: Engine) -> bool:
 def ledger_failure(exc: Exception) -> LedgerFileError:
     """What a database error during a command means for the user: another writer held
     the ledger past the wait, or the file is damaged or unreadable."""
+    origin = type(getattr(exc, "orig", None) or exc).__module__
+    if origin.startswith("psycopg"):
+        return pg_failure(exc)
     reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
     if "locked" in reason or "busy" in reason:
         return LedgerFileError(
@@ -143,30 +161,19 @@ def ledger_failure(exc: Exception) -> LedgerFileError:
 
 
 def _applied(conn: Connection) -> list[int]:
-    tables = {
-        r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
-    }
+    tables = set(inspect(conn).get_table_names())
     if "_migrations" not in tables:
         if {t for t in tables if not t.startswith("sqlite_")}:
+            kind = "a PostgreSQL database" if conn.dialect.name == "postgresql" else "an SQLite file"
             raise LedgerFileError(
-                "is an SQLite file but not a summitledger ledger (no _migrations table)",
+                f"is {kind} but not a summitledger ledger (no _migrations table)",
                 code=UNREADABLE_LEDGER,
             )
         return []
     return [r[0] for r in conn.execute(text("SELECT id FROM _migrations ORDER BY id"))]
 
 
-def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
-    """Open (and for writers create or migrate) the ledger at ``path``.
-
-    Raises :class:`LedgerFileError` for a missing ledger in read-only mode, a file that
-    is not a ledger, or a ledger written by a newer summitledger.
-    """
-    if _URL.match(str(path)):
-        raise LedgerFileError(
-            f"{path}: a database URL, which this summitledger does not open; a ledger is "
-            "an SQLite file: give its path", code=UNSUPPORTED_URL)
-    path = Path(path)
+def _sqlite_engine(path: Path, readonly: bool) -> Engine:
     if readonly and not path.exists():
         raise LedgerFileError(
             f"{path}: no ledger here; run 'summitledger ingest' first or pass --db",
@@ -178,20 +185,44 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
     if readonly and not _can_read(engine):
         engine.dispose()
         engine = _engine(path, readonly, immutable=True)
+    return engine
+
+
+def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
+    """Open (and for writers create or migrate) the ledger at ``path``: an SQLite file,
+    or a PostgreSQL database given as ``postgresql+psycopg://user@host/dbname``.
+
+    Raises :class:`LedgerFileError` for a missing ledger in read-only mode, a file or
+    database that is not a ledger, a ledger written by a newer summitledger, or a server
+    that cannot be reached or refuses (the URL shown with its password masked).
+    """
+    url = is_url(str(path))
+    if url and not str(path).lower().startswith("postgres"):
+        raise LedgerFileError(
+            f"{shown(str(path))}: a database URL this summitledger does not open; a ledger "
+            "is an SQLite file path or a PostgreSQL URL (postgresql+psycopg://user@host/db)",
+            code=UNSUPPORTED_URL)
+    label = shown(str(path))
+    engine = pg_engine(str(path)) if url else _sqlite_engine(Path(path), readonly)
     try:
         with engine.begin() as conn:
+            serialise(conn, MIGRATE_LOCK)  # PostgreSQL: one process migrates at a time
             done = _applied(conn)
+            if url and readonly and not done:
+                raise LedgerFileError(
+                    "no ledger here; run 'summitledger ingest' first or pass --db",
+                    code=NO_LEDGER)
             known = {n for n, _, _ in MIGRATIONS}
             if any(n not in known for n in done):
                 raise LedgerFileError(
-                    f"{path}: written by a newer summitledger (schema {max(done)}, "
+                    f"written by a newer summitledger (schema {max(done)}, "
                     f"this one knows {SCHEMA_VERSION}); upgrade summitledger",
                     code=NEWER_SCHEMA,
                 )
             pending = [m for m in MIGRATIONS if m[0] not in done]
             if pending and readonly:
                 raise LedgerFileError(
-                    f"{path}: ledger schema {max(done, default=0)} is older than "
+                    f"ledger schema {max(done, default=0)} is older than "
                     f"{SCHEMA_VERSION}; open it once with a writing command "
                     "(such as 'summitledger reconcile') to migrate it",
                     code=OLDER_SCHEMA,
@@ -202,14 +233,14 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
                     text("INSERT INTO _migrations (id, name, applied_at) VALUES (:i, :n, :t)"),
                     {"i": number, "n": name, "t": models.utcnow()},
                 )
-    except (DatabaseError, OperationalError) as exc:
+    except (DatabaseError, OperationalError, InterfaceError) as exc:
         engine.dispose()
         failure = ledger_failure(exc)
-        failure.args = (f"{path}: {failure.args[0]}",)
+        failure.args = (f"{label}: {failure.args[0]}",)
         raise failure from None
     except LedgerFileError as exc:
         engine.dispose()
-        if not str(exc.args[0]).startswith(str(path)):
-            exc.args = (f"{path}: {exc.args[0]}",)
+        if not str(exc.args[0]).startswith(label):
+            exc.args = (f"{label}: {exc.args[0]}",)
         raise
     return engine

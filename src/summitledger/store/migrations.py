@@ -7,21 +7,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from summitledger.store import schema1
+from summitledger.store.backend import PG_SEARCH_DOC, is_postgres
+from summitledger.store.postgres import pg_view, schema1_statements
 
 
 def _m001_initial(conn: Connection) -> None:
     """The tables as the first release made them (frozen DDL, never the models of the
-    day: see schema1.py)."""
-    for statement in schema1.statements():
+    day: see schema1.py; PostgreSQL's spelling of it in postgres.py)."""
+    for statement in schema1_statements() if is_postgres(conn) else schema1.statements():
         conn.exec_driver_sql(statement)
 
 
 def _columns(conn: Connection, table: str) -> set[str]:
-    return {r[1] for r in conn.execute(text(f"PRAGMA table_info({table})"))}
+    return {c["name"] for c in inspect(conn).get_columns(table)}
+
+
+def _view(conn: Connection, ddl: str) -> None:
+    conn.execute(text(pg_view(ddl) if is_postgres(conn) else ddl))
 
 
 def _m002_sources(conn: Connection) -> None:
@@ -68,9 +74,14 @@ VIEWS = [
 
 
 def _m003_views_and_search(conn: Connection) -> None:
-    """Readable views for Datasette and sqlite-utils; full-text search on claims."""
+    """Readable views for Datasette and sqlite-utils; full-text search on claims (an FTS5
+    table on SQLite, a GIN index over a ``tsvector`` on PostgreSQL)."""
     for view in VIEWS:
-        conn.execute(text(view))
+        _view(conn, view)
+    if is_postgres(conn):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_claim_search ON claim "
+                          f"USING GIN ({PG_SEARCH_DOC})"))
+        return
     conn.execute(text(
         "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("
         "content, quote, speaker, content='claim', content_rowid='id')"))
@@ -85,7 +96,7 @@ def _m004_claim_sentences(conn: Connection) -> None:
         f"UPDATE claim SET sentence = (SELECT {SLICED_SENTENCE} FROM article "
         "WHERE article.id = claim.article_id) WHERE sentence = ''"))
     conn.execute(text("DROP VIEW IF EXISTS claims_view"))
-    conn.execute(text(_claims_view("claim.sentence")))
+    _view(conn, _claims_view("claim.sentence"))
 
 
 def _m005_claim_channel(conn: Connection) -> None:

@@ -1,0 +1,177 @@
+"""Ledger benchmarks: reconcile on grown ledgers, and ``claims --actor`` against sqlite3.
+
+``grow`` makes a ledger of about N claims that say different things from a smaller one;
+``bench_reconcile`` times reconcile on it cold; ``bench_query`` times the library query
+and the whole CLI against bare sqlite3 fetching the same rows. Run by ``bench.py``.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import OUTLETS  # noqa: E402
+
+from summitledger.reconcile.run import reconcile  # noqa: E402
+from summitledger.store.engine import open_ledger  # noqa: E402
+
+
+def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
+    """A ledger of about ``claims`` claims that say different things: the source
+    ledger's articles and claims copied into new articles of random outlets (texts
+    shuffled so each is its own source), each copied claim keeping its actor, cue and
+    frame shape but given new content: 6-14 words drawn from the ledger's vocabulary,
+    so no two copies state the same thing (30% keep their original content, as
+    outlets repeating a statement do)."""
+    shutil.copy(src, dst)
+    con = sqlite3.connect(dst)
+    rng = random.Random(seed)
+    arts = con.execute("SELECT id, text, pipeline FROM article").fetchall()
+    per = {aid: con.execute("SELECT * FROM claim WHERE article_id = ?", (aid,)).fetchall()
+           for aid, _, _ in arts}
+    cols = [r[1] for r in con.execute("PRAGMA table_info(claim)")]
+    have = con.execute("SELECT count(*) FROM claim").fetchone()[0]
+    if have > claims:  # a smaller ledger: keep the first articles up to the size asked for
+        keep, total = [], 0
+        for aid, k in con.execute("SELECT article_id, count(*) FROM claim GROUP BY article_id "
+                                  "ORDER BY article_id"):
+            if total >= claims:
+                break
+            keep.append(aid)
+            total += k
+        con.execute(f"DELETE FROM article WHERE id NOT IN ({', '.join(map(str, keep))})")
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("DELETE FROM claim WHERE article_id NOT IN (SELECT id FROM article)")
+        con.execute("DELETE FROM sentence WHERE article_id NOT IN (SELECT id FROM article)")
+        con.execute("DELETE FROM article_alias WHERE article_id NOT IN (SELECT id FROM article)")
+        con.commit()
+        arts = [a for a in arts if a[0] in keep]
+        have = total
+    vocab = sorted({w for (bag,) in con.execute("SELECT lemmas FROM claim") for w in bag.split()})
+    content_vocab = [w for w in vocab if w[:2] in ("n:", "v:", "a:")]
+    n = 0
+    while have < claims:
+        aid, text, pipeline = arts[n % len(arts)]
+        n += 1
+        new_text = f"Copy {n}. " + " ".join(rng.sample(text.split(), len(text.split())))
+        cur = con.execute(
+            "INSERT INTO article (file, path, stem, outlet, title, date, url, content_hash, "
+            "text, pipeline, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (f"copy_{n:06d}.txt", "bench", f"copy_{n:06d}", rng.choice(OUTLETS), "", "", "",
+             f"bench-{n}", new_text, pipeline, ""))
+        new_id = cur.lastrowid
+        rows = []
+        for row in per[aid]:
+            d = dict(zip(cols, row, strict=True))
+            d.update(id=None, article_id=new_id, sentence_id=None, group_id=None, actor_id=None)
+            if rng.random() < 0.7:  # a different statement by the same actor
+                bag = rng.sample(content_vocab, rng.randint(6, 14))
+                d["lemmas"] = " ".join(bag)
+                d["content"] = " ".join(w.partition(":")[2] for w in bag)
+                d["quote"] = ""
+                d["frame"] = ""
+            rows.append(tuple(d[c] for c in cols))
+        con.executemany(f"INSERT INTO claim ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+        have += len(rows)
+    con.commit()
+    con.close()
+
+
+def bench_reconcile(base: Path, work: Path, sizes: list[int], repeat: int = 3) -> list[dict]:
+    out = []
+    for size in sizes:
+        db = work / f"rec-{size}.db"
+        grow(base, db, size)
+        engine = open_ledger(db)
+        times = []
+        for _ in range(repeat):  # reconcile rebuilds from scratch each time: same work
+            t = time.perf_counter()
+            summary = reconcile(engine)
+            times.append(time.perf_counter() - t)
+        elapsed = statistics.median(times)
+        engine.dispose()
+        out.append({"claims": summary.claims, "articles": summary.articles, "groups": summary.groups,
+                    "reconcile_s": round(elapsed, 2)})
+    return out
+
+
+_QUERY_TIMER = """
+import sqlite3, statistics, sys, time
+from sqlmodel import Session
+from summitledger import report
+from summitledger.report import queries
+from summitledger.store.engine import open_ledger
+db, actor, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+engine = open_ledger(db, readonly=True)
+t = time.perf_counter()
+rows = report.claims(engine, actor=actor)
+first = time.perf_counter() - t
+times = []
+for _ in range(repeat):
+    t = time.perf_counter()
+    rows = report.claims(engine, actor=actor)
+    times.append(time.perf_counter() - t)
+with Session(engine) as session:
+    ids = ", ".join(map(str, sorted(queries._actor_ids(session, actor))))
+con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+raw = []
+for _ in range(repeat + 1):
+    t = time.perf_counter()
+    n = len(con.execute(RAW_SQL.format(ids=ids)).fetchall())
+    raw.append(time.perf_counter() - t)
+print(len(rows), n, first, statistics.median(times), raw[0], statistics.median(raw[1:]))
+"""
+
+# The same rows with bare sqlite3: the same joins and columns, not sorted, not typed.
+RAW_SQL = (
+    "SELECT claim.id, article.file, article.content_hash, article.outlet, article.date, "
+    "claim.speaker, coalesce(nullif(actor.name, ''), claim.actor_key), claim.cue, claim.type, "
+    "claim.content, claim.quote, claim.sentence, coalesce(claim_group.status, ''), "
+    "claim.group_id, claim.content_start, claim.content_end, claim.rule, claim.pipeline "
+    "FROM claim JOIN article ON claim.article_id = article.id "
+    "LEFT OUTER JOIN actor ON claim.actor_id = actor.id "
+    "LEFT OUTER JOIN claim_group ON claim.group_id = claim_group.id "
+    "WHERE claim.actor_id IN ({ids})"
+)
+
+
+def bench_query(db: Path, actor: str, repeat: int = 9, processes: int = 5) -> dict:
+    # Each process opens the ledger as `summitledger claims` does, times the first query
+    # (what one CLI call pays) and the median of `repeat` more, then the same rows fetched
+    # with bare sqlite3 as the reference. This process holds spaCy and the benchmark's
+    # ledgers, whose objects the garbage collector would walk as well, so it times nothing.
+    runs = []
+    for _ in range(processes):
+        out = subprocess.run([sys.executable, "-c", f"RAW_SQL = {RAW_SQL!r}\n{_QUERY_TIMER}",
+                              str(db), actor, str(repeat)],
+                             check=True, capture_output=True, text=True).stdout.split()
+        runs.append([int(out[0]), int(out[1]), *map(float, out[2:])])
+    rows, raw_rows = runs[0][0], runs[0][1]
+    if rows != raw_rows:
+        raise SystemExit(f"claims returned {rows} rows, bare sqlite3 {raw_rows}")
+    med = {k: statistics.median(r[i] for r in runs)
+           for i, k in enumerate(("first", "warm", "raw_first", "raw_warm"), start=2)}
+    cli = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "summitledger", "claims", "--actor", actor, "--db",
+                        str(db), "-f", "jsonl"], check=True, capture_output=True)
+        cli.append(time.perf_counter() - t)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import summitledger.cli.main"], check=True)
+    imports = time.perf_counter() - start
+    return {"actor": actor, "rows": rows, "processes": processes,
+            "query_ms": round(med["warm"] * 1000, 1),
+            "first_query_ms": round(med["first"] * 1000, 1),
+            "raw_sqlite_ms": round(med["raw_warm"] * 1000, 1),
+            "raw_sqlite_first_ms": round(med["raw_first"] * 1000, 1),
+            "ratio": round(med["warm"] / med["raw_warm"], 2),
+            "cli_process_ms": round(statistics.median(cli) * 1000, 1),
+            "python_and_import_ms": round(imports * 1000, 1)}

@@ -1,0 +1,70 @@
+"""What differs between the two ledger backends, SQLite (a file) and PostgreSQL (a URL).
+
+Everything else is written once, in SQLAlchemy Core: this module holds only the bits
+each database spells its own way: full-text search (SQLite's FTS5 table, PostgreSQL's
+``tsvector`` with a GIN index), the serialising lock a reconcile takes, and how a
+ledger's location is shown (a URL with its password masked).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, func, literal_column, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError
+
+from summitledger.settings import is_url
+
+#: The words of a claim that full-text search looks in, as PostgreSQL indexes them.
+PG_SEARCH_DOC = "to_tsvector('english', content || ' ' || quote || ' ' || speaker)"
+#: The key of the advisory lock that serialises reconciles on a PostgreSQL ledger.
+RECONCILE_LOCK = 0x5EDC0DE
+MIGRATE_LOCK = 0x5EDC0DF
+
+
+def shown(target: str | Path) -> str:
+    """``target`` as output may show it: a URL's password is masked."""
+    if not is_url(str(target)):
+        return str(target)
+    try:
+        return make_url(str(target)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(//[^:/@]*:)[^@]*@", r"\1***@", str(target))
+
+
+def is_postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def search_clause(conn: Connection, claim_id: ColumnElement, words: str) -> ColumnElement:
+    """A condition true for claims whose content, quotation or speaker hold every word
+    of ``words`` (FTS5 on SQLite, a ``tsvector`` match on PostgreSQL)."""
+    if is_postgres(conn):
+        doc = PG_SEARCH_DOC.replace("content", "claim.content").replace(
+            "quote", "claim.quote").replace("speaker", "claim.speaker")
+        return literal_column(doc).op("@@")(func.plainto_tsquery("english", words))
+    terms = " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+    return claim_id.in_(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts")
+                        .bindparams(fts=terms or '""'))
+
+
+def rebuild_search(conn: Connection) -> None:
+    """Bring the full-text index up to date (PostgreSQL's index keeps itself)."""
+    if not is_postgres(conn):
+        conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
+
+
+def serialise(conn: Connection, key: int, on_wait: Callable[[str], None] | None = None) -> None:
+    """Inside a transaction: wait until no other transaction holds lock ``key``, saying
+    so through ``on_wait`` if it has to wait. On SQLite a writing transaction already
+    holds the whole file, so there is nothing to do."""
+    if not is_postgres(conn):
+        return
+    got = conn.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": key}).scalar()
+    if not got:
+        if on_wait:
+            on_wait("another summitledger process is reconciling this ledger; waiting for it")
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
