@@ -19,7 +19,10 @@
 3. ``claims --actor`` at the largest size, in fresh processes: the library query (first
    call, and the median of 9 more) against bare sqlite3 fetching the same rows with the
    same joins; then the CLI as a whole process.
-4. Memory: one ingest of ``--memory-articles`` realistic articles (2,000 by default) in
+4. Many writers: 1, 2 and 4 ``summitledger ingest`` processes sharing a realistic
+   corpus into one SQLite ledger, and with ``--db URL`` into a new PostgreSQL database
+   on that server: articles per second, process start and reconciles included.
+5. Memory: one ingest of ``--memory-articles`` realistic articles (2,000 by default) in
    a fresh process, its resident and peak memory sampled every 250 articles.
 """
 
@@ -34,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_corpus  # noqa: E402
-from ingest_bench import bench_ingest, bench_memory, density  # noqa: E402
+from ingest_bench import bench_ingest, bench_memory, bench_workers, density  # noqa: E402
 from ledger_bench import bench_query, bench_reconcile  # noqa: E402
 
 from summitledger.ingest.run import ingest  # noqa: E402
@@ -58,6 +61,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--memory-articles", type=int, default=2000,
                     help="articles for the memory measurement (0 skips it)")
+    ap.add_argument("--db", default=None, metavar="URL",
+                    help="a PostgreSQL server URL (postgresql+psycopg://user@host/postgres): "
+                         "also time 1, 2 and 4 ingest processes into a ledger there")
+    ap.add_argument("--workers-articles", type=int, default=120,
+                    help="articles for the workers measurement (0 skips it)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     settings = Settings.from_env()
@@ -109,6 +117,15 @@ def main() -> None:
         say(f"  first query in a process {q['first_query_ms']} ms (bare sqlite3 "
             f"{q['raw_sqlite_first_ms']} ms); whole CLI process {q['cli_process_ms']} ms, of which "
             f"Python start and imports {q['python_and_import_ms']} ms")
+        if args.workers_articles:
+            folder = _write(work / "workers", make_corpus(args.workers_articles, args.seed + 2,
+                                                          (20, 40), claim_share=share))
+            w = results["workers"] = bench_workers(folder, work, args.db)
+            say(f"ingest processes writing into one ledger at once ({args.workers_articles} "
+                "realistic articles, shared between them):")
+            for r in w:
+                say(f"  {r['backend']:<10} {r['workers']} worker{'s' * (r['workers'] > 1)}: "
+                    f"{r['seconds']:6.2f} s, {r['articles_per_s']:5.2f} articles/s")
         if args.memory_articles:
             folder = _write(work / "memory", make_corpus(args.memory_articles, args.seed + 1,
                                                          (20, 40), claim_share=share))

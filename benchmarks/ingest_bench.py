@@ -113,3 +113,63 @@ def bench_memory(folder: Path, work: Path, every: int) -> dict:
     return {"marks": marks, "ledger_mib": round(db.stat().st_size / 2**20, 1),
             "growth_mib": round(last["peak_mib"] - first["peak_mib"], 1),
             "from": first["articles"], "to": last["articles"]}
+
+
+def _fresh_target(kind: str, work: Path, server: str | None, n: int) -> tuple[str, object]:
+    """A new empty ledger: an SQLite file, or a new database on the PostgreSQL server
+    whose URL is ``server`` (dropped afterwards by the returned cleanup)."""
+    if kind == "sqlite":
+        db = work / f"workers-{n}.db"
+        for f in work.glob(db.name + "*"):
+            f.unlink()
+        return str(db), lambda: None
+    import sqlalchemy as sa
+
+    name = f"summitledger_bench_{n}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+    return str(server).rsplit("/", 1)[0] + "/" + name, drop
+
+
+def bench_workers(folder: Path, work: Path, server: str | None,
+                  workers: tuple[int, ...] = (1, 2, 4)) -> list[dict]:
+    """Articles per second when ``k`` separate ``summitledger ingest`` processes each
+    take a share of ``folder`` into one ledger at once, for SQLite and (with a server
+    URL) PostgreSQL; each figure includes the processes' start and their reconciles."""
+    files = sorted(f for f in folder.iterdir() if f.is_file())
+    out = []
+    for kind in ("sqlite", "postgresql") if server else ("sqlite",):
+        for k in workers:
+            shares = []
+            for n in range(k):
+                share = work / f"share-{k}-{n}"
+                share.mkdir(exist_ok=True)
+                for f in files[n::k]:
+                    (share / f.name).write_bytes(f.read_bytes())
+                shares.append(share)
+            target, cleanup = _fresh_target(kind, work, server, k)
+            try:
+                t = time.perf_counter()
+                procs = [subprocess.Popen([sys.executable, "-m", "summitledger", "ingest",
+                                           str(s), "--db", target],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                         for s in shares]
+                for p in procs:
+                    _, err = p.communicate()
+                    if p.returncode:
+                        raise SystemExit(f"ingest failed: {err.decode()[-500:]}")
+                elapsed = time.perf_counter() - t
+            finally:
+                cleanup()  # type: ignore[operator]
+            out.append({"backend": kind, "workers": k, "articles": len(files),
+                        "seconds": round(elapsed, 2),
+                        "articles_per_s": round(len(files) / elapsed, 2)})
+    return out

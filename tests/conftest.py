@@ -68,3 +68,54 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, text in make_corpus(60, seed=11):
         (out / name).write_text(text, encoding="utf-8")
     return out
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+ENV_TEST_PG = "SUMMITLEDGER_TEST_PG"
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """An admin URL of a PostgreSQL server: SUMMITLEDGER_TEST_PG (what .ci/run starts),
+    else a throwaway one started here with scripts/pg.sh. Skipped, with the reason,
+    only where no server can be started; under CI a missing server fails."""
+    import os
+    import subprocess
+
+    url = os.environ.get(ENV_TEST_PG)
+    if url:
+        yield url
+        return
+    folder = tmp_path_factory.mktemp("pg")
+    started = subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "start", str(folder)],
+                             capture_output=True, text=True)
+    if started.returncode != 0:
+        why = (started.stderr.strip().splitlines() or ["pg.sh failed"])[-1]
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have PostgreSQL for the postgres tests: {why}", pytrace=False)
+        pytest.skip(f"no PostgreSQL server can be started here: {why}")
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "stop", str(folder)],
+                       capture_output=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: str):  # type: ignore[no-untyped-def]
+    """A fresh, empty database on the test server, dropped afterwards."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    try:
+        yield pg_server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()

@@ -167,3 +167,34 @@ def test_show_json_prints_each_claims_frame(cli, tmp_path: Path) -> None:  # typ
     assert frame["v"] == 1 and frame["predicate"] == "say" and frame["verb"] == "strike"
     assert frame["polarity"] == -1 and frame["negates"] == "deal" and "deal" in frame["theme"]
     assert shown["disputed"] and shown["reason"]["disputed_by"][0]["actor"] == "Port authority"
+
+
+def test_groups_and_actors_do_not_depend_on_the_order_articles_came_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same articles ingested one by one in two orders give the same actors, groups
+    and statuses (several writers on one ledger store articles in any order). Both
+    development events in one ledger hold a role ('the mayor') that two people have."""
+    from pathlib import Path
+
+    from summitledger import report
+    from summitledger.ingest.run import ingest
+    from summitledger.settings import Settings
+    from summitledger.store.engine import open_ledger
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events"
+    folders = sorted(shared.glob("*/articles")) if shared.is_dir() else []
+    root = Path(__file__).resolve().parent
+    folders = folders or [root / "articles"]
+    files = [f for d in [root.parent / "seeds", *folders] for f in sorted(d.iterdir())
+             if f.suffix == ".txt"][:24]
+    seen = []
+    for n, order in enumerate((files, files[::-1])):
+        db = tmp_path / f"order{n}.db"
+        for f in order:
+            ingest([f], Settings(db=db))
+        engine = open_ledger(db, readonly=True)
+        by_group: dict = {}
+        for r in report.claims(engine):
+            by_group.setdefault(r.group, set()).add((r.article, r.start, r.actor, r.status))
+        engine.dispose()
+        seen.append({frozenset(v) for v in by_group.values()})
+    assert seen[0] == seen[1]

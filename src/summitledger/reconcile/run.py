@@ -65,7 +65,12 @@ def _actors(conn: Connection, rows: list[Row]) -> tuple[dict[str, str], dict[str
 
     Returns the mapping actor key -> canonical name and canonical name -> actor id.
     """
-    aliases = [(r.actor, r.alias) for r in conn.execute(select(ArticleAlias.actor, ArticleAlias.alias))]
+    # in a canonical order (never the order articles were stored in): a role two people
+    # hold in different articles goes the same way whichever was ingested first
+    aliases = [(r.actor, r.alias) for r in conn.execute(
+        select(ArticleAlias.actor, ArticleAlias.alias)
+        .join(Article, ArticleAlias.article_id == Article.id)
+        .order_by(Article.file, Article.content_hash, ArticleAlias.actor, ArticleAlias.alias))]
     speakers = {r.speaker.lower(): r.actor_key for r in rows}
     overrides = [(r.action, speakers.get(r.a.lower(), r.a), speakers.get(r.b.lower(), r.b))
                  for r in conn.execute(select(ActorOverride).order_by(ActorOverride.id))]

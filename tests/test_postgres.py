@@ -1,0 +1,197 @@
+"""The ledger on a real PostgreSQL server: the same results as SQLite, many writers at
+once, copies both ways, and errors that never show a password.
+
+The server is the one .ci/run starts (SUMMITLEDGER_TEST_PG) or a throwaway one that
+conftest.py starts with scripts/pg.sh; see the ``pg_server`` fixture.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from .conftest import SEEDS
+
+pytestmark = pytest.mark.postgres
+SHARED_EVENTS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events"
+READS = [
+    ["claims", "-f", "jsonl"],
+    ["claims", "--actor", "Putin", "-f", "csv"],
+    ["claims", "--search", "very substantive", "-f", "jsonl"],
+    ["diff", "-f", "json"],
+    ["actors", "-f", "json"],
+    ["show", "1", "-f", "json"],
+    ["show", "9", "-f", "json"],
+    ["export", "-f", "jsonl"],
+    ["export", "-f", "jsonld"],
+]
+
+
+def _inputs() -> list[Path]:
+    events = sorted(SHARED_EVENTS.glob("*/articles")) if SHARED_EVENTS.is_dir() else []
+    return [SEEDS, *events]
+
+
+def _scalar(url: str, sql: str) -> object:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text(sql)).scalar()
+    finally:
+        engine.dispose()
+
+
+def test_postgres_and_sqlite_give_the_same_ledger(cli, pg_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every reading command prints the same on both backends, over the seeds and the
+    development events: the same claims, groups, statuses, actors and exports."""
+    lite = tmp_path / "lite.db"
+    for target in (lite, pg_url):
+        r = cli("ingest", *_inputs(), "--db", target)
+        assert r.exit_code == 0, r.stderr
+    for args in READS:
+        a, b = cli(*args, "--db", lite), cli(*args, "--db", pg_url)
+        assert a.exit_code == b.exit_code == 0, (args, a.stderr, b.stderr)
+        assert a.stdout == b.stdout, args
+    ev_lite = json.loads(cli("eval", HERE_GOLD, SEEDS, "--db", lite, "-f", "json").stdout)
+    ev_pg = json.loads(cli("eval", HERE_GOLD, SEEDS, "--db", pg_url, "-f", "json").stdout)
+    assert ev_lite == ev_pg
+    html = tmp_path / "r.html"
+    assert cli("report", "-o", html, "--db", pg_url).exit_code == 0
+    assert html.read_text("utf-8").count('class="group ') > 10
+
+
+HERE_GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def test_migrations_views_and_search_index_exist_on_postgres(cli, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    assert cli("ingest", SEEDS, "--db", pg_url).exit_code == 0
+    from summitledger.store.migrations import SCHEMA_VERSION
+
+    assert _scalar(pg_url, "SELECT max(id) FROM _migrations") == SCHEMA_VERSION
+    assert _scalar(pg_url, "SELECT count(*) FROM _migrations") == SCHEMA_VERSION
+    assert _scalar(pg_url, "SELECT count(*) FROM claims_view") == 16
+    assert _scalar(pg_url, "SELECT count(*) FROM groups_view WHERE outlets = 2") == 2
+    index = _scalar(pg_url, "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_claim_search'")
+    assert "gin" in str(index).lower() and "to_tsvector" in str(index)
+
+
+def test_ledger_copy_both_ways_keeps_everything(cli, pg_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src, back = tmp_path / "src.db", tmp_path / "back.db"
+    assert cli("ingest", SEEDS, "--db", src).exit_code == 0
+    assert cli("actors", "merge", "Kremlin", "Vladimir Putin", "--db", src).exit_code == 0
+    r = cli("ledger", "copy", src, pg_url, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["rows"]["claim"] == 16
+    assert cli("ledger", "copy", pg_url, back).exit_code == 0
+    for args in READS + [["actors", "overrides", "-f", "json"]]:
+        outs = {cli(*args, "--db", db).stdout for db in (src, pg_url, back)}
+        assert len(outs) == 1, args
+    again = cli("ledger", "copy", src, pg_url)  # the target must be empty
+    assert again.exit_code == 1 and "[SL211]" in again.stderr
+    # the copy's id counters go on after the copied rows: a new article ingests cleanly
+    extra = tmp_path / "x.txt"
+    extra.write_text("Police said the road was closed.\n", "utf-8")
+    assert cli("ingest", extra, "--db", pg_url).exit_code == 0
+
+
+def test_bad_urls_are_one_coded_line_without_the_password(cli, pg_server: str) -> None:  # type: ignore[no-untyped-def]
+    host = pg_server.split("@", 1)[1].split("/", 1)[0]
+    cases = {
+        f"postgresql+psycopg://nobody:hunter2secret@{host}/postgres": "[SL210]",
+        f"postgresql+psycopg://postgres:hunter2secret@{host}/no_such_db": "[SL210]",
+        "postgresql+psycopg://me:hunter2secret@127.0.0.1:1/x": "[SL209]",
+        "mysql://me:hunter2secret@localhost/x": "[SL205]",
+    }
+    for url, code in cases.items():
+        r = cli("claims", "--db", url)
+        assert r.exit_code == 1, url
+        assert r.stderr.startswith(f"Error: {code}") and r.stderr.count("\n") == 1, r.stderr
+        assert "hunter2secret" not in r.stderr + r.stdout and "***" in r.stderr
+
+
+def _ingest_proc(args: list[object], url: str) -> subprocess.Popen:
+    env = {**os.environ, "SUMMITLEDGER_DB": url}
+    return subprocess.Popen([sys.executable, "-m", "summitledger", "ingest", *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def test_four_concurrent_ingests_end_in_one_consistent_ledger(cli, pg_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Four processes ingest four shares of the articles into one PostgreSQL ledger at
+    once: every article is there, every claim in a group, and the groups are those one
+    ingest of everything makes."""
+    files = [f for folder in _inputs() for f in sorted(folder.iterdir()) if f.suffix == ".txt"]
+    shares = [tmp_path / f"share{n}" for n in range(4)]
+    for n, share in enumerate(shares):
+        share.mkdir()
+        for f in files[n::4]:
+            (share / f.name).write_bytes(f.read_bytes())
+    procs = [_ingest_proc([share], pg_url) for share in shares]
+    for p in procs:
+        out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    assert _scalar(pg_url, "SELECT count(*) FROM article") == len(files)
+    assert _scalar(pg_url, "SELECT count(*) FROM claim WHERE group_id IS NULL") == 0
+    assert _scalar(pg_url, "SELECT count(*) FROM meta WHERE key = 'unreconciled'") == 0
+    assert _scalar(pg_url, "SELECT count(*) FROM claim c LEFT JOIN article a "
+                           "ON a.id = c.article_id WHERE a.id IS NULL") == 0
+    one = tmp_path / "one.db"
+    assert cli("ingest", *shares, "--db", one).exit_code == 0
+
+    def groups(db: object) -> set[tuple[str, frozenset]]:
+        rows = [json.loads(line) for line in cli("claims", "-f", "jsonl", "--db", db).stdout.splitlines()]
+        members: dict[int, set] = {}
+        status = {}
+        for r in rows:
+            members.setdefault(r["group"], set()).add((r["article"], r["start"], r["end"]))
+            status[r["group"]] = r["status"]
+        return {(status[g], frozenset(m)) for g, m in members.items()}
+
+    assert groups(pg_url) == groups(one)
+
+
+def test_a_waiting_reconcile_says_so_and_a_killed_writer_loses_no_finished_article(
+        cli, pg_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from summitledger.store.backend import RECONCILE_LOCK
+
+    assert cli("ingest", SEEDS, "--db", pg_url).exit_code == 0
+    holder = sa.create_engine(pg_url)
+    with holder.connect() as conn:  # another process's reconcile, holding the lock
+        conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": RECONCILE_LOCK})
+        proc = subprocess.Popen([sys.executable, "-m", "summitledger", "reconcile", "--db", pg_url],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = proc.stderr.readline()  # type: ignore[union-attr]
+        assert line.startswith("Waiting: another summitledger process is reconciling")
+        assert proc.poll() is None  # still waiting
+        conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": RECONCILE_LOCK})
+        conn.commit()
+    assert proc.wait(timeout=120) == 0
+    holder.dispose()
+    # a writer killed outright mid-run keeps every article it finished, whole
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n, f in enumerate(sorted((SHARED_EVENTS if SHARED_EVENTS.is_dir() else SEEDS)
+                                 .rglob("*.txt")) * 3):
+        (folder / f"{n:03d}_{f.name}").write_text(f.read_text("utf-8") + f"\nCopy {n}.\n", "utf-8")
+    proc = _ingest_proc([folder], pg_url)
+    deadline = time.time() + 300
+    while _scalar(pg_url, "SELECT count(*) FROM article") < 5:
+        assert proc.poll() is None and time.time() < deadline, proc.stderr.read()  # type: ignore[union-attr]
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    stored = _scalar(pg_url, "SELECT count(*) FROM article")
+    assert 5 <= stored < len(list(folder.iterdir())) + 2  # type: ignore[operator]
+    assert _scalar(pg_url, "SELECT count(*) FROM article a WHERE NOT EXISTS "
+                           "(SELECT 1 FROM sentence s WHERE s.article_id = a.id)") == 0
+    r = cli("ingest", folder, "--db", pg_url)  # the next run finishes the job
+    assert r.exit_code == 0, r.stderr
+    assert _scalar(pg_url, "SELECT count(*) FROM article") == len(list(folder.iterdir())) + 2
+    assert _scalar(pg_url, "SELECT count(*) FROM claim WHERE group_id IS NULL") == 0
