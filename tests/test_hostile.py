@@ -73,7 +73,7 @@ def test_a_run_killed_before_reconcile_is_finished_by_the_next_command(
 
     db = tmp_path / "l.db"
 
-    def killed(engine):  # type: ignore[no-untyped-def]
+    def killed(engine, on_wait=None):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
     monkeypatch.setattr(ingest_module, "reconcile", killed)
@@ -165,8 +165,10 @@ def test_an_unreadable_subfolder_is_named_and_exits_3(
 def test_a_database_url_is_refused_not_made_into_folders(tmp_path: Path, cli,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
-    r = cli("claims", "--db", "postgresql+psycopg://user@host/ledger")
+    r = cli("claims", "--db", "mysql://user@host/ledger")  # a kind of URL it does not open
     assert r.exit_code == 1 and "[SL205]" in r.stderr
+    r = cli("ingest", SEEDS, "--db", "postgresql+psycopg://user@127.0.0.1:1/ledger")
+    assert r.exit_code == 1 and "[SL209]" in r.stderr  # no server there
     assert list(tmp_path.iterdir()) == []
 
 
@@ -377,7 +379,7 @@ def test_a_kill_at_any_point_is_completed_by_the_next_run(
         stored.append(art.file)
         return real_store(engine, art, *rest)
 
-    def reconcile_killed(engine):  # type: ignore[no-untyped-def]
+    def reconcile_killed(engine, on_wait=None):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
     monkeypatch.setattr(ingest_module, "store", store)

@@ -126,19 +126,25 @@ def test_the_readme_library_example_runs(tmp_path: Path) -> None:
     assert out.stdout.count("Vladimir Putin") == 3
 
 
-def test_library_calls_leave_the_garbage_collector_alone(seeded: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A server or notebook embedding summitledger keeps its own collector settings."""
+def test_library_calls_leave_the_garbage_collector_alone(seeded: Path, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A server or notebook embedding summitledger keeps its own collector settings and
+    signal handlers: ingest, reconcile and queries change neither."""
     import gc
+    import signal
 
-    from summitledger import report
+    from summitledger import Settings, ingest, report
     from summitledger.reconcile import reconcile
     from summitledger.store import open_ledger
 
     def touched(*args: object) -> None:
-        raise AssertionError("library code changed the garbage collector")
+        raise AssertionError("library code changed the interpreter's global state")
 
-    monkeypatch.setattr(gc, "disable", touched)
-    monkeypatch.setattr(gc, "freeze", touched)
+    for name in ("disable", "freeze", "set_threshold"):
+        monkeypatch.setattr(gc, name, touched)
+    monkeypatch.setattr(signal, "signal", touched)
+    article = tmp_path / "a.txt"
+    article.write_text("Police said the road was closed.\n", "utf-8")
+    ingest([article], Settings(db=seeded))
     engine = open_ledger(seeded)
     try:
         reconcile(engine)
@@ -178,3 +184,32 @@ def test_the_component_sets_spans_and_uses_a_users_cues(tmp_path: Path) -> None:
                    ("the quay was unsafe", "indirect", 1),
                    ("it had cut staff", "indirect", -1)]
     assert all(c.speaker is not None and c.speaker.doc is doc for c in doc._.claims)
+
+
+def test_no_private_spacy_import() -> None:
+    """spaCy's own modules only, by their public names (a private one such as
+    spacy.tokens._retokenize may change in any release)."""
+    private = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            private += [f"{path.name}: {n}" for n in names
+                        if n.split(".")[0] in ("spacy", "thinc")
+                        and any(part.startswith("_") for part in n.split(".")[1:])]
+    assert not private, private
+
+
+def test_the_ingest_pipeline_is_spacys_as_shipped() -> None:
+    """Every component of the model runs as the model ships it; summitledger only adds
+    its paragraph rule (and the claims component is called on whole docs)."""
+    import spacy
+
+    from summitledger.nlp.pipeline import PARAGRAPHS, load_pipeline
+    from summitledger.settings import Settings
+
+    name = Settings.from_env().model
+    ours, stock = load_pipeline(name), spacy.load(name)
+    assert [n for n in ours.pipe_names if n != PARAGRAPHS] == stock.pipe_names
+    for n in stock.pipe_names:
+        assert type(ours.get_pipe(n)) is type(stock.get_pipe(n)), n

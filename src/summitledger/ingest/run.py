@@ -61,11 +61,11 @@ def _worker_init(model: str, cues: Path | None) -> None:
     _WORKER = claims_component(model, cues)
 
 
-def _worker_extract(text: str) -> Extraction:
+def _worker_extract(texts: list[str]) -> list[Extraction]:
     claims = _WORKER
     assert claims is not None
-    doc = next(parse_selected(claims.nlp, [text], claims.triggers))
-    return claims(doc)._.extraction
+    return [claims(doc)._.extraction
+            for doc in parse_selected(claims.nlp, texts, claims.triggers, len(texts))]
 
 
 def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
@@ -81,9 +81,12 @@ def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(8, len(texts) // (4 * jobs)))
+    # each task is a batch of articles, parsed together as one process would
+    size = max(1, min(batch_size, len(texts) // (2 * jobs)))
+    batches = [texts[i : i + size] for i in range(0, len(texts), size)]
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings.model, settings.cues)) as pool:
-        yield from pool.imap(_worker_extract, texts, chunksize=chunk)
+        for done in pool.imap(_worker_extract, batches):
+            yield from done
 
 
 def _store(engine: Engine, art: ArticleIn, ex: Extraction, lexicon_body: str) -> IngestOutcome:
