@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from summitledger.report.queries import UNNAMED
+
 PALETTE = {"corroborated": "#009E73", "single-source": "#E69F00", "contradicted": "#D55E00"}
-ROW, COL, LEFT, TOP = 16, 28, 56, 110
+ROW, COL, LEFT, TOP = 16, 28, 56, 130
 MAX_ROWS = 300  # a ledger with more statements shows the first (most important) ones
 
 
@@ -49,8 +51,10 @@ def coverage_svg(groups: list[dict], outlets: list[str],
              f'width="{width}" height="{height}" aria-label="Coverage: statements by outlet">']
     for j, outlet in enumerate(outlets):
         x = LEFT + COL * j + COL / 2
+        name = label(outlet)
+        short = _short(name, 22)  # the slanted head has room for 22 characters
         parts.append(f'<text class="outlet" x="{x}" y="{TOP - 8}" transform="rotate(-45 {x} {TOP - 8})" '
-                     f'font-size="11">{escape(label(outlet))}</text>')
+                     f'font-size="11"><title>{escape(name)}</title>{escape(short)}</text>')
     for i, g in enumerate(rows):
         y = TOP + ROW * i + ROW / 2
         parts.append(f'<text x="4" y="{y + 4}" font-size="10">#{g["group"]}<title>'
@@ -68,7 +72,7 @@ def coverage_svg(groups: list[dict], outlets: list[str],
     for j, outlet in enumerate(outlets):
         y, x = bar_top + 22 * j, bar_x
         name = label(outlet)
-        short = name if len(name) <= 48 else name[:47] + "…"  # the full name on hover
+        short = _short(name, 48)  # the full name on hover
         parts.append(f'<text x="4" y="{y + 12}" font-size="11"><title>{escape(name)}</title>'
                      f'{escape(short)}</text>')
         for status, word in (("corroborated", "corroborated"), ("single-source", "only here"),
@@ -85,3 +89,13 @@ def coverage_svg(groups: list[dict], outlets: list[str],
         parts.append(f'<text class="bar-count" x="{x + 6}" y="{y + 12}" font-size="11">{text}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _short(name: str, room: int) -> str:
+    """``name`` in ``room`` characters; an unnamed outlet keeps its mark, its stem cut."""
+    if len(name) <= room:
+        return name
+    if name.endswith(UNNAMED):
+        mark = " (not named)"
+        return name[: max(4, room - len(mark) - 1)] + "…" + mark
+    return name[: room - 1] + "…"

@@ -213,6 +213,9 @@ def _outlets(session: Session) -> list[str]:
     return sorted(set(session.exec(select(Article.outlet)).all()))
 
 
+UNNAMED = " (outlet not named)"  # follows the title or stem of an outlet no article names
+
+
 def outlet_labels(engine: Engine) -> dict[str, str]:
     """Outlet -> what a reader is shown. An outlet no article names (the ledger fell back
     to the file stem) shows its article's title, or its stem, marked as not named, so a
@@ -225,7 +228,7 @@ def outlet_labels(engine: Engine) -> dict[str, str]:
         if outlet != stem:
             labels[outlet] = outlet
         elif outlet not in labels:
-            labels[outlet] = f"{title or stem} (outlet not named)"
+            labels[outlet] = f"{title or stem}{UNNAMED}"
     return labels
 
 
