@@ -30,7 +30,8 @@ app = typer.Typer(
         "which outlets reported it, and whether it is corroborated, single-source or "
         "contradicted.\n\nStart with: summitledger ingest seeds/ ; then "
         "summitledger claims --actor Putin ; summitledger diff.\n\n"
-        "The ledger is data/claims.db unless --db or SUMMITLEDGER_DB says otherwise."
+        "The ledger is data/claims.db unless --db or SUMMITLEDGER_DB says otherwise: "
+        "an SQLite file, or a shared PostgreSQL ledger (postgresql+psycopg://user@host/db)."
     ),
 )
 
