@@ -7,9 +7,9 @@ type, rule, actor and polarity; and ``doc._.extraction``, the whole
 :class:`~summitledger.models.Extraction` (sentences, claims, aliases, provenance). The
 ledger's ingest runs this same component on each article, after parsing only the
 paragraphs that can carry a claim (:func:`summitledger.nlp.select.parse_selected`, with
-the component's :attr:`ClaimsComponent.triggers`). The factory is registered when ``summitledger.extract.component`` is imported (and
-through the ``spacy_factories`` entry point, so ``spacy.load`` finds it in a saved
-pipeline's config).
+the component's :attr:`ClaimsComponent.triggers`). The factory is registered when
+``summitledger.extract.component`` is imported (and through the ``spacy_factories``
+entry point, so ``spacy.load`` finds it in a saved pipeline's config).
 """
 
 from __future__ import annotations

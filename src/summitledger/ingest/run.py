@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -18,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
 from summitledger.errors import InputError
-from summitledger.extract import EXTRACTOR_VERSION, load_lexicon
+from summitledger.extract import EXTRACTOR_VERSION
 from summitledger.extract.component import NAME, ClaimsComponent, make_claims_component
 from summitledger.ingest.formats import load_articles
 from summitledger.ingest.manifest import manifest_problem
@@ -49,9 +50,11 @@ class IngestReport(BaseModel):
 _WORKER: ClaimsComponent | None = None
 
 
+@lru_cache(maxsize=4)
 def claims_component(model: str, cues: Path | None) -> ClaimsComponent:
     """The spaCy component ``summitledger_claims`` on the named pipeline, as ingest runs
-    it (the pipeline itself stays as loaded: the component is called on whole docs)."""
+    it (the pipeline itself stays as loaded: the component is called on whole docs);
+    made once per pipeline and lexicon, like the pipeline and lexicon themselves."""
     nlp = load_pipeline(model)
     return make_claims_component(nlp, NAME, str(cues) if cues else None)
 
@@ -68,14 +71,13 @@ def _worker_extract(texts: list[str]) -> list[Extraction]:
             for doc in parse_selected(claims.nlp, texts, claims.triggers, len(texts))]
 
 
-def _extractions(arts: list[ArticleIn], settings: Settings, batch_size: int,
-                 jobs: int) -> Iterator[Extraction]:
+def _extractions(arts: list[ArticleIn], claims: ClaimsComponent, settings: Settings,
+                 batch_size: int, jobs: int) -> Iterator[Extraction]:
     """Parse and extract each article, in order: the paragraphs that can carry a claim
     are parsed (batched ``nlp.pipe``) and the claims component runs on the whole doc, in
     this process or in ``jobs`` worker processes each taking whole articles."""
     texts = [a.text for a in arts]
     if jobs <= 1 or len(arts) < 2:
-        claims = claims_component(settings.model, settings.cues)
         for doc in parse_selected(claims.nlp, texts, claims.triggers, batch_size):
             yield claims(doc)._.extraction
         return
@@ -147,13 +149,14 @@ def ingest(
     if not articles:
         raise problems[0] if problems else InputError("nothing to ingest")
     # fail early, before the ledger is touched
-    nlp, lexicon = load_pipeline(settings.model), load_lexicon(settings.cues)
+    claims = claims_component(settings.model, settings.cues)
+    lexicon = claims.lexicon
     engine = open_ledger(settings.db)
     if on_total:
         on_total(len(articles))
     outcomes: list[IngestOutcome] = []
     try:
-        made = {"pipeline": pipeline_id(nlp), "extractor": EXTRACTOR_VERSION,
+        made = {"pipeline": pipeline_id(claims.nlp), "extractor": EXTRACTOR_VERSION,
                 "lexicon": lexicon.digest()}
         lexicon_body = lexicon.model_dump_json()
         with engine.connect() as conn:  # what is there already, without the texts
@@ -172,7 +175,7 @@ def ingest(
                     on_article(out)
             else:
                 todo.append(art)
-        for art, ex in zip(todo, _extractions(todo, settings, batch_size, jobs), strict=True):
+        for art, ex in zip(todo, _extractions(todo, claims, settings, batch_size, jobs), strict=True):
             out = _store(engine, art, ex, lexicon_body)
             outcomes.append(out)
             if on_article:

@@ -107,9 +107,11 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def plan(text: str, triggers: Triggers) -> list[bool]:
-    """For each paragraph: whether it runs through the whole pipeline."""
-    paras = [text[a:b] for a, b in paragraph_bounds(text)]
+def plan(text: str, triggers: Triggers,
+         bounds: list[tuple[int, int]] | None = None) -> list[bool]:
+    """For each paragraph (``bounds``, found if not given): whether it runs through the
+    whole pipeline."""
+    paras = [text[a:b] for a, b in (bounds or paragraph_bounds(text))]
     parse = [triggers.hit(p) for p in paras]
     for n in range(1, len(paras)):  # the paragraph before may say who speaks
         if parse[n] and not parse[n - 1] and triggers.needs_context(paras[n]):
@@ -117,20 +119,27 @@ def plan(text: str, triggers: Triggers) -> list[bool]:
     return [p and bool(paras[n].strip()) for n, p in enumerate(parse)]
 
 
-def _windows(text: str, parse: list[bool]) -> list[tuple[int, int]]:
-    """Character ranges to parse: runs of consecutive chosen paragraphs, each at most
-    :data:`~summitledger.nlp.pipeline.PIECE_CHARS` long (a longer paragraph is cut as :func:`pieces` cuts)."""
+def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` as character ranges of at most
+    :data:`~summitledger.nlp.pipeline.PIECE_CHARS`, cut as :func:`pieces` cuts."""
+    out, pos = [], a
+    for piece in pieces(text[a:b], _pipeline.PIECE_CHARS):
+        out.append((pos, pos + len(piece)))
+        pos += len(piece)
+    return out
+
+
+def _windows(text: str, bounds: list[tuple[int, int]], parse: list[bool]) -> list[tuple[int, int]]:
+    """Character ranges to parse: runs of consecutive chosen paragraphs (``bounds``),
+    each at most :data:`~summitledger.nlp.pipeline.PIECE_CHARS` long."""
     out: list[tuple[int, int]] = []
-    for (a, b), chosen in zip(paragraph_bounds(text), parse, strict=True):
+    for (a, b), chosen in zip(bounds, parse, strict=True):
         if not chosen:
             continue
         if out and out[-1][1] + 1 == a and b - out[-1][0] <= _pipeline.PIECE_CHARS:
             out[-1] = (out[-1][0], b)
-            continue
-        pos = a
-        for piece in pieces(text[a:b], _pipeline.PIECE_CHARS):
-            out.append((pos, pos + len(piece)))
-            pos += len(piece)
+        else:
+            out.extend(_cut(text, a, b))
     return out
 
 
@@ -152,20 +161,15 @@ def _bare_names(docs: Iterable[Doc]) -> set[str]:
     return bare - known
 
 
-def _named_paragraphs(text: str, parse: list[bool], names: set[str]) -> list[tuple[int, int]]:
+def _named_paragraphs(text: str, bounds: list[tuple[int, int]], parse: list[bool],
+                      names: set[str]) -> list[tuple[int, int]]:
     """Paragraphs left unparsed that may spell out one of ``names`` in full."""
     if not names:
         return []
     alts = "|".join(sorted(map(re.escape, names)))
     full = re.compile(rf"[A-Z][\w'’.-]*\s+(?:{alts})\b|\b(?:{alts})\s+[A-Z]")
-    out = []
-    for (a, b), chosen in zip(paragraph_bounds(text), parse, strict=True):
-        if not chosen and full.search(text, a, b):
-            pos = a
-            for piece in pieces(text[a:b], _pipeline.PIECE_CHARS):
-                out.append((pos, pos + len(piece)))
-                pos += len(piece)
-    return out
+    return [r for (a, b), chosen in zip(bounds, parse, strict=True)
+            if not chosen and full.search(text, a, b) for r in _cut(text, a, b)]
 
 
 def parse_selected(nlp: Language, texts: list[str], triggers: Triggers,
@@ -178,14 +182,16 @@ def parse_selected(nlp: Language, texts: list[str], triggers: Triggers,
 
 def _batch(nlp: Language, texts: list[str], triggers: Triggers,
            batch_size: int) -> Iterator[Doc]:
-    plans = [plan(t, triggers) for t in texts]
-    jobs = [(n, a, b) for n, t in enumerate(texts) for a, b in _windows(t, plans[n])]
+    bounds = [paragraph_bounds(t) for t in texts]
+    plans = [plan(t, triggers, bounds[n]) for n, t in enumerate(texts)]
+    jobs = [(n, a, b) for n, t in enumerate(texts) for a, b in _windows(t, bounds[n], plans[n])]
     parsed: list[list[tuple[int, Doc]]] = [[] for _ in texts]
     for (n, a, _), d in zip(jobs, nlp.pipe((texts[n][a:b] for n, a, b in jobs),
                                             batch_size=batch_size), strict=True):
         parsed[n].append((a, d))
     named_jobs = [(n, a, b) for n, t in enumerate(texts)
-                  for a, b in _named_paragraphs(t, plans[n], _bare_names(d for _, d in parsed[n]))]
+                  for a, b in _named_paragraphs(t, bounds[n], plans[n],
+                                                _bare_names(d for _, d in parsed[n]))]
     named: list[list[tuple[int, Doc]]] = [[] for _ in texts]
     keep = set(ner_names(nlp))
     if named_jobs:
@@ -215,12 +221,18 @@ def assemble(nlp: Language, text: str, parsed: list[tuple[int, Doc]],
     starts[1:] |= breaks[:-1]  # a line break ends a sentence
     starts &= ~numpy.fromiter((t.is_space for t in doc), dtype=bool, count=n)
     starts[0] = True  # white space ends the sentence before it; never starts one
-    spans = []
-    for offset, part in parsed:
+    def place(offset: int, part: Doc) -> tuple[int, int] | None:
+        """The token range ``part`` covers in ``doc``, if its tokens line up."""
         i = int(numpy.searchsorted(idx, offset))
         j = i + len(part)
-        if j > n or not numpy.array_equal(idx[i:j] - offset, part.to_array("IDX")):
+        aligned = j <= n and numpy.array_equal(idx[i:j] - offset, part.to_array("IDX"))
+        return (i, j) if aligned else None
+
+    spans = []
+    for offset, part in parsed:
+        if (placed := place(offset, part)) is None:
             return None
+        i, j = placed
         spans.append((i, j, part))
         starts[i] = True
         if j < n:
@@ -241,10 +253,9 @@ def assemble(nlp: Language, text: str, parsed: list[tuple[int, Doc]],
             arr[j, col[HEAD]] = numpy.array([last_root - j], dtype="int64").view("uint64")[0]
             arr[j, col[DEP]] = dep
     for offset, part in named:
-        i = int(numpy.searchsorted(idx, offset))
-        j = i + len(part)
-        if j > n or not numpy.array_equal(idx[i:j] - offset, part.to_array("IDX")):
+        if (placed := place(offset, part)) is None:
             return None
+        i, j = placed
         arr[i:j, [col[ENT_IOB], col[ENT_TYPE]]] = part.to_array(_ENT_ATTRS)
     doc.from_array(_PARSE_ATTRS, arr)
     return doc
