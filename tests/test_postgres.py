@@ -22,6 +22,7 @@ from .conftest import SEEDS
 
 pytestmark = pytest.mark.postgres
 SHARED_EVENTS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events"
+HERE_GOLD = Path(__file__).resolve().parent / "gold"
 READS = [
     ["claims", "-f", "jsonl"],
     ["claims", "--actor", "Putin", "-f", "csv"],
@@ -66,9 +67,6 @@ def test_postgres_and_sqlite_give_the_same_ledger(cli, pg_url: str, tmp_path: Pa
     html = tmp_path / "r.html"
     assert cli("report", "-o", html, "--db", pg_url).exit_code == 0
     assert html.read_text("utf-8").count('class="group ') > 10
-
-
-HERE_GOLD = Path(__file__).resolve().parent / "gold"
 
 
 def test_migrations_views_and_search_index_exist_on_postgres(cli, pg_url: str) -> None:  # type: ignore[no-untyped-def]

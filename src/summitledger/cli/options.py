@@ -72,6 +72,11 @@ class LedgerGroup(TyperGroup):
             raise typer.Exit(130) from None
 
 
+def say_waiting(why: str) -> None:
+    """Tell the user, on stderr, that the command waits for another process."""
+    typer.echo(f"Waiting: {why}", err=True)
+
+
 def open_reading(path: Path | str) -> Engine:
     """The ledger opened read-only for a reading command, with a warning on stderr when
     articles were stored after its last reconcile (a run killed before the end)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from summitledger.cli.options import DbOption, FormatOption, settings
+from summitledger.cli.options import DbOption, FormatOption, say_waiting, settings
 from summitledger.reconcile.run import reconcile
 from summitledger.report.output import Format, write_json
 from summitledger.store.engine import open_ledger
@@ -14,7 +14,7 @@ def reconcile_cli(db: DbOption = None, format: FormatOption = Format.table) -> N
     """Rebuild actors and claim groups over the whole ledger (ingest does this itself)."""
     engine = open_ledger(settings(db).db)
     try:
-        summary = reconcile(engine, lambda why: typer.echo(f"Waiting: {why}", err=True))
+        summary = reconcile(engine, say_waiting)
     finally:
         engine.dispose()
     if format is Format.json:

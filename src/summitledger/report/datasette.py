@@ -37,16 +37,6 @@ QUERIES: dict[str, dict[str, str]] = {
 }
 
 
-def metadata(db: Path) -> dict[str, Any]:
-    """A whole Datasette metadata document for the ledger at ``db``."""
-    return {
-        "title": "summitledger",
-        "description": "Who said what about one news event, which outlets reported it, and "
-                       "whether it is corroborated, single-source or contradicted.",
-        "databases": {db.stem: database_metadata(db)},
-    }
-
-
 def database_metadata(db: Path) -> dict[str, Any]:
     """The metadata of one ledger database: titles, facets, hidden tables, queries."""
     return {

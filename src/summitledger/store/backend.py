@@ -18,11 +18,20 @@ from sqlalchemy.exc import ArgumentError
 
 from summitledger.settings import is_url
 
-#: The words of a claim that full-text search looks in, as PostgreSQL indexes them.
-PG_SEARCH_DOC = "to_tsvector('english', content || ' ' || quote || ' ' || speaker)"
-#: The key of the advisory lock that serialises reconciles on a PostgreSQL ledger.
+#: The claim columns full-text search looks in.
+SEARCH_COLUMNS = ("content", "quote", "speaker")
+#: Keys of the advisory locks that serialise reconciles and migrations on PostgreSQL,
+#: and what a process waiting for each is told.
 RECONCILE_LOCK = 0x5EDC0DE
 MIGRATE_LOCK = 0x5EDC0DF
+_HOLDING = {RECONCILE_LOCK: "reconciling", MIGRATE_LOCK: "migrating"}
+
+
+def pg_search_doc(table: str = "") -> str:
+    """The ``tsvector`` PostgreSQL indexes for search (the index and the query must
+    spell the same expression; ``table`` qualifies the columns in a query)."""
+    cols = " || ' ' || ".join(f"{table + '.' if table else ''}{c}" for c in SEARCH_COLUMNS)
+    return f"to_tsvector('english', {cols})"
 
 
 def shown(target: str | Path) -> str:
@@ -43,9 +52,8 @@ def search_clause(conn: Connection, claim_id: ColumnElement, words: str) -> Colu
     """A condition true for claims whose content, quotation or speaker hold every word
     of ``words`` (FTS5 on SQLite, a ``tsvector`` match on PostgreSQL)."""
     if is_postgres(conn):
-        doc = PG_SEARCH_DOC.replace("content", "claim.content").replace(
-            "quote", "claim.quote").replace("speaker", "claim.speaker")
-        return literal_column(doc).op("@@")(func.plainto_tsquery("english", words))
+        return literal_column(pg_search_doc("claim")).op("@@")(
+            func.plainto_tsquery("english", words))
     terms = " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
     return claim_id.in_(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts")
                         .bindparams(fts=terms or '""'))
@@ -66,5 +74,6 @@ def serialise(conn: Connection, key: int, on_wait: Callable[[str], None] | None 
     got = conn.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": key}).scalar()
     if not got:
         if on_wait:
-            on_wait("another summitledger process is reconciling this ledger; waiting for it")
+            on_wait(f"another summitledger process is {_HOLDING.get(key, 'writing')} this "
+                    "ledger; waiting for it")
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})

@@ -9,11 +9,11 @@ SQLite target's full-text index is rebuilt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
 from sqlalchemy import func, insert, select, text
+from sqlalchemy.exc import StatementError
 from sqlmodel import SQLModel
 
 from summitledger.errors import NOT_EMPTY, LedgerFileError
@@ -30,8 +30,7 @@ class CopySummary(BaseModel):
     rows: dict[str, int]  # table -> rows copied
 
 
-def copy_ledger(source: Path | str, target: Path | str,
-                on_table: Callable[[str, int], None] | None = None) -> CopySummary:
+def copy_ledger(source: Path | str, target: Path | str) -> CopySummary:
     """Copy the ledger at ``source`` into a new or empty ledger at ``target``."""
     if str(source) == str(target):
         raise LedgerFileError(f"{shown(source)}: source and target are the same ledger",
@@ -55,8 +54,6 @@ def copy_ledger(source: Path | str, target: Path | str,
                     write.execute(insert(table), [r._asdict() for r in rows])
                     n += len(rows)
                 counts[table.name] = n
-                if on_table:
-                    on_table(table.name, n)
             if is_postgres(write):  # the next id a table gives follows the copied ones
                 for table in tables:
                     if "id" in table.c and table.c.id.primary_key:
@@ -64,12 +61,8 @@ def copy_ledger(source: Path | str, target: Path | str,
                             f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                             f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"))
             rebuild_search(write)
-    except LedgerFileError:
-        raise
-    except Exception as exc:
-        if hasattr(exc, "orig"):
-            raise ledger_failure(exc) from None
-        raise
+    except StatementError as exc:  # a database error: one coded line
+        raise ledger_failure(exc) from None
     finally:
         src.dispose()
         dst.dispose()

@@ -23,11 +23,10 @@ from summitledger.errors import (
     NO_LEDGER,
     OLDER_SCHEMA,
     UNREADABLE_LEDGER,
-    UNSUPPORTED_URL,
     LedgerFileError,
 )
 from summitledger.settings import is_url
-from summitledger.store.backend import MIGRATE_LOCK, serialise, shown
+from summitledger.store.backend import MIGRATE_LOCK, is_postgres, serialise, shown
 from summitledger.store.migrations import MIGRATIONS, SCHEMA_VERSION, VIEWS  # noqa: F401
 from summitledger.store.postgres import pg_engine, pg_failure
 
@@ -164,7 +163,7 @@ def _applied(conn: Connection) -> list[int]:
     tables = set(inspect(conn).get_table_names())
     if "_migrations" not in tables:
         if {t for t in tables if not t.startswith("sqlite_")}:
-            kind = "a PostgreSQL database" if conn.dialect.name == "postgresql" else "an SQLite file"
+            kind = "a PostgreSQL database" if is_postgres(conn) else "an SQLite file"
             raise LedgerFileError(
                 f"is {kind} but not a summitledger ledger (no _migrations table)",
                 code=UNREADABLE_LEDGER,
@@ -197,11 +196,6 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
     that cannot be reached or refuses (the URL shown with its password masked).
     """
     url = is_url(str(path))
-    if url and not str(path).lower().startswith("postgres"):
-        raise LedgerFileError(
-            f"{shown(str(path))}: a database URL this summitledger does not open; a ledger "
-            "is an SQLite file path or a PostgreSQL URL (postgresql+psycopg://user@host/db)",
-            code=UNSUPPORTED_URL)
     label = shown(str(path))
     engine = pg_engine(str(path)) if url else _sqlite_engine(Path(path), readonly)
     try:

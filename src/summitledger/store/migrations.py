@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from summitledger.store import schema1
-from summitledger.store.backend import PG_SEARCH_DOC, is_postgres
+from summitledger.store.backend import is_postgres, pg_search_doc
 from summitledger.store.postgres import pg_view, schema1_statements
 
 
@@ -80,7 +80,7 @@ def _m003_views_and_search(conn: Connection) -> None:
         _view(conn, view)
     if is_postgres(conn):
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_claim_search ON claim "
-                          f"USING GIN ({PG_SEARCH_DOC})"))
+                          f"USING GIN ({pg_search_doc()})"))
         return
     conn.execute(text(
         "CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5("

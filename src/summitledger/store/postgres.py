@@ -19,6 +19,7 @@ from summitledger.errors import (
     NO_RIGHTS,
     NO_SERVER,
     UNREADABLE_LEDGER,
+    UNSUPPORTED_URL,
     LedgerFileError,
 )
 from summitledger.store import schema1
@@ -28,7 +29,13 @@ SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
 
 
 def pg_engine(url: str) -> Engine:
-    """An engine on the PostgreSQL ledger at ``url`` (only psycopg 3 is spoken)."""
+    """An engine on the PostgreSQL ledger at ``url`` (only psycopg 3 is spoken); a URL
+    of another kind of database is refused."""
+    if not url.lower().startswith("postgres"):
+        raise LedgerFileError(
+            f"{shown(url)}: a database URL this summitledger does not open; a ledger "
+            "is an SQLite file path or a PostgreSQL URL (postgresql+psycopg://user@host/db)",
+            code=UNSUPPORTED_URL)
     try:
         parsed = make_url(url)
     except ArgumentError:

@@ -26,6 +26,7 @@ from summitledger.models import (
     Sentence,
     utcnow,
 )
+from summitledger.store.backend import is_postgres
 from summitledger.store.engine import mark_unreconciled
 
 
@@ -50,7 +51,7 @@ def _insert_many(conn: Connection, model: type[SQLModel], rows: list[dict]) -> N
 
 def insert_new(conn: Connection, model: type[SQLModel], row: dict) -> None:
     """Insert ``row`` unless a row with its key is there (two writers may race to it)."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if is_postgres(conn) else sqlite
     conn.execute(dialect.insert(model.__table__).values(**row)  # type: ignore[attr-defined]
                  .on_conflict_do_nothing())
 
