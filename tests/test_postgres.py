@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from .conftest import SEEDS
+from .conftest import EVAL, SEEDS
 
 pytestmark = pytest.mark.postgres
-SHARED_EVENTS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events"
+EVENTS = EVAL / "events"
 HERE_GOLD = Path(__file__).resolve().parent / "gold"
 READS = [
     ["claims", "-f", "jsonl"],
@@ -37,7 +37,7 @@ READS = [
 
 
 def _inputs() -> list[Path]:
-    events = sorted(SHARED_EVENTS.glob("*/articles")) if SHARED_EVENTS.is_dir() else []
+    events = sorted(EVENTS.glob("*/articles"))
     return [SEEDS, *events]
 
 
@@ -175,8 +175,7 @@ def test_a_waiting_reconcile_says_so_and_a_killed_writer_loses_no_finished_artic
     # a writer killed outright mid-run keeps every article it finished, whole
     folder = tmp_path / "many"
     folder.mkdir()
-    for n, f in enumerate(sorted((SHARED_EVENTS if SHARED_EVENTS.is_dir() else SEEDS)
-                                 .rglob("*.txt")) * 3):
+    for n, f in enumerate(sorted(EVENTS.rglob("*.txt")) * 3):
         (folder / f"{n:03d}_{f.name}").write_text(f.read_text("utf-8") + f"\nCopy {n}.\n", "utf-8")
     proc = _ingest_proc([folder], pg_url)
     deadline = time.time() + 300

@@ -180,10 +180,9 @@ def test_groups_and_actors_do_not_depend_on_the_order_articles_came_in(tmp_path)
     from summitledger.settings import Settings
     from summitledger.store.engine import open_ledger
 
-    shared = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events"
-    folders = sorted(shared.glob("*/articles")) if shared.is_dir() else []
     root = Path(__file__).resolve().parent
-    folders = folders or [root / "articles"]
+    folders = sorted((root.parent / "eval" / "events").glob("*/articles"))
+    assert folders, "the project's eval/ copy is missing"
     files = [f for d in [root.parent / "seeds", *folders] for f in sorted(d.iterdir())
              if f.suffix == ".txt"][:24]
     seen = []

@@ -62,7 +62,7 @@ def set_name(gold_dir: Path) -> str:
 def eval_cli(
     gold: Annotated[list[Path], typer.Argument(
         help="Gold sets: folders of <article-stem>.jsonl (and groups.json), or folders "
-             "holding such sets in 'gold' subfolders (e.g. ../shared/eval). Files after "
+             "holding such sets in 'gold' subfolders (e.g. eval/). Files after "
              "a single gold folder are taken as its articles.",
         exists=True, show_default=False)],
     articles: Annotated[list[Path] | None, typer.Option(
@@ -87,7 +87,7 @@ def eval_cli(
     \b
     Examples:
 
-        summitledger eval ../shared/eval
+        summitledger eval eval/
 
         summitledger eval tests/gold --articles seeds/
     """
