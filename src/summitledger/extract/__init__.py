@@ -20,6 +20,7 @@ from summitledger.extract.base import PERSONAL, Context
 from summitledger.extract.cues import Lexicon, load_lexicon
 from summitledger.extract.orphans import orphan_claims
 from summitledger.extract.quotes import Quote, find_quotes, repair_unclosed
+from summitledger.extract.relays import relay
 from summitledger.models import ClaimDraft, Extraction, RoleAlias, SentenceIn
 from summitledger.nlp.pipeline import pipeline_id
 
@@ -27,7 +28,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_text", "Lexicon", "load_
 
 #: The extraction rules' version, recorded on every article: an article extracted by
 #: other rules is extracted again on its next ingest. Raise it when the rules change.
-EXTRACTOR_VERSION = "2026.12.3"
+EXTRACTOR_VERSION = "2026.12.4"
 
 
 def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -44,7 +45,7 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
     cue_claims(ctx, nlp)
     according_claims(ctx)
     orphan_claims(ctx)
-    claims = _dedupe(sorted(ctx.claims, key=lambda c: (c.content_start, c.content_end)))
+    claims = _dedupe(sorted(relay(ctx, ctx.claims), key=lambda c: (c.content_start, c.content_end)))
     sentences = [  # trusted values from the parse: built without validation
         SentenceIn.model_construct(idx=n, start=s.start_char, end=s.end_char,
                                    text=text[s.start_char : s.end_char])

@@ -27,16 +27,28 @@ def _as_channel(ctx: Context, cue: Token, channel: str, according: Token) -> Non
         if c.cue_start != cue.idx or c.channel:
             continue
         c.channel = channel
-        if c.content_start < according.idx < c.content_end:
+        phrase = subtree_ids(according) | {according.i}
+        last = ctx.doc[max(phrase)]
+        span = None
+        if c.content_start <= according.idx and last.idx + len(last.text) < c.content_end \
+                and not ctx.text[c.content_start:according.idx].strip(" ,;-–—"):
+            # "A said, according to B, that X": the content starts after the phrase
+            ids = {t.i for t in ctx.doc.char_span(c.content_start, c.content_end,
+                                                  alignment_mode="expand")} - phrase
+            rng = trim(ctx.doc, ids)
+            span = ctx.doc[rng[0] : rng[1] + 1] if rng else None
+        elif c.content_start < according.idx < c.content_end:
             end = according.idx
             while end > c.content_start and ctx.text[end - 1] in " ,;-–—":
                 end -= 1
             span = ctx.doc.char_span(c.content_start, end, alignment_mode="contract")
-            if span is None or not len(span):
-                continue
-            c.content, c.content_end = span.text, span.end_char
+        if span is not None and len(span):
+            c.content, c.content_start, c.content_end = span.text, span.start_char, span.end_char
             cue_marks = " ".join(w for w in c.lemmas.split() if w.startswith("c:"))
             c.lemmas = f"{lemma_bag(span)} {cue_marks}".strip()
+            negative = c.frame.predicate in set(ctx.lexicon.negative)
+            c.frame = build_frame(span, c.frame.predicate, c.frame.family, negative)
+            c.polarity = c.frame.polarity
 
 
 def according_claims(ctx: Context) -> None:

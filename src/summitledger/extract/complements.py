@@ -25,6 +25,13 @@ def _said(tok: Token) -> Token | None:
     return tok
 
 
+def _infinitive(c: Token, cues: list[Token]) -> bool:
+    """A to-infinitive right after the cue that the parser took for a purpose clause
+    ("has undertaken to cover the costs"): the cue's complement all the same."""
+    return (c.dep_ == "advcl" and c.tag_ == "VB" and c.left_edge.i == cues[-1].i + 1
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+
+
 def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | None:
     inside = {t.i for t in cues}
     kids = [c for t in cues for c in t.children if c.i not in inside]
@@ -52,7 +59,7 @@ def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | No
                 pinned = _object_with(c, kids, kinds)  # "put the toll at seven"
                 if pinned is not None:
                     return "dobj", pinned
-            if kind == "xcomp" and "xcomp" in kinds and c.dep_ == "xcomp":
+            if kind == "xcomp" and "xcomp" in kinds and (c.dep_ == "xcomp" or _infinitive(c, cues)):
                 return "xcomp", subtree_ids(c)
             if kind == "prep" and c.dep_ in ("prep", "prt") and f"prep:{c.lower_}" in kinds:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp", "ccomp")]

@@ -31,6 +31,10 @@ class Lexicon(BaseModel):
     phrases: dict[str, list[str]] = {}
     negative: list[str] = []
     speaker_nouns: list[str] = []
+    # who passes on what others said: a claim by one of these that holds another
+    # claim is a relay (see extract/relays.py)
+    relay_verbs: list[str] = []
+    media_nouns: list[str] = []
     remove: list[str] = []
 
     def merged(self, extra: Lexicon) -> Lexicon:
@@ -42,6 +46,8 @@ class Lexicon(BaseModel):
             phrases={**self.phrases, **extra.phrases},
             negative=sorted(set(self.negative) | set(extra.negative)),
             speaker_nouns=sorted(set(self.speaker_nouns) | set(extra.speaker_nouns)),
+            relay_verbs=sorted(set(self.relay_verbs) | set(extra.relay_verbs)),
+            media_nouns=sorted(set(self.media_nouns) | set(extra.media_nouns)),
         )
 
     def digest(self) -> str:
@@ -51,6 +57,12 @@ class Lexicon(BaseModel):
     def speaker_set(self) -> frozenset[str]:
         """The lexicon's own speaker nouns, as a set (built once per lexicon)."""
         return _as_set(tuple(self.speaker_nouns))
+
+    def relay_set(self) -> frozenset[str]:
+        return _as_set(tuple(self.relay_verbs))
+
+    def media_set(self) -> frozenset[str]:
+        return _as_set(tuple(self.media_nouns))
 
     def complements(self, lemma: str) -> list[str]:
         return self.verbs.get(lemma.lower(), [])
