@@ -207,6 +207,18 @@ class ActorAlias(SQLModel, table=True):
     norm: str = Field(index=True)
 
 
+class ActorJoin(SQLModel, table=True):
+    """Why two name forms are one actor: a resolution rule's reason, a statement that
+    matched, or the user's merge (``summitledger actors --why``); rebuilt by reconcile."""
+
+    __tablename__ = "actor_join"
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(foreign_key="actor.id", ondelete="CASCADE", index=True)
+    a: str
+    b: str
+    reason: str
+
+
 class ActorOverride(SQLModel, table=True):
     """A user's decision: merge two actors, or keep a name apart from an actor."""
 

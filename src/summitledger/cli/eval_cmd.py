@@ -16,7 +16,9 @@ from summitledger.settings import is_url
 from summitledger.store.engine import open_ledger
 
 COLUMNS = ["article", "gold", "predicted", "matched", "precision", "recall", "f1",
-           "actor_accuracy", "group_f1", "status_accuracy"]
+           "actor_accuracy", "group_precision", "group_recall", "group_f1", "status_accuracy"]
+LOO_COLUMNS = ["held_out", "group_precision", "group_recall", "group_f1", "status_accuracy",
+               "model"]
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 
@@ -77,6 +79,13 @@ def eval_cli(
     format: FormatOption = Format.table,
     details: Annotated[bool, typer.Option(
         help="Also list every gold and predicted claim with its match.")] = False,
+    leave_one_out: Annotated[bool, typer.Option(
+        "--leave-one-out",
+        help="Choose the grouping model on all sets but one and score the one left out, "
+             "for each set in turn (needs two sets or more).")] = False,
+    fit: Annotated[bool, typer.Option(
+        "--fit", help="With --leave-one-out, also print the model fitted on every set "
+                      "(the one that ships).")] = False,
 ) -> None:
     """Score extraction, actors, grouping and statuses against hand-made gold.
 
@@ -90,6 +99,8 @@ def eval_cli(
         summitledger eval eval/
 
         summitledger eval tests/gold --articles seeds/
+
+        summitledger eval eval/ --leave-one-out
     """
     sets = gold_sets(gold[:1]) if len(gold) > 1 and not any(map(is_gold_dir, gold[1:])) else []
     if sets:  # old form: eval GOLD ARTICLE...
@@ -101,6 +112,9 @@ def eval_cli(
                                  "folder of <article-stem>.jsonl files)")
     if articles and len(sets) > 1:
         raise typer.BadParameter("--articles goes with one gold set; name one")
+    if leave_one_out:
+        _leave_one_out(sets, cues, format, fit)
+        return
     results: list[tuple[str, EvalReport]] = []
     for g in sets:
         results.append((set_name(g), _score_set(g, articles, db, cues)))
@@ -137,6 +151,36 @@ def _score_set(gold_dir: Path, articles: list[Path] | None, db: str | None,
         temp_db = Path(tmp) / "eval.db"
         ingest(paths, settings(temp_db, cues=cues))
         return _score_ledger(gold_dir, temp_db)
+
+
+def _leave_one_out(sets: list[Path], cues: Path | None, format: Format, fit: bool) -> None:
+    """Each set's articles ingested into a temporary ledger, then the leave-one-out
+    table (and with ``fit`` the model fitted on every set)."""
+    if len(sets) < 2:
+        raise typer.BadParameter("--leave-one-out needs two gold sets or more")
+    from summitledger.ingest.run import ingest  # spaCy loads here, not when the CLI starts
+    from summitledger.report.tuning import choose, leave_one_out, load_set
+
+    with tempfile.TemporaryDirectory(prefix="summitledger-loo-") as tmp:
+        dev = []
+        for n, g in enumerate(sets):
+            paths = articles_for(g)
+            if not paths:
+                raise typer.BadParameter(f"{g}: no articles found beside the gold")
+            db = Path(tmp) / f"set{n}.db"
+            ingest(paths, settings(db, cues=cues))
+            engine = open_ledger(db, readonly=True)
+            try:
+                dev.append(load_set(set_name(g), g, engine))
+            finally:
+                engine.dispose()
+        folds = [f.model_dump() for f in leave_one_out(dev)]
+        if fit:
+            folds.append({"held_out": "(none: fitted on every set)", "model": choose(dev).describe()})
+    if format is Format.json:
+        write_json({"leave_one_out": folds})
+        return
+    emit(folds, format, LOO_COLUMNS, title="eval: leave one event out")
 
 
 def _holds(path: Path | str, stems: set[str]) -> bool:

@@ -95,7 +95,11 @@ class ArticleActors(ArticleMentions):
         for m in self.before(noun.i):
             if noun.i - m.i > window:
                 break
-            if m.kind == "organisation" and not self.quoted(m.i) and describes(word, m.name):
+            # a one-word name the parser called a body may be a place ('left Tervalin'):
+            # only a speaker's, or a name of several words, is taken
+            named = m.speaker or len(m.name.split()) > 1
+            if m.kind == "organisation" and named and not self.quoted(m.i) \
+                    and describes(word, m.name):
                 return m
         return None
 

@@ -126,7 +126,10 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
            head: Token, subj: Token, speaker: Span,
            found: tuple[str, set[int]] | None) -> ClaimDraft | None:
     doc = ctx.doc
-    named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    # "a fire service official, Debashish Bardhan"; "the ferry's operator, Oskova Lake
+    # Lines": the name in apposition is the speaker
+    named = next((c for c in subj.children if c.dep_ == "appos" and (
+        c.ent_type_ == "PERSON" or (c.ent_type_ == "ORG" and subj.pos_ == "NOUN"))), None)
     cue_ids = {t.i for t in cues}
     speaker_ids = set(range(speaker.start, speaker.end))
     qi: int | None = None

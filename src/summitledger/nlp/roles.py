@@ -15,8 +15,10 @@ from __future__ import annotations
 from summitledger.nlp.names import role_key
 
 #: shared stem that makes two words one for role matching: 'provincial' ~ 'province',
-#: 'ministerial' ~ 'minister'; five letters keep 'state' from matching 'statement'
+#: 'ministerial' ~ 'minister'; five letters keep 'state' from matching 'statement', and
+#: the stem must cover STEM_SHARE of the shorter word ('government' is not 'governor')
 STEM = 5
+STEM_SHARE = 0.8
 #: the nouns that name a kind of body; a body's name holding one of them is that kind
 #: ("the company" is not the State Rescue Service, "the ministry" is the Ministry of X)
 KINDS_OF_BODY = frozenset({
@@ -65,7 +67,7 @@ def role_head(text: str) -> str:
 
 def same_word(a: str, b: str) -> bool:
     """One word up to derivation: equal, or sharing a stem of :data:`STEM` letters that
-    covers most of the shorter word."""
+    covers :data:`STEM_SHARE` of the shorter word."""
     if a == b:
         return True
     n = 0
@@ -73,7 +75,7 @@ def same_word(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    return n >= STEM and n >= 0.7 * min(len(a), len(b))
+    return n >= STEM and n >= STEM_SHARE * min(len(a), len(b))
 
 
 def fits_role(short: str, long: str) -> bool:

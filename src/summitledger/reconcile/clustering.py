@@ -22,13 +22,17 @@ def average_link(
     scores: dict[tuple[Hashable, Hashable], float],
     link: float,
     mean: float,
+    owner: dict[Hashable, str] | None = None,
 ) -> list[list[Hashable]]:
     """Clusters of claims, from ``units`` (claims stating the same words, which start as
     one cluster; given in a stable order). ``scores`` holds each scored pair of units
     once, keyed by the units' first claims; every claim pair across two units has
-    their score."""
+    their score. ``owner`` names the specific actor of a claim (absent for one that may
+    be several): two clusters of different specific actors never merge."""
     pos = {unit[0]: n for n, unit in enumerate(units)}
     members: dict[int, list[Hashable]] = {n: list(unit) for n, unit in enumerate(units)}
+    owners: dict[int, set[str]] = {n: {owner[x] for x in unit if x in owner}
+                                   for n, unit in enumerate(units)} if owner else {}
     total: dict[int, dict[int, float]] = {n: {} for n in members}  # sum of pair scores
     best: dict[int, dict[int, float]] = {n: {} for n in members}  # strongest pair across
     same: dict[int, dict[int, int]] = {n: {} for n in members}  # pairs inside one article
@@ -66,8 +70,12 @@ def average_link(
             continue
         if m < mean:
             break
+        if owners and len(owners[i] | owners[j]) > 1:
+            continue  # two different speakers never state one statement
         keep, gone = min(i, j), max(i, j)
         members[keep] += members.pop(gone)
+        if owners:
+            owners[keep] |= owners.pop(gone)
         _fold(total, keep, gone, lambda x, y: x + y)
         _fold(same, keep, gone, lambda x, y: x + y)
         _fold(best, keep, gone, max)

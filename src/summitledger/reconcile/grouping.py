@@ -1,36 +1,40 @@
-"""Grouping one actor's claims: candidate pairs, three signals, average-link clusters.
+"""Grouping claims into statements: candidate pairs, the pair model, average-link clusters.
 
-Pairs are scored only within one actor: every pair of a small actor, and for a large
-one each claim's nearest neighbours by embedding plus the claims sharing an uncommon
-word, so the work stays near n log n. A pair's score mixes words and frames
-(:mod:`matching`) with meaning (:mod:`embedding`); :mod:`clustering` turns the scores
-into groups. Pure functions; no database.
+Claims are blocked by actor, and an actor that does not single out a speaker (a title,
+'the company', 'officials') shares a block with the actors it may be
+(:func:`compatible`): actor agreement is evidence, not a gate, but two clearly
+different actors never share a statement. Within a block every pair is scored when the
+block is small; a large block compares each claim with its nearest neighbours by
+embedding and with the claims sharing an uncommon word, so the work stays near n log n.
+The pair model (:mod:`model`) turns features (:mod:`features`) into a probability;
+:mod:`clustering` turns those into groups. Pure functions; no database.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from summitledger.models import ClaimFrame
-from summitledger.reconcile.matching import (
-    QUOTE_THRESHOLD,
-    ClaimInfo,
-    Group,
-    Link,
-    Vectors,
-    cue_family,
-    fits,
-    frame_agreement,
-    quote_similarity,
+import numpy as np
+
+from summitledger.reconcile.clustering import average_link
+from summitledger.reconcile.features import (
+    FEATURES,
+    Pair,
+    WordVectors,
+    align,
+    content_words,
+    pair_features,
 )
+from summitledger.reconcile.matching import ClaimInfo, Group, Link, Vectors
+from summitledger.reconcile.model import DEFAULT, PairModel
 
-W_WORDS, W_MEANING, W_FRAME = 0.3, 0.6, 0.2  # chosen on every development set together
-NUMBER_FLOOR = 0.35  # the score of two claims giving one specific figure for one thing
-ESTIMATES = ("figure", "number", "total", "toll", "crowd")  # 'put the figure at 110,000'
-THRESHOLD = 0.30  # two clusters of one actor's claims merge on a pair scoring this
-MEAN_THRESHOLD = 0.10  # ... when the mean over all their pairs reaches this
-ALL_PAIRS = 48  # an actor with up to this many claims has every pair scored
-NEIGHBOURS = 8  # else each claim's nearest neighbours by embedding are scored
+ALL_PAIRS = 48  # a block with up to this many statements has every pair scored
+NEIGHBOURS = 8  # else each statement's nearest neighbours by embedding are scored
+UNCOMMON = 8  # ... and the statements sharing a word no more than this many hold
+SCAN = 2048  # rows of the similarity matrix computed at once (bounds memory)
 
 
 def meaning_text(c: ClaimInfo) -> str:
@@ -47,68 +51,55 @@ def meaning_text(c: ClaimInfo) -> str:
 
 
 class Signals:
-    """What pair scoring reads: the word vectors and the contents' embeddings."""
+    """What pair scoring reads: the word vectors, the contents' embeddings and the
+    embeddings of their words."""
 
     def __init__(self, claims: list[ClaimInfo], embeddings: object | None = None) -> None:
-        import numpy as np
-
         from summitledger.reconcile.embedding import embed
 
         self.vectors = Vectors(claims)
         self.row = {c.id: n for n, c in enumerate(claims)}
         self.emb = embeddings if embeddings is not None else embed(
             [meaning_text(c) for c in claims])
-        self.np = np
+        self.words = {c.id: content_words(c) for c in claims}
+        self.word_vectors = WordVectors(sorted({w for ws in self.words.values() for w in ws}),
+                                        embed)
+        df: Counter[str] = Counter(w for ws in self.words.values() for w in ws)
+        n = max(1, len(claims))
+        self.idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
+        self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def meaning(self, a: int, b: int) -> float:
         return float(max(0.0, self.emb[self.row[a]] @ self.emb[self.row[b]]))  # type: ignore[index]
 
+    def word_rows(self, cid: int) -> tuple[np.ndarray, np.ndarray]:
+        """A claim's word vectors and their weights (inverse document frequency)."""
+        rows = self._rows.get(cid)
+        if rows is None:
+            words = [w for w in self.words[cid] if w in self.word_vectors.index]
+            rows = self._rows[cid] = (self.word_vectors.rows(words),
+                                      np.array([self.idf[w] for w in words]))
+        return rows
 
-def score(a: ClaimInfo, b: ClaimInfo, sig: Signals) -> tuple[float, str]:
-    """Similarity of two claims of one actor in [0, 1] and what drove it."""
-    cos, share, _noun, content = sig.vectors.compare(a.id, b.id)
-    words = (cos + share) / 2
-    family = a.frame.family or cue_family(a.lemmas)
-    if content < 2 and not (family and family != "say" and
-                            family == (b.frame.family or cue_family(b.lemmas))):
-        # one shared word is weak evidence, except between reports of one kind of act
-        # (warned ~ cautioned)
-        words /= 2
-    q = quote_similarity(a.quote, b.quote)
-    meaning = sig.meaning(a.id, b.id)
-    frame = frame_agreement(a.frame, b.frame)
-    mixed = W_WORDS * words + W_MEANING * meaning + W_FRAME * frame
-    why = f"words {words:.2f}, meaning {meaning:.2f}, frame {frame:.2f}"
-    if q >= QUOTE_THRESHOLD:
-        return max(mixed, q / 100), f"same quotation (rapidfuzz {q:.0f}); {why}"
-    if mixed < NUMBER_FLOOR and same_figure(a.frame, b.frame):
-        return NUMBER_FLOOR, f"the same figure; {why}"
-    return mixed, why
-
-
-def same_figure(a: ClaimFrame, b: ClaimFrame) -> bool:
-    """Do two claims of one actor give one specific figure (at least 10) for one
-    thing? ('the figure at 110,000' and 'more than 100,000 people')."""
-    return any(min(x.value, y.value) >= 10 and fits(x, y)
-               and (x.counts == y.counts or not x.counts or not y.counts
-                    or x.counts in ESTIMATES or y.counts in ESTIMATES)
-               for x in a.numbers for y in b.numbers)
+    def pair(self, a: ClaimInfo, b: ClaimInfo, maybe: bool) -> Pair:
+        (va, wa), (vb, wb) = self.word_rows(a.id), self.word_rows(b.id)
+        return pair_features(a, b, align_score=align(va, vb, wa, wb),
+                             meaning=self.meaning(a.id, b.id), vectors=self.vectors, maybe=maybe)
 
 
 def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
-    """Pairs of one actor's claims worth scoring (claim positions in ``block``)."""
+    """Pairs of one block's statements worth scoring (positions in ``block``)."""
     n = len(block)
     if n <= ALL_PAIRS:
         return {(i, j) for i in range(n) for j in range(i + 1, n)}
-    np = sig.np
     rows = np.array([sig.row[c.id] for c in block])
     emb = sig.emb[rows]  # type: ignore[index]
     pairs: set[tuple[int, int]] = set()
     k = min(NEIGHBOURS, n - 1)
-    for lo in range(0, n, 2048):
-        sims = emb[lo : lo + 2048] @ emb.T
-        rows_here = np.arange(sims.shape[0])
-        sims[rows_here, lo + rows_here] = -2.0
+    for lo in range(0, n, SCAN):
+        sims = emb[lo : lo + SCAN] @ emb.T
+        here = np.arange(sims.shape[0])
+        sims[here, lo + here] = -2.0
         near = np.argpartition(sims, n - k, axis=1)[:, n - k :]
         for r, cols in enumerate(near):
             i = lo + r
@@ -119,79 +110,133 @@ def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
             if w[0] != "e":
                 postings[w].append(i)
     for ids in postings.values():
-        if 1 < len(ids) <= 8:  # an uncommon word: the claims sharing it are compared
+        if 1 < len(ids) <= UNCOMMON:  # an uncommon word: the statements sharing it are compared
             pairs.update((a, b) for x, a in enumerate(ids) for b in ids[x + 1 :])
     return pairs
 
 
-def _meanings(block: list[ClaimInfo], pairs: list[tuple[int, int]], sig: Signals) -> list[float]:
-    """The meaning signal of many pairs at once (one vectorised product)."""
-    np = sig.np
-    if not pairs:
-        return []
-    rows = np.array([sig.row[c.id] for c in block])
-    left = sig.emb[rows[[i for i, _ in pairs]]]  # type: ignore[index]
-    right = sig.emb[rows[[j for _, j in pairs]]]  # type: ignore[index]
-    return np.maximum(np.einsum("ij,ij->i", left, right), 0.0).tolist()
-
-
-def _score_block(block: list[ClaimInfo], sig: Signals) -> dict[tuple[int, int], tuple[float, str]]:
-    """Scores of the candidate pairs of one actor's claims from different articles."""
-    scored: dict[tuple[int, int], tuple[float, str]] = {}
-    pairs = [(i, j) for i, j in sorted(_candidates(block, sig))
-             if block[i].article_id != block[j].article_id]
-    sets = sig.vectors.sets
-    for (i, j), m in zip(pairs, _meanings(block, pairs, sig), strict=True):
-        a, b = block[i], block[j]
-        if sets[a.id].isdisjoint(sets[b.id]) and not (a.quote and b.quote) and not (
-                a.frame.numbers and b.frame.numbers):
-            # nothing in common but meaning: the other signals are 0 (a fast path)
-            scored[(a.id, b.id)] = (W_MEANING * m, "")
-        else:
-            scored[(a.id, b.id)] = score(a, b, sig)
-    return scored
-
-
-def group_claims(claims: list[ClaimInfo], threshold: float = THRESHOLD,
-                 signals: Signals | None = None,
-                 mean_threshold: float = MEAN_THRESHOLD) -> list[Group]:
-    """Groups of claims by one actor that say the same thing, across articles.
-
-    Every candidate pair within an actor is scored, then average-link clustering joins
-    two clusters when a pair across them reaches ``threshold`` and the mean over all
-    their pairs reaches ``mean_threshold``. Claims are taken in their
-    stable order (article file, position), so the groups do not depend on ingest order.
-    """
-    from summitledger.reconcile.clustering import average_link
-
-    sig = signals or Signals(claims)
-    blocks: dict[str, list[ClaimInfo]] = defaultdict(list)
+def _blocks(claims: list[ClaimInfo], compatible: Callable[[str, str], bool]) -> list[list[ClaimInfo]]:
+    """Claims by actor, an actor that may be another in that one's block (connected
+    actors share one block), in a stable order."""
+    by_actor: dict[str, list[ClaimInfo]] = defaultdict(list)
     for c in sorted(claims, key=lambda x: x.key):
-        blocks[c.actor.lower()].append(c)
+        by_actor[c.actor].append(c)
+    actors = sorted(by_actor)
+    parent = {a: a for a in actors}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            if compatible(a, b) and find(a) != find(b):
+                parent[max(find(a), find(b))] = min(find(a), find(b))
+    out: dict[str, list[ClaimInfo]] = defaultdict(list)
+    for a in actors:
+        out[find(a)].extend(by_actor[a])
+    return [sorted(out[k], key=lambda x: x.key) for k in sorted(out)]
+
+
+@dataclass
+class Block:
+    """One block's statements (claims of one actor stating the same words are one unit,
+    scored once) and the features of its candidate pairs."""
+
+    claims: list[ClaimInfo]
+    units: list[list[ClaimInfo]]
+    pairs: list[Pair]
+    values: np.ndarray  # one row of features per pair
+
+
+@dataclass
+class Prepared:
+    """Everything grouping needs that does not depend on the pair model."""
+
+    blocks: list[Block]
+    specific: Callable[[str], bool]
+    order: dict[int, tuple[str, int]]  # claim id -> stable key
+
+
+def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
+            compatible: Callable[[str, str], bool] = lambda a, b: False,
+            specific: Callable[[str], bool] = lambda a: True) -> Prepared:
+    """Blocks, units and the features of every candidate pair: claims of different
+    articles whose actors may be one."""
+    sig = signals or Signals(claims)
+    blocks = []
+    for block in _blocks(claims, compatible):
+        by_words: dict[tuple, list[ClaimInfo]] = {}
+        for c in block:
+            by_words.setdefault((c.actor, " ".join(c.content.lower().split()), c.quote),
+                                []).append(c)
+        units = list(by_words.values())
+        heads = [u[0] for u in units]
+        pairs = []
+        for i, j in sorted(_candidates(heads, sig)):
+            a, b = heads[i], heads[j]
+            if a.article_id == b.article_id:
+                continue
+            if a.actor != b.actor and not compatible(a.actor, b.actor):
+                continue
+            pairs.append(sig.pair(a, b, a.actor != b.actor))
+        values = np.array([p.values for p in pairs]) if pairs else np.zeros((0, len(FEATURES)))
+        blocks.append(Block(block, units, pairs, values))
+    return Prepared(blocks, specific, {c.id: c.key for c in claims})
+
+
+def cluster(prepared: Prepared, model: PairModel = DEFAULT) -> list[Group]:
+    """Groups of claims that state one proposition, across articles.
+
+    Average-link clustering joins two clusters when a pair across them reaches the
+    model's ``link`` and the mean over all their pairs reaches its ``mean``, and never
+    when they would hold two actors that are specific and different. Claims are taken
+    in their stable order (article file, position), so the groups do not depend on
+    ingest order.
+    """
     groups: list[Group] = []
-    for actor in sorted(blocks):
-        # claims stating the same words in different articles are one unit, scored once
-        units: dict[tuple, list[ClaimInfo]] = {}
-        for c in blocks[actor]:
-            units.setdefault((" ".join(c.content.lower().split()), c.quote), []).append(c)
-        block = [u[0] for u in units.values()]
-        scored = _score_block(block, sig)
-        article = {c.id: c.article_id for u in units.values() for c in u}
-        clusters = average_link([[c.id for c in u] for u in units.values()], article,
-                                {p: s for p, (s, _) in scored.items()}, threshold,
-                                mean_threshold)
+    for block in prepared.blocks:
+        probs = model.probabilities(block.values)
+        scored = {(p.a, p.b): (float(s), p) for p, s in zip(block.pairs, probs, strict=True)}
+        article = {c.id: c.article_id for c in block.claims}
+        owner = {c.id: c.actor for c in block.claims if prepared.specific(c.actor)}
+        clusters = average_link([[c.id for c in u] for u in block.units], article,
+                                {k: s for k, (s, _) in scored.items()}, model.link,
+                                model.mean, owner)
         cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
         links: dict[int, list[Link]] = defaultdict(list)
-        for (a, b), (s, why) in scored.items():
-            if s >= threshold and cluster_of[a] == cluster_of[b]:
-                why = why or f"words 0.00, meaning {s / W_MEANING:.2f}, frame 0.00"
-                links[cluster_of[a]].append(Link(a, b, round(s, 3), why))
-        for u in units.values():
+        for (a, b), (s, pair) in scored.items():
+            if s >= model.link and cluster_of[a] == cluster_of[b]:
+                links[cluster_of[a]].append(Link(a, b, round(s, 3), _why(pair)))
+        for u in block.units:
             links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")
                                            for c in u[1:] if c.article_id != u[0].article_id]
-        key = {c.id: c.key for u in units.values() for c in u}
+        key = prepared.order
         for n, ids in enumerate(clusters):
             groups.append(Group(sorted(ids, key=key.__getitem__),
                                 sorted(links[n], key=lambda k: (k.a, k.b))))
-    key = {c.id: c.key for c in claims}
-    return sorted(groups, key=lambda g: min(key[m] for m in g.members))
+    return sorted(groups, key=lambda g: min(prepared.order[m] for m in g.members))
+
+
+def group_claims(claims: list[ClaimInfo], signals: Signals | None = None,
+                 model: PairModel = DEFAULT,
+                 compatible: Callable[[str, str], bool] = lambda a, b: False,
+                 specific: Callable[[str], bool] = lambda a: True) -> list[Group]:
+    """:func:`prepare` then :func:`cluster`."""
+    return cluster(prepare(claims, signals, compatible, specific), model)
+
+
+def _why(pair: Pair) -> str:
+    """What drove a link, for ``show``: the features that were present."""
+    shown = [f"words aligned {pair.get('align'):.2f}"]
+    if pair.get("quote") >= 0.85:
+        shown.insert(0, f"same quotation ({pair.get('quote') * 100:.0f})")
+    if pair.get("figure"):
+        shown.append("a figure for the same thing")
+    if pair.get("verb"):
+        shown.append("same main verb")
+    shown.append(f"meaning {pair.get('meaning'):.2f}")
+    if pair.get("maybe"):
+        shown.append("actors may be one")
+    return ", ".join(shown)

@@ -11,13 +11,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from pydantic import BaseModel
-from sqlalchemy import Row, delete, func, insert, text, update
+from sqlalchemy import delete, func, insert, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from summitledger.models import (
     Actor,
     ActorAlias,
+    ActorJoin,
     ActorOverride,
     Article,
     ArticleAlias,
@@ -25,11 +26,8 @@ from summitledger.models import (
     ClaimGroup,
 )
 from summitledger.nlp.names import PLURAL, SINGULAR, role_key
-from summitledger.reconcile.actors import cluster_actors
-from summitledger.reconcile.frames import stored_frame
-from summitledger.reconcile.grouping import Signals, group_claims
-from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
-from summitledger.reconcile.verdicts import article_sources, disputes, verdict
+from summitledger.reconcile.matching import MATCHER, Group
+from summitledger.reconcile.plan import ClaimRow, Inputs, Plan, plan, prepare_inputs
 from summitledger.store.backend import RECONCILE_LOCK, rebuild_search, serialise
 from summitledger.store.engine import mark_reconciled, unreconciled_mark
 
@@ -45,45 +43,54 @@ class ReconcileSummary(BaseModel):
     matcher: str = MATCHER
 
 
-def _statement(members: list[ClaimInfo]) -> str:
-    """The fullest wording: the longest content (the longest form of a quotation)."""
-    return max(members, key=lambda m: (len(m.content), -m.id)).content
-
-
-def _claim_rows(conn: Connection) -> list[Row]:
-    return conn.execute(
+def _claim_rows(conn: Connection) -> list[ClaimRow]:
+    return [ClaimRow(*r) for r in conn.execute(
         select(Claim.id, Claim.article_id, Claim.actor_key, Claim.actor_kind, Claim.speaker,
                Claim.content, Claim.quote, Claim.lemmas, Claim.topic,
                Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
                Article.file, Article.content_hash)
         .join(Article, Claim.article_id == Article.id).order_by(Article.file, Claim.idx)
-    ).all()
+    ).all()]
 
 
-def _actors(conn: Connection, rows: list[Row]) -> tuple[dict[str, str], dict[str, int]]:
-    """Cluster actor names over the ledger and rebuild the actor tables.
-
-    Returns the mapping actor key -> canonical name and canonical name -> actor id.
-    """
-    # in a canonical order (never the order articles were stored in): a role two people
-    # hold in different articles goes the same way whichever was ingested first
-    aliases = [(r.actor, r.alias) for r in conn.execute(
-        select(ArticleAlias.actor, ArticleAlias.alias)
+def _inputs(conn: Connection, rows: list[ClaimRow]
+            ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """Role aliases articles taught, in a canonical order (never the order articles
+    were stored in: a role two people hold in different articles goes the same way
+    whichever was ingested first), and the user's overrides with names as keys."""
+    aliases = [(r.actor, r.alias, r.file) for r in conn.execute(
+        select(ArticleAlias.actor, ArticleAlias.alias, Article.file)
         .join(Article, ArticleAlias.article_id == Article.id)
         .order_by(Article.file, Article.content_hash, ArticleAlias.actor, ArticleAlias.alias))]
     speakers = {r.speaker.lower(): r.actor_key for r in rows}
     overrides = [(r.action, speakers.get(r.a.lower(), r.a), speakers.get(r.b.lower(), r.b))
                  for r in conn.execute(select(ActorOverride).order_by(ActorOverride.id))]
-    mapping = cluster_actors([(r.actor_key, r.actor_kind) for r in rows], aliases, overrides)
+    return aliases, overrides
+
+
+def load_inputs(engine: Engine) -> Inputs:
+    """What :func:`plan.finish` works from, read from a ledger without changing it
+    (``summitledger eval --leave-one-out`` tries models on it)."""
+    with engine.connect() as conn:
+        rows = _claim_rows(conn)
+        aliases, overrides = _inputs(conn, rows)
+        return prepare_inputs(rows, aliases, overrides, _texts(conn))
+
+
+def _actors(conn: Connection, rows: list[ClaimRow], done: Plan,
+            aliases: list[tuple[str, str, str]]) -> dict[str, int]:
+    """Rebuild the actor tables from the plan: each actor with every name it went by
+    and why each joined. Returns canonical name -> actor id."""
+    mapping = done.resolution.mapping
     names: dict[str, set[str]] = {}
     kinds: dict[str, str] = {}
     for r in rows:
-        canon = mapping.get(r.actor_key, r.actor_key)
+        canon = done.actor_of.get(r.id, mapping.get(r.actor_key, r.actor_key))
         names.setdefault(canon, set()).add(r.actor_key)
         if r.speaker.lower() not in PRONOUNS:
             names[canon].add(r.speaker)
-        kinds.setdefault(canon, r.actor_kind)
-    for person, alias in aliases:
+        kinds.setdefault(canon, done.resolution.kinds.get(canon, r.actor_kind))
+    for person, alias, _ in aliases:
         canon = mapping.get(person, person)
         if canon in names:
             names[canon].add(alias)
@@ -91,6 +98,7 @@ def _actors(conn: Connection, rows: list[Row]) -> tuple[dict[str, str], dict[str
     top = _high_water(conn, "actor", max(old.values(), default=0))
     ids = _stable_ids(sorted(names), lambda canon: [old[canon]] if canon in old else [], top)
     _save_high_water(conn, "actor", max([top, *ids.values()]))
+    conn.execute(delete(ActorJoin))
     conn.execute(delete(ActorAlias))
     conn.execute(delete(Actor))
     if ids:
@@ -99,17 +107,30 @@ def _actors(conn: Connection, rows: list[Row]) -> tuple[dict[str, str], dict[str
         conn.execute(insert(ActorAlias), [
             {"actor_id": i, "alias": a, "norm": role_key(a)}
             for c, i in ids.items() for a in sorted(names[c] | {c})])
-    return mapping, ids
+        joins = [{"actor_id": ids[mapping[j.a]], "a": j.a, "b": j.b, "reason": j.reason}
+                 for j in done.resolution.joins if mapping.get(j.a) in ids]
+        moved = sorted({(done.actor_of[r.id], r.actor_key, done.infos[r.id].id)
+                        for r in rows if done.actor_of.get(r.id) not in
+                        (None, mapping.get(r.actor_key, r.actor_key))})
+        joins += [{"actor_id": ids[canon], "a": key, "b": canon,
+                   "reason": f"its claim {cid} states what {canon} said (one statement)"}
+                  for canon, key, cid in moved if canon in ids]
+        if joins:
+            conn.execute(insert(ActorJoin), joins)
+    return ids
 
 
-def _sources(conn: Connection) -> dict[int, int]:
-    """Source of each article (copies of one text share one), recorded on the article."""
-    arts = conn.execute(select(Article.id, Article.text, Article.source_id)).all()
-    source_of = article_sources({a.id: a.text for a in arts})
-    changed = [{"aid": a.id, "src": source_of[a.id]} for a in arts if a.source_id != source_of[a.id]]
+def _texts(conn: Connection) -> dict[int, str]:
+    return {a.id: a.text for a in conn.execute(select(Article.id, Article.text))}
+
+
+def _save_sources(conn: Connection, source_of: dict[int, int]) -> None:
+    """Record each article's source (copies of one text share one) on the article."""
+    arts = conn.execute(select(Article.id, Article.source_id)).all()
+    changed = [{"aid": a.id, "src": source_of[a.id]} for a in arts
+               if a.id in source_of and a.source_id != source_of[a.id]]
     if changed:
         conn.execute(text("UPDATE article SET source_id = :src WHERE id = :aid"), changed)
-    return source_of
 
 
 def _high_water(conn: Connection, table: str, seen: int) -> int:
@@ -172,19 +193,12 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
         serialise(conn, RECONCILE_LOCK, on_wait)
         seen = unreconciled_mark(conn)
         rows = _claim_rows(conn)
-        mapping, actor_ids = _actors(conn, rows)
-        source_of = _sources(conn)
-        infos = {r.id: ClaimInfo(
-            id=r.id, article_id=r.article_id, outlet=r.outlet,
-            actor=mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
-            lemmas=r.lemmas, topic=r.topic, polarity=r.polarity,
-            type=r.type, cue=r.cue, key=(r.file, r.idx),
-            frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue)) for r in rows}
-        signals = Signals(list(infos.values()))
-        groups = group_claims(list(infos.values()), signals=signals)
-        verdicts = [verdict(g, infos, source_of) for g in groups]
-        statements = [_statement([infos[m] for m in g.members]) for g in groups]
-        contested = disputes(groups, infos, signals)
+        aliases, overrides = _inputs(conn, rows)
+        done = plan(rows, aliases, overrides, _texts(conn))
+        actor_ids = _actors(conn, rows, done, aliases)
+        _save_sources(conn, done.source_of)
+        infos, groups, verdicts = done.infos, done.groups, done.verdicts
+        statements, contested = done.statements, done.contested
         gids = _group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows})
         conn.execute(update(Claim).values(group_id=None))
         conn.execute(delete(ClaimGroup))
@@ -195,7 +209,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
                     {"group": gids[y], "actor": infos[groups[y].members[0]].actor,
                      "score": sc, "statement": statements[y]})
                 disputed.add(x)
-        by_status: Counter[str] = Counter(status for status, _ in verdicts)
+        by_status = done.by_status()
         if groups:
             conn.execute(insert(ClaimGroup), [
                 {"id": gids[n], "actor_id": actor_ids.get(infos[g.members[0]].actor),

@@ -18,7 +18,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from summitledger.models import ClaimFrame, FrameNumber
-from summitledger.reconcile.grouping import Signals, score
+from summitledger.reconcile.grouping import Signals
 from summitledger.reconcile.matching import (
     QUOTE_THRESHOLD,
     ClaimInfo,
@@ -28,11 +28,13 @@ from summitledger.reconcile.matching import (
     folded,
     quote_similarity,
 )
+from summitledger.reconcile.model import DEFAULT, PairModel
 
 SHINGLE = 8  # words per shingle when comparing article texts
 COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the longer one
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "neither", "nor", "without"}
-DISPUTE_THRESHOLD = 0.25  # the same frame asserted and denied by two actors
+#: a theme word shared by more groups than this says nothing about which two disagree
+COMMON_THEME = 200
 _WORD = re.compile(r"[\w']+")
 
 
@@ -241,10 +243,11 @@ def _opposed(a: ClaimFrame, b: ClaimFrame) -> bool:
     return False
 
 
-def disputes(groups: list[Group], infos: dict[int, ClaimInfo],
-             signals: Signals) -> list[tuple[int, int, float]]:
-    """(group index, group index, score): different actors asserting opposite things on
-    one frame (groups sharing an uncommon theme word are compared)."""
+def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
+             model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
+    """(group index, group index, probability): different actors asserting opposite
+    things on one frame (groups sharing an uncommon theme word are compared), when the
+    pair model takes their statements for one proposition (its ``link``)."""
     head = {gi: infos[g.members[0]] for gi, g in enumerate(groups)}
     postings: dict[str, list[int]] = defaultdict(list)
     for gi, c in head.items():
@@ -253,7 +256,7 @@ def disputes(groups: list[Group], infos: dict[int, ClaimInfo],
                 postings[w].append(gi)
     found: dict[tuple[int, int], float] = {}
     for ids in postings.values():
-        if len(ids) > 200:
+        if len(ids) > COMMON_THEME:
             continue
         for a, b in combinations(ids, 2):
             ca, cb = head[a], head[b]
@@ -263,7 +266,7 @@ def disputes(groups: list[Group], infos: dict[int, ClaimInfo],
                 continue
             if not _opposed(ca.frame, cb.frame):
                 continue
-            s, _ = score(ca, cb, signals)
-            if s >= DISPUTE_THRESHOLD:
+            s = model.probability(signals.pair(ca, cb, maybe=False).values)
+            if s >= model.link:
                 found[(a, b)] = round(s, 3)
     return sorted((a, b, s) for (a, b), s in found.items())

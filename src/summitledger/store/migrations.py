@@ -129,6 +129,16 @@ def _m008_drop_claim_context(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE claim DROP COLUMN context"))
 
 
+def _m009_actor_joins(conn: Connection) -> None:
+    """Why each name form is part of its actor (``actors --why``): rebuilt by reconcile."""
+    key = "SERIAL PRIMARY KEY" if is_postgres(conn) else "INTEGER NOT NULL PRIMARY KEY"
+    conn.execute(text(
+        f"CREATE TABLE IF NOT EXISTS actor_join (id {key}, actor_id INTEGER NOT NULL "
+        "REFERENCES actor (id) ON DELETE CASCADE, a VARCHAR NOT NULL, b VARCHAR NOT NULL, "
+        "reason VARCHAR NOT NULL)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_actor_join_actor_id ON actor_join (actor_id)"))
+
+
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1 is
 #: frozen DDL (schema1.py); later ones bring it, and older files, to models.py's tables.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -140,5 +150,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "claim frames", _m006_claim_frames),
     (7, "article provenance", _m007_provenance),
     (8, "drop claim context", _m008_drop_claim_context),
+    (9, "actor joins", _m009_actor_joins),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
