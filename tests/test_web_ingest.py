@@ -214,7 +214,8 @@ def test_nothing_fetched_is_an_error_naming_every_failure(cli, site: str, tmp_pa
     db = tmp_path / "l.db"
     r = cli("ingest", f"{site}/missing.html", f"{site}/data.json", "--db", db)
     assert r.exit_code == 1
-    (line,) = r.stderr.splitlines()
+    fetching, line = r.stderr.splitlines()
+    assert fetching == "fetching 2 web pages"
     assert line.startswith("Error: [SL107] nothing to ingest, all 2 failed: [SL123] ")
     assert "; [SL124] " in line
     assert not db.exists()  # nothing written, no ledger made

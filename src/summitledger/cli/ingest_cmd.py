@@ -100,6 +100,9 @@ def ingest_cli(
     if urls is not None and not addresses and not paths:
         raise InputError(f"{urls}: no addresses in the URL list", code=NOTHING_TO_INGEST)
     named: list[Path | str] = [p if is_address(p) else Path(p) for p in paths or []]
+    pages = len(addresses) + sum(1 for p in named if isinstance(p, str))
+    if pages:  # fetching comes before any article's line: say what is happening
+        typer.echo(f"fetching {pages} web page{'s' * (pages != 1)}", err=True)
 
     ledger = settings(db, cues=cues).db
     created = not is_url(ledger) and not Path(ledger).exists()
