@@ -263,6 +263,20 @@ def test_every_command_is_documented() -> None:
         assert f"summitledger {name}" in readme, f"README does not document '{name}'"
 
 
+def test_every_error_code_is_in_the_readme() -> None:
+    """The codes errors.py defines are all in the README's list, each once."""
+    import re
+
+    from summitledger import errors
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    listed = readme[readme.index("### Error codes"):]
+    codes = [v for v in vars(errors).values() if isinstance(v, str) and re.fullmatch(r"SL\d{3}", v)]
+    assert len(codes) > 30
+    missing = [c for c in codes if f"`{c}`" not in listed]
+    assert not missing, f"not in the README's error codes: {missing}"
+
+
 def test_help_teaches(cli) -> None:  # type: ignore[no-untyped-def]
     for cmd in ("ingest", "claims", "diff", "actors", "eval", "reconcile"):
         r = cli(cmd, "--help")

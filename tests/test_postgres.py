@@ -27,6 +27,7 @@ READS = [
     ["claims", "-f", "jsonl"],
     ["claims", "--actor", "Putin", "-f", "csv"],
     ["claims", "--search", "very substantive", "-f", "jsonl"],
+    ["claims", "--passed-over", "-f", "jsonl"],
     ["diff", "-f", "json"],
     ["actors", "-f", "json"],
     ["show", "1", "-f", "json"],

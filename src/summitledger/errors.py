@@ -42,6 +42,12 @@ BAD_MANIFEST = "SL108"
 TOO_LARGE = "SL109"
 SYMLINK_LOOP = "SL110"
 BAD_JSONL = "SL111"
+# Web pages (ingest https://...): a failed URL is skipped and named, the rest ingested.
+NOT_WEB_URL = "SL120"
+FETCH_FAILED = "SL121"
+FETCH_TIMEOUT = "SL122"
+HTTP_STATUS = "SL123"
+NOT_HTML = "SL124"
 
 
 class LedgerFileError(LedgerError):

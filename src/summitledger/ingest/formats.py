@@ -155,8 +155,9 @@ def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str
     )
 
 
-def html_article(html: str, source: Path) -> tuple[str, dict[str, str]]:
-    """Body and metadata of a saved web page, by trafilatura (not hand-written stripping)."""
+def html_article(html: str, source: Path, url: str | None = None) -> tuple[str, dict[str, str]]:
+    """Body and metadata of a web page, by trafilatura (not hand-written stripping);
+    ``url``: where a fetched page was read."""
     try:
         import trafilatura
         from lxml.html import clean  # noqa: F401  (jusText's; lxml_html_clean brings it)
@@ -165,8 +166,8 @@ def html_article(html: str, source: Path) -> tuple[str, dict[str, str]]:
                             f"({exc}); pip install trafilatura lxml_html_clean",
                             code=NO_READER) from None
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                      include_comments=False, include_tables=False)
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     text = data.get("text") or ""
     if not text.strip():

@@ -9,7 +9,7 @@ leaves every other article as it was.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,12 +18,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
-from summitledger.errors import InputError
+from summitledger.errors import NOTHING_TO_INGEST, InputError
 from summitledger.extract import EXTRACTOR_VERSION
 from summitledger.extract.component import NAME, ClaimsComponent, make_claims_component
 from summitledger.ingest.formats import load_articles
 from summitledger.ingest.manifest import manifest_problem
 from summitledger.ingest.readers import discover
+from summitledger.ingest.web import is_address, web_articles
 from summitledger.models import (
     Article,
     ArticleIn,
@@ -117,9 +118,10 @@ def _note_copies(engine: Engine, outcomes: list[IngestOutcome]) -> None:
 
 
 def ingest(
-    paths: list[Path],
+    paths: Sequence[Path | str],
     settings: Settings | None = None,
     *,
+    urls: Sequence[str] = (),
     outlet: str | None = None,
     on_article: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
@@ -127,15 +129,19 @@ def ingest(
     jobs: int = 1,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into the ledger named by ``settings.db``.
+    """Ingest files, folders and web pages into the ledger named by ``settings.db``.
 
-    Raises :class:`InputError` before writing anything when a named path is wrong;
-    files in folders that cannot be read are skipped and listed in ``problems``. Several
+    A string in ``paths`` that is an address (``https://...``) is fetched, like each of
+    ``urls``. Raises :class:`InputError` before writing anything when a named path is
+    wrong; files in folders that cannot be read, and pages that cannot be fetched, are
+    skipped and listed in ``problems``. Several
     ingests may write into one PostgreSQL ledger at once: ``on_wait`` hears when this
     one waits for another's reconcile.
     """
     settings = settings or Settings.from_env()
-    sources, problems = discover([Path(p) for p in paths])
+    addresses = [*(p for p in paths if isinstance(p, str) and is_address(p)), *urls]
+    files = [Path(p) for p in paths if not (isinstance(p, str) and is_address(p))]
+    sources, problems = discover(files) if files or not addresses else ([], [])
     folders = sorted({src.path.parent for src in sources if str(src.path) != "-"})
     warnings = [w for w in map(manifest_problem, folders) if w]
     articles: list[ArticleIn] = []
@@ -146,8 +152,15 @@ def ingest(
             if src.named:
                 raise
             problems.append(exc)
+    fetched, failed = web_articles(addresses, settings.max_bytes, settings.fetch_timeout, outlet)
+    articles.extend(fetched)
+    problems.extend(failed)
     if not articles:
-        raise problems[0] if problems else InputError("nothing to ingest")
+        if len(problems) > 1:  # every one named, on the one line an error gets
+            raise InputError(f"nothing to ingest, all {len(problems)} failed: "
+                             + "; ".join(map(str, problems)), code=NOTHING_TO_INGEST)
+        raise problems[0] if problems else InputError("nothing to ingest",
+                                                      code=NOTHING_TO_INGEST)
     # fail early, before the ledger is touched
     claims = claims_component(settings.model, settings.cues)
     lexicon = claims.lexicon

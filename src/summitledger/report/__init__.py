@@ -6,6 +6,7 @@ The query functions are here too: ``report.claims(engine, actor="Putin")``.
 """
 
 from summitledger.report.groups import GroupDetail, Member, details, show
+from summitledger.report.passed import passed_over
 from summitledger.report.queries import (
     ActorRow,
     DiffReport,
@@ -19,4 +20,4 @@ from summitledger.report.queries import (
 )
 
 __all__ = ["ActorRow", "DiffReport", "GroupDetail", "GroupRow", "Member", "actors",
-           "article_files", "claims", "details", "diff", "outlet_labels", "outlets", "show"]
+           "article_files", "claims", "details", "diff", "outlet_labels", "outlets", "passed_over", "show"]

@@ -3,8 +3,10 @@
 Each row is a statement, each column an outlet; a mark where the outlet carries the
 statement, its status told by shape as well as colour (circle corroborated, square
 single-source, triangle contradicted; Okabe-Ito colours that colour-blind readers tell
-apart). Under it, per outlet, how many of its statements others corroborate, only it
-carries, or are contradicted, with the counts written out.
+apart); each row is labelled with its statement (shortened; in full on hover). Under it,
+per outlet, how many of its statements others corroborate, only it carries, or are
+contradicted, with the counts written out. The report's filters (actor, outlet,
+status) hide rows and recount the bars in the page.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from markupsafe import Markup, escape
 from summitledger.report.queries import UNNAMED
 
 PALETTE = {"corroborated": "#009E73", "single-source": "#E69F00", "contradicted": "#D55E00"}
-ROW, COL, LEFT, TOP = 16, 28, 56, 130
+ROW, COL, LEFT, TOP = 16, 28, 330, 130
+LABEL_CHARS = 56  # of a row's '#5 Actor: statement' in LEFT pixels at 10px; the rest on hover
+BAR_H, BAR_GAP, SCALE = 22, 30, 4  # a bar's line height, the space above the bars, px a statement
 MAX_ROWS = 300  # a ledger with more statements shows the first (most important) ones
+BAR_WORDS = (("corroborated", "corroborated"), ("single-source", "only here"),
+             ("contradicted", "contradicted"))
 
 
 def _mark(x: float, y: float, status: str, title: str) -> str:
@@ -30,64 +36,77 @@ def _mark(x: float, y: float, status: str, title: str) -> str:
             f'height="10" fill="{colour}">{tip}</rect>')
 
 
+def _row(i: int, g: dict, outlets: list[str], label) -> str:  # type: ignore[no-untyped-def]
+    """One statement's row, placed by a translation the page's filters change: its
+    label (shortened; in full on hover) and a mark per outlet carrying it. Beyond
+    MAX_ROWS a row holds only its data, so the bars still count it."""
+    keys = (f'class="row" data-group="{g["group"]}" data-status="{escape(g["status"])}" '
+            f'data-actor="{escape(g["actor"])}" data-outlet="{escape("|".join(g["outlets"]))}"')
+    if i >= MAX_ROWS:
+        return f'<g {keys} data-extra="1"></g>'
+    y = TOP + ROW / 2
+    full = f'#{g["group"]} {g["actor"]}: {g["statement"]}' if g["actor"] else \
+        f'#{g["group"]} {g["statement"]}'
+    parts = [f'<g {keys} transform="translate(0,{ROW * i})">',
+             f'<text class="row-label" x="4" y="{y + 4}" font-size="10"><title>{escape(full)}'
+             f'</title>{escape(_short(full, LABEL_CHARS))}</text>']
+    for j, outlet in enumerate(outlets):
+        if outlet in g["outlets"]:
+            parts.append(_mark(LEFT + COL * j + COL / 2, y, g["status"],
+                               f'#{g["group"]} {g["status"]}, {label(outlet)}: {g["statement"]}'))
+    parts.append("</g>")
+    return "".join(parts)
+
+
 def coverage_svg(groups: list[dict], outlets: list[str],
                  labels: dict[str, str] | None = None) -> Markup:
     """``groups``: the report's rows (in display order) with ``group``, ``status``,
-    ``statement`` and ``outlets``; ``labels``: what each outlet is shown as."""
+    ``actor``, ``statement`` and ``outlets``; ``labels``: what each outlet is shown as.
+    The page's filters hide rows and close the gaps, and recount the bars from the
+    rows they keep (the script in the template); without a script all is shown."""
 
     def label(outlet: str) -> str:
         return (labels or {}).get(outlet, outlet)
 
-    rows = groups[:MAX_ROWS]
-    width = LEFT + COL * max(1, len(outlets)) + 20
-    grid_h = TOP + ROW * len(rows)
-    bar_top = grid_h + 30
-    height = bar_top + 22 * len(outlets) + 20
+    shown = min(len(groups), MAX_ROWS)
+    grid_h = TOP + ROW * shown
     most = max([sum(1 for g in groups if o in g["outlets"]) for o in outlets] or [0])
     # the bars start after the longest outlet name (up to 48 characters; longer ones cut)
     bar_x = min(max(160, 7 * max([len(label(o)) for o in outlets] or [0])), 340)
-    width = max(width, bar_x + 4 * most + 300)  # room for the longest bar and its counts
-    parts = [f'<svg id="coverage" role="img" '
-             f'width="{width}" height="{height}" aria-label="Coverage: statements by outlet">']
+    width = max(LEFT + COL * max(1, len(outlets)) + 20, bar_x + SCALE * most + 300)
+    height = grid_h + BAR_GAP + BAR_H * len(outlets) + 20
+    parts = [f'<svg id="coverage" role="img" width="{width}" height="{height}" '
+             f'data-row="{ROW}" data-top="{TOP}" data-gap="{BAR_GAP}" data-bar="{BAR_H}" '
+             f'data-scale="{SCALE}" data-bar-x="{bar_x}" '
+             f'aria-label="Coverage: statements by outlet">']
     for j, outlet in enumerate(outlets):
         x = LEFT + COL * j + COL / 2
         name = label(outlet)
         short = _short(name, 22)  # the slanted head has room for 22 characters
         parts.append(f'<text class="outlet" x="{x}" y="{TOP - 8}" transform="rotate(-45 {x} {TOP - 8})" '
                      f'font-size="11"><title>{escape(name)}</title>{escape(short)}</text>')
-    for i, g in enumerate(rows):
-        y = TOP + ROW * i + ROW / 2
-        parts.append(f'<text x="4" y="{y + 4}" font-size="10">#{g["group"]}<title>'
-                     f'{escape(g["statement"])}</title></text>')
-        for j, outlet in enumerate(outlets):
-            if outlet in g["outlets"]:
-                parts.append(_mark(LEFT + COL * j + COL / 2, y, g["status"],
-                                   f'#{g["group"]} {g["status"]}, {label(outlet)}: {g["statement"]}'))
-    counts = {o: {"corroborated": 0, "single-source": 0, "contradicted": 0} for o in outlets}
+    parts += [_row(i, g, outlets, label) for i, g in enumerate(groups)]
+    counts = {o: dict.fromkeys(PALETTE, 0) for o in outlets}
     for g in groups:
         for o in g["outlets"]:
             if o in counts and g["status"] in counts[o]:
                 counts[o][g["status"]] += 1
-    scale = 4
+    parts.append(f'<g id="bars" transform="translate(0,{grid_h + BAR_GAP})">')
     for j, outlet in enumerate(outlets):
-        y, x = bar_top + 22 * j, bar_x
+        y, x = BAR_H * j, bar_x
         name = label(outlet)
-        short = _short(name, 48)  # the full name on hover
-        parts.append(f'<text x="4" y="{y + 12}" font-size="11"><title>{escape(name)}</title>'
-                     f'{escape(short)}</text>')
-        for status, word in (("corroborated", "corroborated"), ("single-source", "only here"),
-                             ("contradicted", "contradicted")):
+        parts.append(f'<g class="outlet-bar" data-outlet="{escape(outlet)}">'
+                     f'<text x="4" y="{y + 12}" font-size="11"><title>{escape(name)}</title>'
+                     f'{escape(_short(name, 48))}</text>')  # the full name on hover
+        for status, word in BAR_WORDS:
             n = counts[outlet][status]
-            if n:
-                parts.append(f'<rect class="bar" data-outlet="{escape(outlet)}" data-status="{status}" '
-                             f'x="{x}" y="{y}" width="{n * scale}" height="14" fill="{PALETTE[status]}">'
-                             f'<title>{n} {word}</title></rect>')
-                x += n * scale
-        text = ", ".join(f"{counts[outlet][s]} {lab}" for s, lab in (
-            ("corroborated", "corroborated"), ("single-source", "only here"),
-            ("contradicted", "contradicted")))
-        parts.append(f'<text class="bar-count" x="{x + 6}" y="{y + 12}" font-size="11">{text}</text>')
-    parts.append("</svg>")
+            parts.append(f'<rect class="bar" data-status="{status}" data-word="{word}" '
+                         f'x="{x}" y="{y}" width="{n * SCALE}" height="14" fill="{PALETTE[status]}">'
+                         f'<title>{n} {word}</title></rect>')
+            x += n * SCALE
+        text = ", ".join(f"{counts[outlet][s]} {word}" for s, word in BAR_WORDS)
+        parts.append(f'<text class="bar-count" x="{x + 6}" y="{y + 12}" font-size="11">{text}</text></g>')
+    parts.append("</g></svg>")
     return Markup("".join(parts))
 
 

@@ -50,8 +50,35 @@ def _cell(outlet: str, statuses: Counter[str]) -> dict:
             at += share
     title = ", ".join(f"{statuses[s]} {s}" for s in STATUSES if statuses[s])
     label = " ".join(f"{statuses[s]}{SYMBOLS[s]}" for s in STATUSES if statuses[s])
-    return {"outlet": outlet, "total": total, "title": title, "label": label,
+    # the status filter shows one status's count: the page reads them from here
+    counts = " ".join(f"{s}:{statuses[s]}" for s in STATUSES if statuses[s])
+    return {"outlet": outlet, "total": total, "title": title, "label": label, "counts": counts,
             "background": f"linear-gradient(90deg, {', '.join(stops)})"}
+
+
+def _contra_marks(text: str, words: str) -> list[tuple[int, int, str]]:
+    """A contradiction side's words, marked as whole words of ``text`` (with the rest of a
+    hyphened compound: 'hour' marks 'two-hour')."""
+    marks = []
+    for w in words.split():
+        if len(w) > 1:
+            hit = re.search(rf"(?<![\w-])(?:\w+-)*{re.escape(w)}(?:-\w+)*(?![\w-])", text)
+            if hit:
+                marks.append((hit.start(), hit.end(), "contra"))
+    return marks
+
+
+def _headline_sides(g: report.GroupDetail, labels: dict[str, str]) -> list[dict]:
+    """A contradicted statement's two sides for its headline: each outlet, its cue
+    (which carries a denial) and its content with the contradicting words marked."""
+    by_claim = {m.claim: m for m in g.members}
+    out = []
+    for side in g.reason.get("contradiction", {}).get("sides", []):
+        m = by_claim.get(side["claim"])
+        if m is not None:
+            out.append({"outlet": labels.get(m.outlet, m.outlet), "cue": m.cue,
+                        "html": marked(m.content, _contra_marks(m.content, str(side["words"])))})
+    return out if len(out) >= 2 else []
 
 
 def _notes(g: report.GroupDetail, labels: dict[str, str]) -> list[str]:
@@ -74,10 +101,13 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
     labels = report.outlet_labels(engine)
     claims = report.claims(engine)
     per_cell: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    has: dict[str, set[str]] = defaultdict(set)  # an actor's statuses
     for c in claims:
         per_cell[(c.actor, c.outlet)][c.status] += 1
+        has[c.actor].add(c.status)
     actors = sorted({c.actor for c in claims})
-    matrix = [{"actor": actor, "cells": [_cell(o, per_cell[(actor, o)]) for o in outlets]}
+    matrix = [{"actor": actor, "cells": [_cell(o, per_cell[(actor, o)]) for o in outlets],
+               "statuses": " ".join(sorted(has[actor]))}  # the status filter hides the rest
               for actor in actors]
     rows = []
     # what a reader asks first: contradictions, then what most independent sources
@@ -90,19 +120,15 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
                  for side in g.reason.get("contradiction", {}).get("sides", [])}
         members = []
         for m in g.members:
-            marks = list(m.marks)
             # a side's contradicting words, marked as whole words in its own sentence only
-            for w in sides.get(m.claim, "").split():
-                if len(w) > 1:
-                    hit = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", m.sentence)
-                    if hit:
-                        marks.append((hit.start(), hit.end(), "contra"))
+            marks = [*m.marks, *_contra_marks(m.sentence, sides.get(m.claim, ""))]
             members.append({**m.model_dump(), "html": marked(m.sentence, marks)})
         # each fact once: "2 independent sources report it" already says the sources
         line = g.summary if g.rule.endswith("report it") or g.rule.startswith("one source") \
             else f"{g.rule}; {g.summary}"
         rows.append({**g.model_dump(exclude={"members"}), "members": members, "reason_line": line,
-                     "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g, labels)})
+                     "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g, labels),
+                     "sides": _headline_sides(g, labels)})
     status_counts = Counter(g.status for g in groups)
     coverage = coverage_svg(rows, outlets, labels)
     env = Environment(loader=PackageLoader("summitledger", "templates"),
@@ -114,4 +140,5 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
         claims=len(claims), groups=rows, statuses=STATUSES, counts=status_counts,
         disputed=sum(1 for g in groups if g.disputed), matrix=matrix,
         actors=actors, ledger=Path(ledger).name if ledger else "the ledger", coverage=coverage,
-        matchers=sorted({g.matcher for g in groups}) or ["none"])
+        matchers=sorted({g.matcher for g in groups}) or ["none"],
+        symbols=SYMBOLS, shades={k: v + "55" for k, v in COLOURS.items()})

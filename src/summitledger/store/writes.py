@@ -23,6 +23,7 @@ from summitledger.models import (
     Extraction,
     IngestOutcome,
     LexiconRow,
+    PassedOver,
     Sentence,
     utcnow,
 )
@@ -98,6 +99,9 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction,
                  "frame": c.frame.model_dump_json(),
                  **c.model_dump(exclude={"actor", "frame"})}
                 for n, c in enumerate(ex.claims)])
+        _insert_many(conn, PassedOver, [
+            {"article_id": article_id, "sentence": art.text[p.sentence_start:p.sentence_end],
+             **p.model_dump()} for p in ex.passed])
         mark_unreconciled(conn)
         if lexicon_body is not None:
             insert_new(conn, LexiconRow, {"digest": ex.lexicon, "body": lexicon_body})

@@ -1,0 +1,54 @@
+"""Sentences the extraction rules passed over: a cue word outside quotations, no claim.
+
+``summitledger claims --passed-over`` lists them with their article, so a user sees
+what the ledger missed (and can widen the cue lexicon, or report a rule's gap).
+"""
+
+from __future__ import annotations
+
+from pydantic import TypeAdapter
+from pydantic_core import ArgsKwargs
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from summitledger.models import Article, Migration, PassedOver
+from summitledger.records import PassedOverRecord
+from summitledger.report.queries import outlet_names
+
+#: the migration that made the ledger keep passed-over sentences
+KEPT_SINCE = 9
+
+_LIST = TypeAdapter(list[PassedOverRecord])
+
+
+def passed_over(engine: Engine, outlet: str | None = None,
+                limit: int | None = None) -> list[PassedOverRecord]:
+    """Passed-over sentences in article then text order; ``outlet`` as ``claims``
+    takes it (an unknown one raises QueryError SL401), ``limit`` the first N."""
+    with Session(engine) as session:
+        q = (select(Article.file, Article.content_hash, Article.outlet, Article.date,
+                    Article.url, PassedOver.cue, PassedOver.sentence,
+                    PassedOver.sentence_start, PassedOver.sentence_end, Article.pipeline,
+                    Article.extractor, Article.lexicon)
+             .join(Article, PassedOver.article_id == Article.id)
+             .order_by(Article.file, PassedOver.sentence_start, PassedOver.id))
+        if outlet:
+            q = q.where(col(Article.outlet).in_(outlet_names(session, outlet)))
+        if limit is not None:
+            q = q.limit(limit)
+        rows = session.connection().execute(q).all()
+    return _LIST.validate_python([ArgsKwargs(tuple(r)) for r in rows])
+
+
+def stored_before(engine: Engine) -> int:
+    """How many articles were stored before the ledger kept passed-over sentences (a
+    ledger migrated from an older summitledger): none of theirs are listed until they
+    are ingested again."""
+    with Session(engine) as session:
+        since = session.exec(select(Migration.applied_at)
+                             .where(Migration.id == KEPT_SINCE)).first()
+        if since is None:
+            return 0
+        return session.exec(select(func.count()).select_from(Article)
+                            .where(Article.ingested_at < since)).one()
