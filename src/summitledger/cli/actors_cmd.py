@@ -16,12 +16,21 @@ actors_app = typer.Typer(rich_markup_mode=None)
 
 
 @actors_app.callback(invoke_without_command=True)
-def actors_cli(ctx: typer.Context, db: DbOption = None, format: FormatOption = Format.table) -> None:
-    """Actors: list each with its aliases, claim count and outlets; merge or split them.
+def actors_cli(
+    ctx: typer.Context,
+    why: Annotated[str | None, typer.Option(
+        "--why", metavar="NAME",
+        help="Explain one actor: every name it went by and why each joined it.")] = None,
+    db: DbOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Actors: list each with its aliases, claim count and outlets; explain, merge or
+    split them.
 
     \b
     Examples:
       summitledger actors
+      summitledger actors --why "the provincial governor"
       summitledger actors merge "Kim Jong Un" "the North Korean leader"
       summitledger actors split "Kim Jong Un" "Kim Yo Jong"
       summitledger actors overrides
@@ -31,6 +40,10 @@ def actors_cli(ctx: typer.Context, db: DbOption = None, format: FormatOption = F
         return
     engine = open_reading(settings(db).db)
     try:
+        if why is not None:
+            emit(report.joins(engine, why), format, ["actor", "name", "joined", "reason"],
+                 title=f"why: {why}")
+            return
         rows = report.actors(engine)
     finally:
         engine.dispose()

@@ -48,7 +48,11 @@ class ArticleActors(ArticleMentions):
     def _recent(self, at: int, want: str, window: int = 160) -> Mention | None:
         """The latest fitting mention before ``at``, outside quotations: ``want`` is
         'plural' (they), 'person' (he, she: a person, or the speaker who spoke for a
-        body, as a spokeswoman does) or 'body' (it: an organisation)."""
+        body, as a spokeswoman does) or 'body' (it: an organisation). 'It' prefers a
+        speaker or a subject to a body named inside what someone said ("The operator
+        said the ship was surveyed by the Register. It has undertaken to pay": the
+        operator)."""
+        fallback: Mention | None = None
         for m in self.before(at):
             if at - m.i > window:
                 break
@@ -59,10 +63,14 @@ class ArticleActors(ArticleMentions):
             if want == "person" and not m.plural and (m.kind == "person" or (
                     m.speaker and (m.kind == "unknown" or _personal(self.doc[m.i])))):
                 return m
-            if want == "body" and not m.plural and m.kind in ("organisation", "group") \
-                    and not _personal(self.doc[m.i]):
-                return m
-        return None
+            body = m.kind in ("organisation", "group") or (
+                m.kind == "unknown" and m.speaker
+                and (m.head in BUSINESS or noun_kind(m.head) == "body"))
+            if want == "body" and not m.plural and body and not _personal(self.doc[m.i]):
+                if m.speaker or self.doc[m.i].dep_ in ("nsubj", "nsubjpass"):
+                    return m
+                fallback = fallback or m
+        return fallback
 
     def _body(self, noun: Token) -> Mention | None:
         """The latest organisation named before ``noun`` that it can refer to ('ministry'

@@ -115,9 +115,31 @@ def _actors(conn: Connection, rows: list[ClaimRow], done: Plan,
         joins += [{"actor_id": ids[canon], "a": key, "b": canon,
                    "reason": f"its claim {cid} states what {canon} said (one statement)"}
                   for canon, key, cid in moved if canon in ids]
+        joins += _taught(rows, done, aliases, ids)
         if joins:
             conn.execute(insert(ActorJoin), joins)
     return ids
+
+
+def _taught(rows: list[ClaimRow], done: Plan, aliases: list[tuple[str, str, str]],
+            ids: dict[str, int]) -> list[dict]:
+    """Joins an article made by itself: a role it taught ("X, deputy head of Y") and a
+    speaker it resolved ('The governor' in that article is X)."""
+    mapping = done.resolution.mapping
+    out: dict[tuple[str, str], dict] = {}
+    for person, alias, file in aliases:
+        canon = mapping.get(person, person)
+        if canon in ids and alias != person:
+            out.setdefault((alias, person), {
+                "actor_id": ids[canon], "a": alias, "b": person,
+                "reason": f"{file} names {person} so ('{person}, {alias}')"})
+    for r in rows:
+        canon = done.actor_of.get(r.id, mapping.get(r.actor_key, r.actor_key))
+        if canon in ids and r.speaker != r.actor_key and r.speaker.lower() not in PRONOUNS:
+            out.setdefault((r.speaker, r.actor_key), {
+                "actor_id": ids[canon], "a": r.speaker, "b": r.actor_key,
+                "reason": f"the speaker '{r.speaker}' of {r.file} is {r.actor_key} there"})
+    return [out[k] for k in sorted(out)]
 
 
 def _texts(conn: Connection) -> dict[int, str]:

@@ -6,6 +6,7 @@ The query functions are here too: ``report.claims(engine, actor="Putin")``.
 """
 
 from summitledger.report.groups import GroupDetail, Member, details, show
+from summitledger.report.joins import JoinRow, joins
 from summitledger.report.passed import passed_over
 from summitledger.report.queries import (
     ActorRow,
@@ -19,5 +20,5 @@ from summitledger.report.queries import (
     outlets,
 )
 
-__all__ = ["ActorRow", "DiffReport", "GroupDetail", "GroupRow", "Member", "actors",
-           "article_files", "claims", "details", "diff", "outlet_labels", "outlets", "passed_over", "show"]
+__all__ = ["ActorRow", "DiffReport", "GroupDetail", "GroupRow", "JoinRow", "Member", "actors",
+           "article_files", "claims", "details", "diff", "joins", "outlet_labels", "outlets", "passed_over", "show"]
