@@ -33,6 +33,9 @@ from summitledger.reconcile.model import DEFAULT, PairModel
 SHINGLE = 8  # words per shingle when comparing article texts
 COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the longer one
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "neither", "nor", "without"}
+#: the modality of 'should', 'must', 'ought to' (extract/frames.py): a claim of what
+#: ought to be, whose negation contradicts no report of what was
+NORMATIVE = "must"
 #: a theme word shared by more groups than this says nothing about which two disagree
 COMMON_THEME = 200
 _WORD = re.compile(r"[\w']+")
@@ -161,7 +164,9 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]]) -> di
                 b.id, a.id) not in linked:
             continue
         propositions = bool(a.frame.verb and b.frame.verb)  # 'a deal' has no polarity
-        if a.frame.polarity != b.frame.polarity and propositions:
+        # 'should never have sailed' judges what happened, it does not deny it
+        judged = NORMATIVE in (a.frame.modality, b.frame.modality)
+        if a.frame.polarity != b.frame.polarity and propositions and not judged:
             pa, pb = _matched_part(a, b)
             na, nb = _negation_words(pa), _negation_words(pb)
             denial = a.frame.family == "deny" or b.frame.family == "deny"
