@@ -34,6 +34,14 @@ def _model() -> WordLlama:
     return WordLlama.load(dim=256, cache_dir=folder, disable_download=True)
 
 
+def embed_words(words: list[str], dim: int = 64) -> np.ndarray:
+    """Unit vectors of single words in WordLlama's first ``dim`` dimensions (its
+    embeddings are trained so that a prefix of them is an embedding too)."""
+    full = embed(words)[:, :dim]
+    norms = np.linalg.norm(full, axis=1, keepdims=True)
+    return (full / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """One normalised float32 row per text (zeros for an empty text)."""
     if not texts:

@@ -2,117 +2,66 @@
 
 Claims are blocked by actor, and an actor that does not single out a speaker (a title,
 'the company', 'officials') shares a block with the actors it may be
-(:func:`compatible`): actor agreement is evidence, not a gate, but two clearly
-different actors never share a statement. Within a block every pair is scored when the
-block is small; a large block compares each claim with its nearest neighbours by
-embedding and with the claims sharing an uncommon word, so the work stays near n log n.
-The pair model (:mod:`model`) turns features (:mod:`features`) into a probability;
+(:func:`_blocks`): actor agreement is evidence, not a gate, but two clearly different
+actors never share a statement. Within a block every pair is scored when the block is
+small; a large block compares only claims whose embeddings fall into one bucket of
+random-hyperplane hashing (:mod:`candidates`), so the work stays near n log n. The pair
+model (:mod:`model`) turns features (:mod:`features`) into a probability;
 :mod:`clustering` turns those into groups. Pure functions; no database.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from summitledger.reconcile.candidates import block_pairs
 from summitledger.reconcile.clustering import average_link
-from summitledger.reconcile.features import (
-    FEATURES,
-    Pair,
-    WordVectors,
-    align,
-    content_words,
-    pair_features,
-)
-from summitledger.reconcile.matching import ClaimInfo, Group, Link, Vectors
+from summitledger.reconcile.features import FEATURES, features
+from summitledger.reconcile.matching import ClaimInfo, Group, Link
 from summitledger.reconcile.model import DEFAULT, PairModel
-
-ALL_PAIRS = 48  # a block with up to this many statements has every pair scored
-NEIGHBOURS = 8  # else each statement's nearest neighbours by embedding are scored
-UNCOMMON = 8  # ... and the statements sharing a word no more than this many hold
-SCAN = 2048  # rows of the similarity matrix computed at once (bounds memory)
-
-
-def meaning_text(c: ClaimInfo) -> str:
-    """What is embedded for a claim: its content without the names in it (one event's
-    coverage names the same places and people everywhere; meaning is in the other
-    words), and for a reply what the question was about ("That's why we came")."""
-    names = {w for item in c.lemmas.split() if item.startswith("e:")
-             for w in item[2:].split("_")}
-    words = [w for w in c.content.split() if w.strip(".,;:!?\"“”'’()").lower() not in names
-             and w.strip(".,;:!?\"“”'’()").lower().removesuffix("'s").removesuffix("’s")
-             not in names]
-    topic = [w.partition(":")[2] for w in c.topic.split() if not w.startswith("e:")]
-    return " ".join(words + topic)
+from summitledger.reconcile.signals import ClaimArrays
 
 
 class Signals:
-    """What pair scoring reads: the word vectors, the contents' embeddings and the
-    embeddings of their words."""
+    """The claims' arrays (:class:`signals.ClaimArrays`), embedded once per reconcile."""
 
-    def __init__(self, claims: list[ClaimInfo], embeddings: object | None = None) -> None:
-        from summitledger.reconcile.embedding import embed
+    def __init__(self, claims: list[ClaimInfo]) -> None:
+        from summitledger.reconcile.embedding import embed, embed_words
 
-        self.vectors = Vectors(claims)
-        self.row = {c.id: n for n, c in enumerate(claims)}
-        self.emb = embeddings if embeddings is not None else embed(
-            [meaning_text(c) for c in claims])
-        self.words = {c.id: content_words(c) for c in claims}
-        self.word_vectors = WordVectors(sorted({w for ws in self.words.values() for w in ws}),
-                                        embed)
-        df: Counter[str] = Counter(w for ws in self.words.values() for w in ws)
-        n = max(1, len(claims))
-        self.idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
-        self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.arrays = ClaimArrays.build(claims, embed, embed_words)
 
-    def meaning(self, a: int, b: int) -> float:
-        return float(max(0.0, self.emb[self.row[a]] @ self.emb[self.row[b]]))  # type: ignore[index]
-
-    def word_rows(self, cid: int) -> tuple[np.ndarray, np.ndarray]:
-        """A claim's word vectors and their weights (inverse document frequency)."""
-        rows = self._rows.get(cid)
-        if rows is None:
-            words = [w for w in self.words[cid] if w in self.word_vectors.index]
-            rows = self._rows[cid] = (self.word_vectors.rows(words),
-                                      np.array([self.idf[w] for w in words]))
-        return rows
-
-    def pair(self, a: ClaimInfo, b: ClaimInfo, maybe: bool) -> Pair:
-        (va, wa), (vb, wb) = self.word_rows(a.id), self.word_rows(b.id)
-        return pair_features(a, b, align_score=align(va, vb, wa, wb),
-                             meaning=self.meaning(a.id, b.id), vectors=self.vectors, maybe=maybe)
+    def pairs(self, a: list[int], b: list[int], maybe: list[bool]) -> np.ndarray:
+        """Features of the pairs of claim ids (a[k], b[k])."""
+        row = self.arrays.row
+        return features(self.arrays, np.array([row[x] for x in a], dtype=np.int64),
+                        np.array([row[x] for x in b], dtype=np.int64),
+                        np.array(maybe, dtype=np.float32))
 
 
-def _candidates(block: list[ClaimInfo], sig: Signals) -> set[tuple[int, int]]:
-    """Pairs of one block's statements worth scoring (positions in ``block``)."""
-    n = len(block)
-    if n <= ALL_PAIRS:
-        return {(i, j) for i in range(n) for j in range(i + 1, n)}
-    rows = np.array([sig.row[c.id] for c in block])
-    emb = sig.emb[rows]  # type: ignore[index]
-    pairs: set[tuple[int, int]] = set()
-    k = min(NEIGHBOURS, n - 1)
-    for lo in range(0, n, SCAN):
-        sims = emb[lo : lo + SCAN] @ emb.T
-        here = np.arange(sims.shape[0])
-        sims[here, lo + here] = -2.0
-        near = np.argpartition(sims, n - k, axis=1)[:, n - k :]
-        for r, cols in enumerate(near):
-            i = lo + r
-            pairs.update((min(i, int(j)), max(i, int(j))) for j in cols)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(block):
-        for w in sig.vectors.sets[c.id]:
-            if w[0] != "e":
-                postings[w].append(i)
-    for ids in postings.values():
-        if 1 < len(ids) <= UNCOMMON:  # an uncommon word: the statements sharing it are compared
-            pairs.update((a, b) for x, a in enumerate(ids) for b in ids[x + 1 :])
-    return pairs
+@dataclass
+class Block:
+    """One block's statements (claims of one actor stating the same words are one unit,
+    scored once) and the features of its candidate pairs (``a[k]``, ``b[k]``: the units'
+    first claims)."""
+
+    claims: list[ClaimInfo]
+    units: list[list[ClaimInfo]]
+    a: list[int]
+    b: list[int]
+    values: np.ndarray  # one row of features per pair
+
+
+@dataclass
+class Prepared:
+    """Everything grouping needs that does not depend on the pair model."""
+
+    blocks: list[Block]
+    specific: Callable[[str], bool]
+    order: dict[int, tuple[str, int]]  # claim id -> stable key
 
 
 def _blocks(claims: list[ClaimInfo], compatible: Callable[[str, str], bool]) -> list[list[ClaimInfo]]:
@@ -139,32 +88,13 @@ def _blocks(claims: list[ClaimInfo], compatible: Callable[[str, str], bool]) -> 
     return [sorted(out[k], key=lambda x: x.key) for k in sorted(out)]
 
 
-@dataclass
-class Block:
-    """One block's statements (claims of one actor stating the same words are one unit,
-    scored once) and the features of its candidate pairs."""
-
-    claims: list[ClaimInfo]
-    units: list[list[ClaimInfo]]
-    pairs: list[Pair]
-    values: np.ndarray  # one row of features per pair
-
-
-@dataclass
-class Prepared:
-    """Everything grouping needs that does not depend on the pair model."""
-
-    blocks: list[Block]
-    specific: Callable[[str], bool]
-    order: dict[int, tuple[str, int]]  # claim id -> stable key
-
-
 def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
             compatible: Callable[[str, str], bool] = lambda a, b: False,
             specific: Callable[[str], bool] = lambda a: True) -> Prepared:
     """Blocks, units and the features of every candidate pair: claims of different
     articles whose actors may be one."""
     sig = signals or Signals(claims)
+    emb, row = sig.arrays.emb, sig.arrays.row
     blocks = []
     for block in _blocks(claims, compatible):
         by_words: dict[tuple, list[ClaimInfo]] = {}
@@ -173,16 +103,18 @@ def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
                                 []).append(c)
         units = list(by_words.values())
         heads = [u[0] for u in units]
-        pairs = []
-        for i, j in sorted(_candidates(heads, sig)):
-            a, b = heads[i], heads[j]
-            if a.article_id == b.article_id:
+        a, b, maybe = [], [], []
+        for i, j in block_pairs(emb[[row[c.id] for c in heads]]):
+            x, y = heads[i], heads[j]
+            if x.article_id == y.article_id:
                 continue
-            if a.actor != b.actor and not compatible(a.actor, b.actor):
+            if x.actor != y.actor and not compatible(x.actor, y.actor):
                 continue
-            pairs.append(sig.pair(a, b, a.actor != b.actor))
-        values = np.array([p.values for p in pairs]) if pairs else np.zeros((0, len(FEATURES)))
-        blocks.append(Block(block, units, pairs, values))
+            a.append(x.id)
+            b.append(y.id)
+            maybe.append(x.actor != y.actor)
+        values = sig.pairs(a, b, maybe) if a else np.zeros((0, len(FEATURES)), np.float32)
+        blocks.append(Block(block, units, a, b, values))
     return Prepared(blocks, specific, {c.id: c.key for c in claims})
 
 
@@ -198,17 +130,16 @@ def cluster(prepared: Prepared, model: PairModel = DEFAULT) -> list[Group]:
     groups: list[Group] = []
     for block in prepared.blocks:
         probs = model.probabilities(block.values)
-        scored = {(p.a, p.b): (float(s), p) for p, s in zip(block.pairs, probs, strict=True)}
+        scored = {(x, y): float(s) for x, y, s in zip(block.a, block.b, probs, strict=True)}
         article = {c.id: c.article_id for c in block.claims}
         owner = {c.id: c.actor for c in block.claims if prepared.specific(c.actor)}
-        clusters = average_link([[c.id for c in u] for u in block.units], article,
-                                {k: s for k, (s, _) in scored.items()}, model.link,
-                                model.mean, owner)
+        clusters = average_link([[c.id for c in u] for u in block.units], article, scored,
+                                model.link, model.mean, owner)
         cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
         links: dict[int, list[Link]] = defaultdict(list)
-        for (a, b), (s, pair) in scored.items():
-            if s >= model.link and cluster_of[a] == cluster_of[b]:
-                links[cluster_of[a]].append(Link(a, b, round(s, 3), _why(pair)))
+        for k, ((x, y), s) in enumerate(scored.items()):
+            if s >= model.link and cluster_of[x] == cluster_of[y]:
+                links[cluster_of[x]].append(Link(x, y, round(s, 3), _why(block.values[k])))
         for u in block.units:
             links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")
                                            for c in u[1:] if c.article_id != u[0].article_id]
@@ -227,16 +158,17 @@ def group_claims(claims: list[ClaimInfo], signals: Signals | None = None,
     return cluster(prepare(claims, signals, compatible, specific), model)
 
 
-def _why(pair: Pair) -> str:
+def _why(values: np.ndarray) -> str:
     """What drove a link, for ``show``: the features that were present."""
-    shown = [f"words aligned {pair.get('align'):.2f}"]
-    if pair.get("quote") >= 0.85:
-        shown.insert(0, f"same quotation ({pair.get('quote') * 100:.0f})")
-    if pair.get("figure"):
+    f = dict(zip(FEATURES, values.tolist(), strict=True))
+    shown = [f"words aligned {f['align']:.2f}"]
+    if f["quote"] >= 0.85:
+        shown.insert(0, f"same quotation ({f['quote'] * 100:.0f})")
+    if f["figure"]:
         shown.append("a figure for the same thing")
-    if pair.get("verb"):
+    if f["verb"]:
         shown.append("same main verb")
-    shown.append(f"meaning {pair.get('meaning'):.2f}")
-    if pair.get("maybe"):
+    shown.append(f"meaning {f['meaning']:.2f}")
+    if f["maybe"]:
         shown.append("actors may be one")
     return ", ".join(shown)

@@ -1,17 +1,14 @@
-"""What two claims share in form: words, quotations and frame slots.
+"""The claim as reconcile sees it, and what two claims share in form.
 
-Each claim's *topic* is its content words (plus, for a reply, what the question was
-about), tagged by part of speech, mapped through a small news thesaurus
-(``data/synonyms.json``) and weighted by rarity in the ledger (:class:`Vectors`): nouns
-count most, entities least. Two outlets quoting the same words (rapidfuzz) is strong
-evidence. Frames agree slot by slot (theme nouns and main verb, numbers that fit one
-quantity). :mod:`grouping` mixes these with meaning and clusters. Pure functions.
+:class:`ClaimInfo` is a claim read for reconcile; its *words* are its content words
+(plus, for a reply, what the question was about), tagged by part of speech and mapped
+through a small news thesaurus (``data/synonyms.json``). Two quotations that are the
+same words (rapidfuzz), two numbers that can describe one quantity, and dates made
+comparable are what verdicts weigh. Pure functions.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,9 +17,8 @@ from rapidfuzz import fuzz
 from summitledger.models import ClaimFrame, FrameNumber
 from summitledger.nlp.nouns import thesaurus
 
-MATCHER = "v3: tfidf(pos-weighted, thesaurus) + frames + wordllama, average-link"
+MATCHER = "v4: pair model (aligned words, meaning, words, quotation, figure, verb, theme) + average-link"
 QUOTE_THRESHOLD = 85.0  # rapidfuzz partial_ratio of two quotations
-WEIGHT = {"n": 1.0, "v": 0.7, "a": 0.5, "e": 0.35}
 
 
 def words_of(bag: str) -> list[str]:
@@ -35,15 +31,6 @@ def words_of(bag: str) -> list[str]:
             continue
         out.append(f"{tag}:{table.get(word, word)}" if tag != "e" else item)
     return out
-
-
-@lru_cache(maxsize=65536)
-def cue_family(bag: str) -> str:
-    """The reporting verb's family ('warned', 'cautioned' -> warn); '' if none."""
-    for item in bag.split():
-        if item.startswith("c:"):
-            return thesaurus().get(item[2:], item[2:])
-    return ""
 
 
 def date_parts(times: list[str]) -> dict[str, set[str]]:
@@ -90,46 +77,6 @@ class Group:
     links: list[Link] = field(default_factory=list)
 
 
-class Vectors:
-    """Weighted TF-IDF vectors of claim topics over one ledger."""
-
-    def __init__(self, claims: list[ClaimInfo]) -> None:
-        df: Counter[str] = Counter()
-        self.words = {c.id: c.words for c in claims}
-        for words in self.words.values():
-            df.update(set(words))
-        n = max(1, len(claims))
-        self.idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
-        self.vec = {cid: self._vector(words) for cid, words in self.words.items()}
-        self.sets = {cid: frozenset(v) for cid, v in self.vec.items()}
-        self.w2 = {w: self.weight(w) ** 2 for w in self.idf}  # squared weights, looked up often
-        self.mass = {cid: sum(self.w2[w] for w in v) for cid, v in self.sets.items()}
-
-    def _vector(self, words: list[str]) -> dict[str, float]:
-        tf = Counter(words)
-        vec = {w: (1 + math.log(k)) * self.weight(w) for w, k in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {w: v / norm for w, v in vec.items()}
-
-    def weight(self, w: str) -> float:
-        return self.idf.get(w, 1.0) * WEIGHT.get(w[0], 0.5)
-
-    def compare(self, a: int, b: int) -> tuple[float, float, bool, int]:
-        """(cosine, overlap, shares a noun, shared content words): overlap is the weight
-        of the shared words over the lighter claim's; content words are not entities."""
-        shared = self.sets[a] & self.sets[b]
-        if not shared:
-            return 0.0, 0.0, False, 0
-        va, vb = self.vec[a], self.vec[b]
-        cos = sum(va[w] * vb[w] for w in shared)
-        share = sum(self.w2[w] for w in shared) / (min(self.mass[a], self.mass[b]) or 1.0)
-        content = sum(1 for w in shared if w[0] != "e")
-        return cos, min(1.0, share), any(w[0] == "n" for w in shared), content
-
-    def cosine(self, a: int, b: int) -> float:
-        return self.compare(a, b)[0]
-
-
 @lru_cache(maxsize=65536)
 def _quote_words(q: str) -> int:
     return len([w for w in q.split() if w.strip(".,;:!?\"“”'’…")])
@@ -165,15 +112,3 @@ def fits(x: FrameNumber, y: FrameNumber) -> bool:
         return False
     slack = 0.1 if "~" in (x.op, y.op) else 0.005
     return abs(x.value - y.value) <= slack * max(abs(x.value), abs(y.value))
-
-
-def frame_agreement(a: ClaimFrame, b: ClaimFrame) -> float:
-    """0-1: how far two frames fill the same slots with the same things (theme nouns
-    and main verb, thesaurus-folded; numbers for the same thing). Places are left out:
-    one event's coverage names the same places everywhere."""
-    ta, tb = folded(a.theme + [a.verb]), folded(b.theme + [b.verb])
-    parts = [len(ta & tb) / len(ta | tb)] if ta and tb else []
-    if a.numbers and b.numbers:  # one number that fits both claims is strong evidence
-        agree = any(fits(x, y) for x in a.numbers for y in b.numbers)
-        parts += [1.0, 1.0] if agree else [0.0]
-    return sum(parts) / len(parts) if parts else 0.0

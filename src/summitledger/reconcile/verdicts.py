@@ -251,27 +251,31 @@ def _opposed(a: ClaimFrame, b: ClaimFrame) -> bool:
 def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
              model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
     """(group index, group index, probability): different actors asserting opposite
-    things on one frame (groups sharing an uncommon theme word are compared), when the
-    pair model takes their statements for one proposition (its ``link``)."""
+    things on one frame (groups whose statements share a content word are compared),
+    when the pair model takes their statements for one proposition (its ``link``)."""
     head = {gi: infos[g.members[0]] for gi, g in enumerate(groups)}
-    postings: dict[str, list[int]] = defaultdict(list)
+    arrays = signals.arrays
+    postings: dict[int, list[int]] = defaultdict(list)
     for gi, c in head.items():
-        for w in set(signals.vectors.words[c.id]):
-            if not w.startswith("e:"):
+        for w in arrays.words[arrays.row[c.id]].tolist():
+            if w >= 0:
                 postings[w].append(gi)
-    found: dict[tuple[int, int], float] = {}
+    seen: set[tuple[int, int]] = set()
     for ids in postings.values():
         if len(ids) > COMMON_THEME:
             continue
         for a, b in combinations(ids, 2):
             ca, cb = head[a], head[b]
-            if (a, b) in found or ca.frame.polarity == cb.frame.polarity:
+            if (a, b) in seen or ca.frame.polarity == cb.frame.polarity:
                 continue
-            if ca.actor.lower() == cb.actor.lower():
+            if ca.actor.lower() == cb.actor.lower() or not _opposed(ca.frame, cb.frame):
                 continue
-            if not _opposed(ca.frame, cb.frame):
-                continue
-            s = model.probability(signals.pair(ca, cb, maybe=False).values)
-            if s >= model.link:
-                found[(a, b)] = round(s, 3)
-    return sorted((a, b, s) for (a, b), s in found.items())
+            seen.add((a, b))
+    pairs = sorted(seen)
+    if not pairs:
+        return []
+    values = signals.pairs([head[a].id for a, _ in pairs], [head[b].id for _, b in pairs],
+                           [False] * len(pairs))
+    probs = model.probabilities(values)
+    return [(a, b, round(float(s), 3)) for (a, b), s in zip(pairs, probs, strict=True)
+            if s >= model.link]

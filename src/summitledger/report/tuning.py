@@ -40,10 +40,10 @@ class DevSet:
         both match gold claims."""
         rows, labels = [], []
         for block in self.inputs.prepared.blocks:
-            for p, values in zip(block.pairs, block.values, strict=True):
-                if p.a in self.gold_group and p.b in self.gold_group:
+            for a, b, values in zip(block.a, block.b, block.values, strict=True):
+                if a in self.gold_group and b in self.gold_group:
                     rows.append(values)
-                    labels.append(float(self.gold_group[p.a] == self.gold_group[p.b]))
+                    labels.append(float(self.gold_group[a] == self.gold_group[b]))
         width = self.inputs.prepared.blocks[0].values.shape[1] if self.inputs.prepared.blocks else 0
         return (np.array(rows) if rows else np.zeros((0, width))), np.array(labels)
 

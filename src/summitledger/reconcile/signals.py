@@ -1,0 +1,130 @@
+"""What pair scoring reads of each claim, as arrays: embeddings, words, frame slots.
+
+Built once per reconcile from the claims alone (nothing here depends on the rest of the
+ledger, so a claim's signals, and any pair's features, are the same however many
+articles came before): the content's sentence embedding (WordLlama), its content words
+as ids into one vocabulary with a weight by part of speech, those words' vectors, the
+main verb, the theme nouns and the quantities its figures give, and its quotation.
+:mod:`features` computes pair features from these in batches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from summitledger.reconcile.matching import ClaimInfo, folded
+
+#: how much a content word says about a statement, by part of speech (the bag's tag)
+POS_WEIGHT = {"n": 1.0, "v": 0.7, "a": 0.5}
+#: content words kept per claim (the heaviest first); news statements hold fewer
+WORDS = 24
+THEMES = 8  # theme nouns kept per claim
+FIGURES = 6  # quantities kept per claim
+#: dimensions of the word vectors used to align words (WordLlama's first 64 of 256:
+#: a quarter of the memory and time, and word-to-word similarity holds up)
+WORD_DIM = 64
+#: a figure this large is a specific claim about one quantity ('112 rescued'); smaller
+#: numbers count days, ranks or people in a small group as often as a quantity
+FIGURE_FLOOR = 10
+#: the nouns a figure may count when it stands for whatever was being counted ('put the
+#: figure at 110,000', 'the toll at 14'): they match any counted thing
+ESTIMATES = frozenset({"figure", "number", "total", "toll", "crowd", "count", "tally"})
+
+
+def meaning_text(c: ClaimInfo) -> str:
+    """What is embedded for a claim: its content without the names in it (one event's
+    coverage names the same places and people everywhere; meaning is in the other
+    words), and for a reply what the question was about ("That's why we came")."""
+    names = {w for item in c.lemmas.split() if item.startswith("e:")
+             for w in item[2:].split("_")}
+    words = [w for w in c.content.split() if w.strip(".,;:!?\"“”'’()").lower() not in names
+             and w.strip(".,;:!?\"“”'’()").lower().removesuffix("'s").removesuffix("’s")
+             not in names]
+    topic = [w.partition(":")[2] for w in c.topic.split() if not w.startswith("e:")]
+    return " ".join(words + topic)
+
+
+def _content_words(c: ClaimInfo) -> list[tuple[str, float]]:
+    """(word, weight) of a claim's content words and, for a reply, the question's; no
+    names, numbers, dates or cue; each word once, heaviest first."""
+    best: dict[str, float] = {}
+    for item in c.words:
+        tag, _, word = item.partition(":")
+        if tag in POS_WEIGHT and word:
+            best[word] = max(best.get(word, 0.0), POS_WEIGHT[tag])
+    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:WORDS]
+
+
+def _quantities(c: ClaimInfo) -> tuple[list[str], bool]:
+    """The counted things a claim gives a specific figure for ('people killed' where the
+    number says which quantity of the event it is, else the noun it counts), and
+    whether one of its figures stands for whatever was counted ('the figure at 200')."""
+    out, wild = [], False
+    for n in c.frame.numbers:
+        thing = getattr(n, "quantity", "") or n.counts
+        if n.value < FIGURE_FLOOR:
+            continue
+        if thing in ESTIMATES:
+            wild = True
+        elif thing and thing not in out:
+            out.append(thing)
+    return out[:FIGURES], wild
+
+
+def _pad(rows: list[list[int]], width: int) -> np.ndarray:
+    out = np.full((len(rows), width), -1, dtype=np.int32)
+    for i, r in enumerate(rows):
+        out[i, : len(r)] = r[:width]
+    return out
+
+
+@dataclass
+class ClaimArrays:
+    """Per claim (row ``row[id]``): embedding, words and weights, main verb, themes,
+    figures' quantities and quotation; and the vocabulary's word vectors."""
+
+    row: dict[int, int]
+    emb: np.ndarray  # (N, D) float32, unit rows (zero for an empty text)
+    words: np.ndarray  # (N, WORDS) int32 vocabulary ids, -1 padding
+    weights: np.ndarray  # (N, WORDS) float32, 0 on padding
+    verbs: np.ndarray  # (N,) int32, -1 when none
+    themes: np.ndarray  # (N, THEMES) int32
+    figures: np.ndarray  # (N, FIGURES) int32 ids of counted things
+    wild: np.ndarray  # (N,) bool: a figure that stands for whatever was counted
+    quotes: list[str]
+    vectors: np.ndarray  # (V, WORD_DIM) float32 unit rows
+
+    @classmethod
+    def build(cls, claims: list[ClaimInfo], embed, embed_words) -> ClaimArrays:  # type: ignore[no-untyped-def]
+        vocab: dict[str, int] = {}
+        things: dict[str, int] = {}
+
+        def vid(w: str) -> int:
+            return vocab.setdefault(w, len(vocab))
+
+        words, weights, verbs, themes, figures, wild = [], [], [], [], [], []
+        for c in claims:
+            cw = _content_words(c)
+            words.append([vid(w) for w, _ in cw])
+            weights.append([x for _, x in cw])
+            verb = sorted(folded([c.frame.verb]))
+            verbs.append(vid(verb[0]) if verb else -1)
+            themes.append([vid(w) for w in sorted(folded(c.frame.theme))][:THEMES])
+            counted, any_thing = _quantities(c)
+            figures.append([things.setdefault(q, len(things)) for q in counted])
+            wild.append(any_thing)
+        w = np.zeros((len(claims), WORDS), dtype=np.float32)
+        for i, r in enumerate(weights):
+            w[i, : len(r)] = r
+        names = sorted(vocab, key=vocab.__getitem__)
+        return cls(
+            row={c.id: n for n, c in enumerate(claims)},
+            emb=embed([meaning_text(c) for c in claims]),
+            words=_pad(words, WORDS), weights=w,
+            verbs=np.array(verbs, dtype=np.int32),
+            themes=_pad(themes, THEMES), figures=_pad(figures, FIGURES),
+            wild=np.array(wild, dtype=bool),
+            quotes=[c.quote for c in claims],
+            vectors=embed_words(names) if names else np.zeros((0, WORD_DIM), np.float32))
