@@ -47,15 +47,24 @@ class SentenceIn(BaseModel):
     text: str
 
 
-FRAME_VERSION = 1
+FRAME_VERSION = 2  # 2: numbers carry their quantity, value as written, time and update
 
 
 class FrameNumber(BaseModel):
-    """A number in a claim: its value, what it counts, and how exact it is."""
+    """A number in a claim: its value, what it counts, and how exact it is; and, where it
+    gives a quantity of the event (:mod:`summitledger.nlp.quantities`), which one, as
+    written, the text's own time for it and whether the text says it moved."""
 
     value: float
     counts: str = ""  # the noun it counts ('injured', 'school', 'hour'); '' if none
     op: Literal["=", "~", ">", "<"] = "="  # '~' about, '>' more than, '<' fewer than
+    quantity: str = ""  # the quantity of the event it gives ('people killed'); '' if none
+    text: str = ""  # the value as written, qualifier and unit included ('at least nine')
+    unit: str = ""  # 'percent', a currency ('solens', 'dollar'), or '' for a count
+    when: str = ""  # the text's own time for the figure ('on Monday evening', 'by noon')
+    update: bool = False  # the text says the figure moved ('rose to', 'has now', 'revised')
+    start: int = -1  # offsets of ``text`` in the article
+    end: int = -1
 
 
 class ClaimFrame(BaseModel):
