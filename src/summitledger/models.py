@@ -11,11 +11,19 @@ from pydantic import Field as PField
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-# the rows reports return, kept in records.py and importable from here
+# kept in modules of their own and importable from here: figure series, the rows reports return
+from summitledger.figure_models import (  # noqa: F401
+    SERIES_STATUSES,
+    FigureReport,
+    FigureReportRow,
+    FigureSeries,
+    FigureSeriesRow,
+    FrameNumber,
+)
 from summitledger.records import ClaimRecord, PassedOverRecord  # noqa: F401
 
 ClaimType = Literal["direct", "mixed", "indirect"]
-STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted")
+STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted", "updated")  # groups
 CLAIM_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
 
 
@@ -48,23 +56,6 @@ class SentenceIn(BaseModel):
 
 
 FRAME_VERSION = 2  # 2: numbers carry their quantity, value as written, time and update
-
-
-class FrameNumber(BaseModel):
-    """A number in a claim: its value, what it counts, and how exact it is; and, where it
-    gives a quantity of the event (:mod:`summitledger.nlp.quantities`), which one, as
-    written, the text's own time for it and whether the text says it moved."""
-
-    value: float
-    counts: str = ""  # the noun it counts ('injured', 'school', 'hour'); '' if none
-    op: Literal["=", "~", ">", "<"] = "="  # '~' about, '>' more than, '<' fewer than
-    quantity: str = ""  # the quantity of the event it gives ('people killed'); '' if none
-    text: str = ""  # the value as written, qualifier and unit included ('at least nine')
-    unit: str = ""  # 'percent', a currency ('solens', 'dollar'), or '' for a count
-    when: str = ""  # the text's own time for the figure ('on Monday evening', 'by noon')
-    update: bool = False  # the text says the figure moved ('rose to', 'has now', 'revised')
-    start: int = -1  # offsets of ``text`` in the article
-    end: int = -1
 
 
 class ClaimFrame(BaseModel):
