@@ -104,7 +104,7 @@ def evidence(tok_range: tuple[int, int], doc: Doc,
                         of = pobj.lower_
                     _words(pobj, words, 1, skip)
             elif c.dep_ in ("advmod", "amod", "compound", "acl", "relcl", "prep", "appos") \
-                    and c.i not in skip and holder is noun or c.dep_ == "advmod":
+                    and c.i not in skip and (holder is noun or c.dep_ in ("advmod", "prep")):
                 _words(c, words, 1, skip)
     # conjoined counts share the predicate's phrases ('148 passengers and six crew on board')
     base = noun if noun is not None else anchor

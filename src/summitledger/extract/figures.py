@@ -18,7 +18,9 @@ from summitledger.extract.evidence import ADJ_FORMS, PART_PRONOUNS, evidence, wh
 from summitledger.extract.numbers import (
     FRACTIONS,
     SCALES,
+    hyphened,
     no_figure,
+    no_number,
     number_run,
     number_value,
     numeric,
@@ -69,8 +71,13 @@ def _number(doc: Doc, a: int, b: int,
     return fn, ev, anchor
 
 
-def _scan(doc: Doc, lo: int, hi: int, resolve: bool) -> list[tuple[FrameNumber, Evidence, Token]]:
+def _scan(doc: Doc, lo: int, hi: int, resolve: bool,
+          found_plain: list[FrameNumber] | None = None) -> list[tuple[FrameNumber, Evidence, Token]]:
+    """The figures between ``lo`` and ``hi``; numbers that are no figure (a duration, an
+    age) go to ``found_plain``."""
     found: list[tuple[FrameNumber, Evidence, Token]] = []
+    if found_plain is None:
+        found_plain = []
     i = lo
     while i < hi:
         t = doc[i]
@@ -78,7 +85,15 @@ def _scan(doc: Doc, lo: int, hi: int, resolve: bool) -> list[tuple[FrameNumber, 
             i += 1
             continue
         a, b = number_run(doc, i)
-        if no_figure(doc, t, a, b):
+        if no_number(t):
+            i = b
+            continue
+        if no_figure(doc, t, a, b):  # kept for comparing claims ('two-hour' talks)
+            value = number_value([doc[k].lower_ for k in range(a, b)])
+            if value is not None:
+                unit = doc[b + 1].lemma_.lower() if hyphened(doc, b) else number_unit(doc[b - 1])
+                found_plain.append(FrameNumber(value=value, counts=unit,
+                                               op=qualifier(doc, a)[0]))  # type: ignore[arg-type]
             i = b
             continue
         got = _number(doc, a, b, found)
@@ -119,8 +134,10 @@ def _trailing(span: Span) -> int:
 
 def figures(span: Span) -> list[FrameNumber]:
     """Every number of a claim's content, as :class:`FrameNumber`; conjoined counts of
-    one quantity ('148 passengers and six crew') make one value."""
-    found = _scan(span.doc, span.start, _trailing(span), True)
+    one quantity ('148 passengers and six crew') make one value; numbers that are no
+    figure of the event (durations, ages) come last, for comparing claims."""
+    plain: list[FrameNumber] = []
+    found = _scan(span.doc, span.start, _trailing(span), True, plain)
     out: list[FrameNumber] = []
     for n, (fn, _ev, anchor) in enumerate(found):
         prev = found[n - 1] if n else None
@@ -135,4 +152,4 @@ def figures(span: Span) -> list[FrameNumber]:
             found[n] = (merged, prev[1], prev[2])
             continue
         out.append(fn)
-    return out
+    return out + plain

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from summitledger.extract.base import date_keys
+from summitledger.nlp.doc import ent_at
 from summitledger.nlp.quantities import PERCENT, table
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -99,24 +101,41 @@ def anchor(doc: Doc, i: int, j: int) -> tuple[Token, str, int]:
     currencies = table().currencies
     if i > 0 and doc[i - 1].lower_ in currencies:
         sym = doc[i - 1]
-        return (sym if last.head.i == sym.i or last.i == sym.head.i else last), sym.lower_, j
+        return (sym if last.head.i == sym.i else last), sym.lower_, j  # whichever heads
     if j < len(doc) and doc[j].lemma_.lower() in currencies:
         return last, doc[j].lemma_.lower(), j + 1
     return last, "", j
 
 
+def no_number(t: Token) -> bool:
+    """Not a number to compare at all: an ordinal, 'one' as a pronoun, part of a
+    calendar date ('13 September', '2023')."""
+    if t.ent_type_ == "ORDINAL" or t.lower_ == "one" and t.dep_ != "nummod":
+        return True
+    if t.ent_type_ not in ("DATE", "TIME"):
+        return False
+    i = t.i
+    while i > 0 and t.doc[i].ent_iob_ == "I":
+        i -= 1
+    ent = ent_at(t.doc).get(i)
+    return ent is not None and bool(date_keys(ent.text))
+
+
 def no_figure(doc: Doc, t: Token, a: int, b: int) -> bool:
-    """Not a figure: a date or time, an ordinal, a year, 'one' as a pronoun, a
-    compound modifier ('nine-year-old', 'five-hour'), a whole that a share is of."""
-    if t.ent_type_ in SKIP_ENTS or t.lower_ == "one" and t.dep_ != "nummod":
+    """A number, but no figure of the event: a duration or other time ('three weeks'),
+    a year, a compound modifier ('nine-year-old', 'five-hour'), the whole a share is of
+    ('half of the 6,400 schools')."""
+    if t.ent_type_ in SKIP_ENTS:
         return True
     if b - a == 1 and t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100:
         return True
-    if b < len(doc) and doc[b].text == "-" and b + 1 < len(doc) and \
-            doc[b + 1].lower_ not in HYPHEN_KEEPS:
+    if hyphened(doc, b):
         return True
     head = doc[b - 1].head
     return head.dep_ == "pobj" and head.head.lower_ == "of" and (
         numeric(head.head.head) or head.head.head.lower_ in PERCENT_WORDS | {"cent"})
 
 
+def hyphened(doc: Doc, b: int) -> bool:
+    """Is the number phrase ending before ``b`` a compound modifier ('five-hour')?"""
+    return b + 1 < len(doc) and doc[b].text == "-" and doc[b + 1].lower_ not in HYPHEN_KEEPS

@@ -77,6 +77,8 @@ def _hour(text: str) -> tuple[int, int] | None:
 
 def _day(text: str, pub: date) -> date | None:
     words = re.findall(r"[a-z]+|\d+", text.lower())
+    if {"next", "tomorrow", "coming"} & set(words):
+        return None  # a day to come: no time a figure is reported as of
     if "yesterday" in words or "last" in words and "night" in words:
         return pub - timedelta(days=1)
     if {"today", "tonight", "this"} & set(words):

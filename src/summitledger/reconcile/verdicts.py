@@ -188,8 +188,9 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
             x, y = conflict
             sides = [_side(a, _show(x)), _side(b, _show(y))]
             if moved is not None and (moved(a, x, b, y) or moved(b, y, a, x)):
-                if updates is not None:
-                    updates.append({"rule": "a later report updates the figure", "sides": sides})
+                if updates is not None:  # sides in time order: the earlier figure first
+                    updates.append({"rule": "a later report updates the figure",
+                                    "sides": sides if moved(a, x, b, y) else sides[::-1]})
             else:
                 return {"rule": f"numbers differ ({x.counts or y.counts or 'the same thing'})",
                         "sides": sides}
