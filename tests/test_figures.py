@@ -77,6 +77,12 @@ PHRASINGS = [
     ("The governor promised half a million rubles to the family of every victim.",
      [("payment per family", 500_000, "=")]),
     ("He said the government would give $5 million in aid.", [("sum of money (aid)", 5e6, "=")]),
+    ("The interior ministry said the toll had risen from 1,037 to 2,012.",
+     [("", 1037, "="), ("people killed", 2012, "=")]),  # the old value is no report of it
+    ("An earthquake struck the region, killing at least 2,012 people, officials said.",
+     [("people killed", 2012, ">")]),
+    ("The ministry said 2,012 people had died, 1,293 of them in the north.",
+     [("people killed", 2012, "="), ("", 1293, "=")]),  # a part of the toll
     # numbers that are no figure of the event
     ("The army said it had deployed 3,000 troops to the region.", [("", 3000, "=")]),
     ("The minister said he had 20 years of experience.", []),

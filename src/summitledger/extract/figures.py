@@ -58,6 +58,8 @@ def _number(doc: Doc, a: int, b: int,
         name = quantity(part)
         if name == quantity(whole):
             name = ""
+    if _superseded_or_part(anchor, verb):
+        name = ""
     if verb is not None and verb.lemma_.lower() in table().more_verbs and op == "=":
         op = ">"  # 'the toll passed 20'
     update = verb is not None and verb.lemma_.lower() in table().update_words or \
@@ -69,6 +71,17 @@ def _number(doc: Doc, a: int, b: int,
                      unit=ev.unit,
                      when=when_phrase(verb), update=update, start=start, end=end)
     return fn, ev, anchor
+
+
+def _superseded_or_part(anchor: Token, verb: Token | None) -> bool:
+    """'risen from 1,037 to 2,012': 1,037 is the old value, not a report of it; '... and
+    452 in Taroudant': a bare number for one place in a list is a part of a count."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "from" and verb is not None and \
+            verb.lemma_.lower() in table().update_words:
+        return True
+    return anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "NUM") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.pos_ == "PROPN" for p in c.subtree)
+        for c in anchor.children)
 
 
 def _scan(doc: Doc, lo: int, hi: int, resolve: bool,
