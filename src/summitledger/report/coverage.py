@@ -23,6 +23,7 @@ BAR_H, BAR_GAP, SCALE = 22, 30, 4  # a bar's line height, the space above the ba
 MAX_ROWS = 300  # a ledger with more statements shows the first (most important) ones
 BAR_WORDS = (("corroborated", "corroborated"), ("single-source", "only here"),
              ("contradicted", "contradicted"), ("updated", "updated"))
+OPTIONAL = {"updated"}  # written out only when an outlet has some (most ledgers have none)
 
 
 def _mark(x: float, y: float, status: str, title: str) -> str:
@@ -102,11 +103,13 @@ def coverage_svg(groups: list[dict], outlets: list[str],
                      f'{escape(_short(name, 48))}</text>')  # the full name on hover
         for status, word in BAR_WORDS:
             n = counts[outlet][status]
-            parts.append(f'<rect class="bar" data-status="{status}" data-word="{word}" '
+            optional = ' data-optional="1"' if status in OPTIONAL else ""
+            parts.append(f'<rect class="bar" data-status="{status}" data-word="{word}"{optional} '
                          f'x="{x}" y="{y}" width="{n * SCALE}" height="14" fill="{PALETTE[status]}">'
                          f'<title>{n} {word}</title></rect>')
             x += n * SCALE
-        text = ", ".join(f"{counts[outlet][s]} {word}" for s, word in BAR_WORDS)
+        text = ", ".join(f"{counts[outlet][s]} {word}" for s, word in BAR_WORDS
+                         if counts[outlet][s] or s not in OPTIONAL)
         parts.append(f'<text class="bar-count" x="{x + 6}" y="{y + 12}" font-size="11">{text}</text></g>')
     parts.append("</g></svg>")
     return Markup("".join(parts))
