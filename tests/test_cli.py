@@ -205,7 +205,10 @@ EVAL_SETS = ["seeds", "harbour-bridge-collapse", "teachers-strike", "lake-ferry-
 BELOW_FLOOR = {
     ("lake-ferry-capsizing", "group_f1"): "issue 21 (task 17): one group per statement",
     ("lake-ferry-capsizing", "status_accuracy"): "issues 21 and 22 (tasks 17, 18): groups, updated",
-    ("harbour-bridge-collapse", "status_accuracy"): "issue 22 (task 18): the updated status",
+    # the updated status is in (issue 22); what misses now is grouping (paraphrases apart,
+    # a contradiction's two sides in two groups), below the floor since main f71c8d4
+    ("harbour-bridge-collapse", "status_accuracy"): "issue 21 (task 17): grouping rework in progress",
+    ("teachers-strike", "status_accuracy"): "issue 21 (task 17): grouping rework in progress",
 }
 
 
@@ -229,6 +232,16 @@ def eval_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
     for n in EVAL_SETS for m in FLOORS])
 def test_eval_scores_every_set_above_the_floors(eval_scores: dict, name: str, metric: str) -> None:
     assert eval_scores[name][metric] >= FLOORS[metric], (name, metric, eval_scores[name][metric])
+
+
+# issue 22: the figure series floors on the development events (every one has figures.json)
+FIGURE_FLOORS = {"figures_f1": 0.9, "figures_status_accuracy": 0.9, "figures_coverage": 0.9}
+
+
+@pytest.mark.parametrize("name,metric", [(n, m) for n in EVAL_SETS[1:] for m in FIGURE_FLOORS])
+def test_eval_figures_above_the_floors(eval_scores: dict, name: str, metric: str) -> None:
+    assert eval_scores[name][metric] >= FIGURE_FLOORS[metric], (name, metric,
+                                                                 eval_scores[name][metric])
 
 
 def test_eval_table_names_every_set(cli) -> None:  # type: ignore[no-untyped-def]

@@ -95,7 +95,8 @@ def test_a_reading_command_never_imports_ingest() -> None:
     import sys
 
     code = ("import sys; from summitledger.cli.main import app; "
-            "from summitledger.cli import claims_cmd, diff_cmd, show_cmd, report_cmd, export_cmd; "
+            "from summitledger.cli import claims_cmd, diff_cmd, show_cmd, report_cmd, export_cmd, "
+            "figures_cmd; "
             "from summitledger.report import html, export; "
             "print(sorted(m for m in sys.modules if m.startswith('summitledger.ingest') "
             "or m == 'spacy'))")

@@ -34,6 +34,8 @@ READS = [
     ["show", "9", "-f", "json"],
     ["export", "-f", "jsonl"],
     ["export", "-f", "jsonld"],
+    ["figures", "-f", "jsonl"],
+    ["figures", "killed", "-f", "csv"],
 ]
 
 

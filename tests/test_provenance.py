@@ -151,9 +151,9 @@ def test_markdown_structure_never_leaks_into_the_prose(tmp_path: Path, cli) -> N
 
 
 def test_dates_are_normalised() -> None:
-    from summitledger.ingest.formats import iso_date
+    from summitledger.ingest.published import iso_time
 
-    assert iso_date("Tuesday, 4 March 2025") == "2025-03-04"
-    assert iso_date("2025-03-04T09:30:00Z") == "2025-03-04"
-    assert iso_date("Sep 13th 2023") == "2023-09-13"
-    assert iso_date("sometime soon") == "sometime soon"
+    assert iso_time("Tuesday, 4 March 2025") == "2025-03-04"
+    assert iso_time("2025-03-04T09:30:00Z") == "2025-03-04T09:30:00+00:00"  # a time is kept
+    assert iso_time("Sep 13th 2023") == "2023-09-13"
+    assert iso_time("sometime soon") == "sometime soon"

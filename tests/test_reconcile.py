@@ -15,6 +15,7 @@ import pytest
 
 from summitledger import report
 from summitledger.ingest.run import ingest
+from summitledger.models import FRAME_VERSION
 from summitledger.settings import Settings
 from summitledger.store.engine import open_ledger
 
@@ -164,7 +165,7 @@ def test_show_json_prints_each_claims_frame(cli, tmp_path: Path) -> None:  # typ
     negated = next(c for c in claims if "no deal" in c["content"])
     shown = json.loads(cli("show", str(negated["group"]), "--db", db, "-f", "json").stdout)
     frame = shown["members"][0]["frame"]
-    assert frame["v"] == 1 and frame["predicate"] == "say" and frame["verb"] == "strike"
+    assert frame["v"] == FRAME_VERSION and frame["predicate"] == "say" and frame["verb"] == "strike"
     assert frame["polarity"] == -1 and frame["negates"] == "deal" and "deal" in frame["theme"]
     assert shown["disputed"] and shown["reason"]["disputed_by"][0]["actor"] == "Port authority"
 

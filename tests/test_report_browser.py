@@ -152,3 +152,48 @@ def test_the_grid_never_tells_status_by_colour_alone(report_file: Path, tmp_path
     assert "1● 1■" in dom  # Putin in the second seed: one corroborated, one single-source
     shown = [m[0] or m[2] for m in rows if "hidden" not in (m[1] or "")]
     assert shown == ["Vladimir Putin"]  # the grid follows the filters
+
+
+@pytest.fixture(scope="module")
+def event_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of a made-up development event with figures of every kind."""
+    from typer.testing import CliRunner
+
+    from summitledger.cli.main import app
+
+    from .conftest import EVAL
+
+    tmp = tmp_path_factory.mktemp("event-report")
+    db, out = tmp / "bridge.db", tmp / "bridge.html"
+    runner = CliRunner()
+    articles = EVAL / "events" / "harbour-bridge-collapse" / "articles"
+    assert runner.invoke(app, ["ingest", str(articles), "--db", str(db)]).exit_code == 0
+    r = runner.invoke(app, ["report", "-o", str(out), "--db", str(db), "--title",
+                            "Swing bridge falls into Vessmouth harbour"])
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def test_the_figures_section_draws_a_step_chart_per_quantity(event_report: Path, tmp_path: Path) -> None:
+    """One inline SVG per series: a mark per report shaped by its source (never colour
+    alone: two sources, two shapes, named in a legend), the disputed range hatched, the
+    timeline as a table; the section comes first, since figures are what readers check."""
+    dom = _chromium(tmp_path, "--dump-dom", event_report.as_uri())
+    section = dom[dom.index('<section id="figures-section"'):dom.index("</section>",
+                                                                       dom.index('id="figures-section"'))]
+    assert dom.index('id="figures-section"') < dom.index('id="matrix-section"')
+    charts = re.findall(r'<svg class="figure-chart"[^>]*data-status="([^"]+)"', section)
+    assert len(charts) == 6 and {"disputed", "updated", "single-source"} <= set(charts)
+    killed = section[section.index('data-series="people killed"'):]
+    killed = killed[:killed.index("</figure>")]
+    shapes = re.findall(r'class="report" data-shape="([a-z]+)"', killed.split("figure-legend")[0])
+    assert len(shapes) == 4 and len(set(shapes)) == 2  # fire service and mayor: two shapes
+    assert 'class="range dispute"' in killed and "Latest:" in killed
+    assert killed.count("<tr>") == 5  # the timeline: a header and four reports
+    shot = tmp_path / "figures.png"
+    _chromium(tmp_path, "--window-size=1100,1250", f"--screenshot={shot}", event_report.as_uri())
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    keep = os.environ.get("SUMMITLEDGER_ARTIFACTS")
+    if keep:  # the README's screenshot of the figures section comes from here
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(keep) / shot.name)

@@ -142,7 +142,9 @@ def test_a_web_page_is_ingested_with_its_metadata_and_claims(cli, site: str, tmp
     assert r.exit_code == 0, r.output
     ((file, stored_url, outlet, title, date, when),) = _articles(db)
     assert (file, stored_url) == (url, url)  # known by its address, which it keeps
-    assert (outlet, title, date) == ("Harbour Times", "Bridge closed to lorries", "2024-03-05")
+    # the page's JSON-LD datePublished keeps its time (issue 22: times order figures)
+    assert (outlet, title, date) == ("Harbour Times", "Bridge closed to lorries",
+                                     "2024-03-05T09:00:00+00:00")
     claims = json.loads(cli("claims", "--db", db, "-f", "json").stdout)
     assert [(c["actor"], c["content"]) for c in claims] == [
         ("Mayor", "the bridge would stay closed until Friday while engineers inspect it"),

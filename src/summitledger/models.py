@@ -11,11 +11,19 @@ from pydantic import Field as PField
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-# the rows reports return, kept in records.py and importable from here
+# kept in modules of their own and importable from here: figure series, the rows reports return
+from summitledger.figure_models import (  # noqa: F401
+    SERIES_STATUSES,
+    FigureReport,
+    FigureReportRow,
+    FigureSeries,
+    FigureSeriesRow,
+    FrameNumber,
+)
 from summitledger.records import ClaimRecord, PassedOverRecord  # noqa: F401
 
 ClaimType = Literal["direct", "mixed", "indirect"]
-STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted")
+STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted", "updated")  # groups
 CLAIM_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
 
 
@@ -47,15 +55,7 @@ class SentenceIn(BaseModel):
     text: str
 
 
-FRAME_VERSION = 1
-
-
-class FrameNumber(BaseModel):
-    """A number in a claim: its value, what it counts, and how exact it is."""
-
-    value: float
-    counts: str = ""  # the noun it counts ('injured', 'school', 'hour'); '' if none
-    op: Literal["=", "~", ">", "<"] = "="  # '~' about, '>' more than, '<' fewer than
+FRAME_VERSION = 2  # 2: numbers carry their quantity, value as written, time and update
 
 
 class ClaimFrame(BaseModel):

@@ -12,7 +12,7 @@ from summitledger.models import CLAIM_TYPES, STATUSES
 from summitledger.report.output import Format, emit
 from summitledger.report.passed import stored_before
 
-COLUMNS = ["id", "outlet", "actor", "cue", "type", "content", "status", "group"]
+COLUMNS = ["id", "outlet", "actor", "cue", "type", "content", "status", "group", "date"]
 PASSED_COLUMNS = ["article", "outlet", "cue", "sentence"]
 
 
@@ -27,7 +27,8 @@ def claims_cli(
         help="Only this actor, by any of its names, case-insensitive (Putin, 'Mr Kim').")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only claims this outlet reported.")] = None,
     status: Annotated[str | None, typer.Option(
-        help="corroborated, single-source or contradicted.",
+        help="corroborated, single-source, contradicted or updated (one source's figure "
+             "that moved over time).",
         callback=lambda v: _check(v, STATUSES, "--status"))] = None,
     type: Annotated[str | None, typer.Option(
         "--type", help="direct, mixed or indirect.",

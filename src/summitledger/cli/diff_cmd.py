@@ -22,7 +22,8 @@ def diff_cli(
     exit_code: Annotated[bool, typer.Option(
         "--exit-code", help="Exit 1 when the outlets differ, 0 when they do not (like git).")] = False,
 ) -> None:
-    """Compare outlets: what both report, what only one does, where they contradict.
+    """Compare outlets: what both report, what only one does, where they contradict,
+    and which figures one source updated over time.
 
     With two outlets, those two; with one, that outlet against the rest; with none,
     every outlet against the others, plus an actor-by-outlet table of claim counts.
@@ -45,6 +46,7 @@ def diff_cli(
             rows += [{"section": "only", "outlet": outlet, **g.model_dump()} for g in groups]
         rows += [{"section": "contradicted", "outlet": "", **g.model_dump()}
                  for g in d.contradictions]
+        rows += [{"section": "updated", "outlet": "", **g.model_dump()} for g in d.updated]
         rows += [{"section": "worded-differently", "outlet": "", **g.model_dump()}
                  for g in d.worded_differently]
         rows += [{"section": "disputed", "outlet": "", **g.model_dump()} for g in d.disputes]
@@ -55,6 +57,7 @@ def diff_cli(
         for outlet, groups in d.only.items():
             emit(groups, format, GROUP_COLUMNS, title=f"only {outlet}")
         emit(d.contradictions, format, GROUP_COLUMNS, title="contradictions")
+        emit(d.updated, format, GROUP_COLUMNS, title="figures one source updated")
         emit(d.worded_differently, format, GROUP_COLUMNS, title="quotations worded differently")
         emit(d.disputes, format, GROUP_COLUMNS, title="disputed by another actor")
         if outlet_b is None:

@@ -11,12 +11,14 @@ import typer
 from summitledger import report
 from summitledger.cli.options import DbOption, FormatOption, settings
 from summitledger.report.evaluate import EvalReport, SetScores, load_gold, score, total
+from summitledger.report.figures import timeline
 from summitledger.report.output import Format, emit, write_json
 from summitledger.settings import is_url
 from summitledger.store.engine import open_ledger
 
 COLUMNS = ["article", "gold", "predicted", "matched", "precision", "recall", "f1",
-           "actor_accuracy", "group_precision", "group_recall", "group_f1", "status_accuracy"]
+           "actor_accuracy", "group_precision", "group_recall", "group_f1", "status_accuracy",
+           "figures_f1", "figures_status_accuracy", "figures_coverage"]
 LOO_COLUMNS = ["held_out", "group_precision", "group_recall", "group_f1", "status_accuracy",
                "model"]
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -90,7 +92,8 @@ def eval_cli(
     """Score extraction, actors, grouping and statuses against hand-made gold.
 
     Claim precision, recall and F1 (content token F1 >= 0.5, one-to-one), actor
-    accuracy, grouping pairwise F1 and status accuracy: a table per gold set, then
+    accuracy, grouping pairwise F1 and status accuracy; where a set has figures.json,
+    figure series pair F1, status accuracy and coverage: a table per gold set, then
     the sets' totals (counts and pairs pooled).
 
     \b
@@ -195,6 +198,7 @@ def _holds(path: Path | str, stems: set[str]) -> bool:
 def _score_ledger(gold_dir: Path, path: Path | str) -> EvalReport:
     engine = open_ledger(path, readonly=True)
     try:
-        return score(gold_dir, report.claims(engine))
+        lines = [line.model_dump() for line in timeline(engine)]
+        return score(gold_dir, report.claims(engine), lines)
     finally:
         engine.dispose()

@@ -10,6 +10,7 @@ from summitledger.cli.claims_cmd import claims_cli
 from summitledger.cli.diff_cmd import diff_cli
 from summitledger.cli.eval_cmd import eval_cli
 from summitledger.cli.export_cmd import export_cli
+from summitledger.cli.figures_cmd import figures_cli
 from summitledger.cli.ingest_cmd import ingest_cli
 from summitledger.cli.ledger_cmd import ledger_app
 from summitledger.cli.options import LedgerGroup
@@ -27,8 +28,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     help=(
         "A cross-source ledger of attributed claims for one news event: who said what, "
-        "which outlets reported it, and whether it is corroborated, single-source or "
-        "contradicted.\n\nStart with: summitledger ingest seeds/ ; then "
+        "which outlets reported it, and whether it is corroborated, single-source, "
+        "updated or contradicted; and every figure of the event as a series across "
+        "sources.\n\nStart with: summitledger ingest seeds/ ; then "
         "summitledger claims --actor Putin ; summitledger diff.\n\n"
         "The ledger is data/claims.db unless --db or SUMMITLEDGER_DB says otherwise: "
         "an SQLite file, or a shared PostgreSQL ledger (postgresql+psycopg://user@host/db)."
@@ -54,6 +56,7 @@ app.command("ingest")(ingest_cli)
 app.command("claims")(claims_cli)
 app.command("diff")(diff_cli)
 app.command("show")(show_cli)
+app.command("figures")(figures_cli)
 app.command("reconcile")(reconcile_cli)
 app.command("eval")(eval_cli)
 app.command("report")(report_cli)

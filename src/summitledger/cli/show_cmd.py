@@ -60,6 +60,9 @@ def show_cli(
     side = d.reason.get("contradiction", {}).get("sides", [])
     for s in side:
         head.append(f"side: claim {s['claim']} ({s['outlet']}): {s['words']}")
+    for u in d.reason.get("updates", []):
+        moved = " -> ".join(f"claim {x['claim']} ({x['outlet']}): {x['words']}" for x in u["sides"])
+        head.append(f"updated: {moved}")
     for v in d.reason.get("variants", []):
         head.append(f"variant: «{v['quote']}» ({', '.join(v['outlets'])})")
     for c in d.reason.get("copies", []):

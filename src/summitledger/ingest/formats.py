@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import datetime
 from pathlib import Path
 
 from summitledger.errors import (
@@ -20,6 +19,7 @@ from summitledger.errors import (
     PipelineError,
 )
 from summitledger.ingest.manifest import load_manifest
+from summitledger.ingest.published import HTML_FORMAT, html_time, iso_time
 from summitledger.ingest.readers import STDIN, _check_text, decode, read_bytes
 from summitledger.models import ArticleIn
 from summitledger.nlp.text import normalise, paragraphs
@@ -115,24 +115,6 @@ def _inline_lines(inline) -> list[str]:  # type: ignore[no-untyped-def]
     return [" ".join(line.split()) for line in lines if line.strip()]
 
 
-def iso_date(text: str) -> str:
-    """'Sep 13th 2023' or '13 September 2023' -> '2023-09-13'; other text as it is."""
-    clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip()).replace(",", "").replace(".", "")
-    clean = clean.replace("Sept ", "Sep ")
-    for fmt in ("%Y-%m-%d", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y"):
-        try:
-            return datetime.strptime(clean, fmt).date().isoformat()
-        except ValueError:
-            continue
-    # 'Tuesday, 4 March 2025', '2025-03-04T09:30:00Z', '4/3/2025': dateparser (loaded
-    # only for dates the formats above miss), day, month and year all required
-    import dateparser
-
-    parsed = dateparser.parse(text.strip(), languages=["en"], settings={
-        "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"})
-    return parsed.date().isoformat() if parsed else text.strip()
-
-
 def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str,
              outlet: str | None, inferred: dict[str, str] | None = None,
              manifest: dict[str, str] | None = None) -> ArticleIn:
@@ -142,7 +124,7 @@ def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str
     # --outlet, then front matter or the record, then the manifest, then the text itself
     merged = {**(inferred or {}), **(manifest or {}), **{k: v for k, v in meta.items() if v}}
     if merged.get("date"):
-        merged["date"] = iso_date(str(merged["date"]))
+        merged["date"] = iso_time(str(merged["date"]))
     if outlet:
         merged["outlet"] = outlet
     if not body.strip():
@@ -166,8 +148,13 @@ def html_article(html: str, source: Path, url: str | None = None) -> tuple[str, 
                             f"({exc}); pip install trafilatura lxml_html_clean",
                             code=NO_READER) from None
 
+    # the date with its time where the page gives one (article:published_time,
+    # datePublished in JSON-LD or microdata), by trafilatura's date finder
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                      include_comments=False, include_tables=False)
+                                      include_comments=False, include_tables=False,
+                                      date_extraction_params={
+                                          "outputformat": HTML_FORMAT, "original_date": True,
+                                          "extensive_search": True})
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     text = data.get("text") or ""
     if not text.strip():
@@ -177,7 +164,7 @@ def html_article(html: str, source: Path, url: str | None = None) -> tuple[str, 
     if title and lines and lines[0].strip() == title.strip():
         text = "\n".join(lines[1:])
     meta = {"title": title, "outlet": data.get("sitename") or data.get("hostname") or "",
-            "date": data.get("date") or "", "url": data.get("url") or ""}
+            "date": html_time(data.get("date") or ""), "url": data.get("url") or ""}
     return text, {k: v for k, v in meta.items() if v}
 
 

@@ -2,7 +2,7 @@
 
 :func:`plan` resolves actors (:mod:`actors`), groups claims into statements
 (:mod:`grouping`) and gives each group its verdict and each pair of opposed groups its
-dispute (:mod:`verdicts`). :mod:`run` reads its input from the ledger and writes its
+dispute (:mod:`verdicts`), and the event's figure series (:mod:`figures`). :mod:`run` reads its input from the ledger and writes its
 result back; ``summitledger eval --leave-one-out`` calls it with other models.
 """
 
@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from summitledger.models import FigureSeries
 from summitledger.reconcile.actors import Resolution, resolve_actors
+from summitledger.reconcile.figures import article_times, figure_series, update_rule
 from summitledger.reconcile.frames import stored_frame
 from summitledger.reconcile.grouping import Prepared, Signals, cluster, prepare
 from summitledger.reconcile.matching import ClaimInfo, Group
@@ -52,6 +54,7 @@ class Plan:
     contested: list[tuple[int, int, float]]
     source_of: dict[int, int]
     actor_of: dict[int, str] = field(default_factory=dict)  # claim id -> its actor
+    figures: list[FigureSeries] = field(default_factory=list)  # the event's figure series
 
     def by_status(self) -> Counter[str]:
         return Counter(status for status, _ in self.verdicts)
@@ -71,11 +74,14 @@ class Inputs:
     signals: Signals
     prepared: Prepared
     source_of: dict[int, int]
+    published: dict[int, str] = field(default_factory=dict)  # article id -> its time
 
 
 def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
-                   overrides: list[tuple[str, str, str]], texts: dict[int, str]) -> Inputs:
-    """Actors resolved, claims read, candidate pairs and their features, sources."""
+                   overrides: list[tuple[str, str, str]], texts: dict[int, str],
+                   published: dict[int, str] | None = None) -> Inputs:
+    """Actors resolved, claims read, candidate pairs and their features, sources;
+    ``published``: each article's publication time (ISO), which orders figures."""
     resolution = resolve_actors([(r.actor_key, r.actor_kind, r.article_id) for r in rows],
                                 aliases, overrides)
     mapping = resolution.mapping
@@ -88,7 +94,8 @@ def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
     signals = Signals(list(infos.values()))
     prepared = prepare(list(infos.values()), signals, resolution.compatible,
                        resolution.specific)
-    return Inputs(resolution, infos, signals, prepared, article_sources(texts))
+    return Inputs(resolution, infos, signals, prepared, article_sources(texts),
+                  published or {})
 
 
 def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
@@ -106,18 +113,23 @@ def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
             if infos[m].actor != actor and not resolution.specific(infos[m].actor):
                 infos[m] = replace(infos[m], actor=actor)
             actor_of[m] = infos[m].actor
-    verdicts = [verdict(g, infos, inputs.source_of) for g in groups]
+    # one source's figure reported higher later is an update of a statement, not a
+    # contradiction (reconcile/figures.py says when)
+    times = article_times(list(infos.values()), inputs.source_of, inputs.published)
+    moved = update_rule(times)
+    verdicts = [verdict(g, infos, inputs.source_of, moved) for g in groups]
     statements = [_statement([infos[m] for m in g.members]) for g in groups]
     contested = disputes(groups, infos, inputs.signals, model)
     return Plan(resolution=resolution, infos=infos, groups=groups, verdicts=verdicts,
                 statements=statements, contested=contested, source_of=inputs.source_of,
-                actor_of=actor_of)
+                actor_of=actor_of,
+                figures=figure_series(list(infos.values()), inputs.source_of, inputs.published))
 
 
 def plan(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
          overrides: list[tuple[str, str, str]], texts: dict[int, str],
-         model: PairModel = DEFAULT) -> Plan:
-    """Actors, groups and verdicts for ``rows`` (one event's claims, in a stable order),
-    from the role aliases articles taught, the user's overrides and the articles'
-    texts (which articles copy one another)."""
-    return finish(prepare_inputs(rows, aliases, overrides, texts), model)
+         model: PairModel = DEFAULT, published: dict[int, str] | None = None) -> Plan:
+    """Actors, groups, verdicts and figure series for ``rows`` (one event's claims, in a
+    stable order), from the role aliases articles taught, the user's overrides, the
+    articles' texts (which articles copy one another) and publication times."""
+    return finish(prepare_inputs(rows, aliases, overrides, texts, published), model)

@@ -1,4 +1,5 @@
-"""Reconcile: actors across the ledger, groups of matching claims, and their statuses.
+"""Reconcile: actors across the ledger, groups of matching claims, their statuses, and the
+figure series (:mod:`figures`).
 
 Runs over the whole ledger in one transaction after every ingest (and on demand), so
 the result does not depend on the order articles came in.
@@ -30,6 +31,7 @@ from summitledger.reconcile.matching import MATCHER, Group
 from summitledger.reconcile.plan import ClaimRow, Inputs, Plan, plan, prepare_inputs
 from summitledger.store.backend import RECONCILE_LOCK, rebuild_search, serialise
 from summitledger.store.engine import mark_reconciled, unreconciled_mark
+from summitledger.store.figures import save_series
 
 PRONOUNS = SINGULAR | PLURAL | {"i", "we", "you", "it"}
 
@@ -74,7 +76,7 @@ def load_inputs(engine: Engine) -> Inputs:
     with engine.connect() as conn:
         rows = _claim_rows(conn)
         aliases, overrides = _inputs(conn, rows)
-        return prepare_inputs(rows, aliases, overrides, _texts(conn))
+        return prepare_inputs(rows, aliases, overrides, _texts(conn), _published(conn))
 
 
 def _actors(conn: Connection, rows: list[ClaimRow], done: Plan,
@@ -144,6 +146,11 @@ def _taught(rows: list[ClaimRow], done: Plan, aliases: list[tuple[str, str, str]
 
 def _texts(conn: Connection) -> dict[int, str]:
     return {a.id: a.text for a in conn.execute(select(Article.id, Article.text))}
+
+
+def _published(conn: Connection) -> dict[int, str]:
+    """Each article's publication time as stored (ISO date or datetime, or '')."""
+    return {a.id: a.date for a in conn.execute(select(Article.id, Article.date))}
 
 
 def _save_sources(conn: Connection, source_of: dict[int, int]) -> None:
@@ -216,7 +223,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
         seen = unreconciled_mark(conn)
         rows = _claim_rows(conn)
         aliases, overrides = _inputs(conn, rows)
-        done = plan(rows, aliases, overrides, _texts(conn))
+        done = plan(rows, aliases, overrides, _texts(conn), published=_published(conn))
         actor_ids = _actors(conn, rows, done, aliases)
         _save_sources(conn, done.source_of)
         infos, groups, verdicts = done.infos, done.groups, done.verdicts
@@ -243,6 +250,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
             conn.execute(text("UPDATE claim SET group_id = :gid, actor_id = :aid WHERE id = :cid"),
                          [{"cid": m, "gid": gids[n], "aid": actor_ids[infos[m].actor]}
                           for n, g in enumerate(groups) for m in g.members])
+        save_series(conn, done.figures)
         rebuild_search(conn)
         mark_reconciled(conn, seen)
         n_articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()

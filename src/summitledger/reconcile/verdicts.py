@@ -3,6 +3,8 @@
 Pure functions over :mod:`matching`'s objects. A group is ``contradicted`` when its
 members report the same actor asserting incompatible things (one negates what another
 affirms, numbers differ, or a quotation is worded so that its meaning changes);
+``updated`` when the only numbers that differ are one source's figure moving over time
+(a count that only grows reported higher later, or a report saying it moved);
 ``corroborated`` when two or more independent sources report it (outlets that carry
 copies of one text are one source); ``single-source`` otherwise. Opposite assertions by
 two different actors are a *dispute*, recorded beside the status.
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -154,10 +157,13 @@ def _side(m: ClaimInfo, words: str) -> dict:
     return {"claim": m.id, "outlet": m.outlet, "words": words}
 
 
-def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]]) -> dict | None:
+def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
+                   moved: Callable[[ClaimInfo, FrameNumber, ClaimInfo, FrameNumber], bool]
+                   | None = None, updates: list[dict] | None = None) -> dict | None:
     """The first matched pair of members (linked by a strong score, in stable order)
     whose frames hold incompatible values in one slot: a negated proposition, numbers
-    for the same thing, dates."""
+    for the same thing, dates. Numbers that ``moved`` says one report updates in the
+    other (a count reported higher later) are no contradiction: they go to ``updates``."""
     ordered = sorted(members, key=lambda m: m.key)
     for a, b in combinations(ordered, 2):
         if a.article_id == b.article_id or (a.id, b.id) not in linked and (
@@ -180,8 +186,14 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]]) -> di
         conflict = _number_conflict(a, b)
         if conflict is not None:
             x, y = conflict
-            return {"rule": f"numbers differ ({x.counts or y.counts or 'the same thing'})",
-                    "sides": [_side(a, _show(x)), _side(b, _show(y))]}
+            sides = [_side(a, _show(x)), _side(b, _show(y))]
+            if moved is not None and (moved(a, x, b, y) or moved(b, y, a, x)):
+                if updates is not None:  # sides in time order: the earlier figure first
+                    updates.append({"rule": "a later report updates the figure",
+                                    "sides": sides if moved(a, x, b, y) else sides[::-1]})
+            else:
+                return {"rule": f"numbers differ ({x.counts or y.counts or 'the same thing'})",
+                        "sides": sides}
         fa, fb = date_parts(a.frame.times), date_parts(b.frame.times)
         for key in sorted(set(fa) & set(fb)):
             if not fa[key] & fb[key]:
@@ -204,8 +216,12 @@ def variants(members: list[ClaimInfo]) -> list[dict]:
             for q, ms in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
 
 
-def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]) -> tuple[str, dict]:
-    """Status of a group and the reason, as a JSON-able dict."""
+def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int],
+            moved: Callable[[ClaimInfo, FrameNumber, ClaimInfo, FrameNumber], bool]
+            | None = None) -> tuple[str, dict]:
+    """Status of a group and the reason, as a JSON-able dict. ``moved(a, x, b, y)``: does
+    claim b's figure y update claim a's x (reported later, higher or said to have moved)?
+    A group whose only differences are such updates is ``updated``."""
     members = [infos[m] for m in group.members]
     outlets = sorted({m.outlet for m in members})
     n_articles = len({m.article_id for m in members})
@@ -223,11 +239,16 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     forms = variants(members)
     if forms:
         reason["variants"] = forms
-    conflict = _contradiction(members, {(k.a, k.b) for k in group.links})
+    updates: list[dict] = []
+    conflict = _contradiction(members, {(k.a, k.b) for k in group.links}, moved, updates)
     if conflict is not None:
         reason["rule"] = conflict["rule"]
         reason["contradiction"] = conflict
         return "contradicted", reason
+    if updates:
+        reason["rule"] = "one source's figure moved over time: later reports supersede"
+        reason["updates"] = updates
+        return "updated", reason
     if n_sources >= 2:
         reason["rule"] = f"{n_sources} independent sources report it"
         return "corroborated", reason

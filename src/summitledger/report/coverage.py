@@ -2,10 +2,10 @@
 
 Each row is a statement, each column an outlet; a mark where the outlet carries the
 statement, its status told by shape as well as colour (circle corroborated, square
-single-source, triangle contradicted; Okabe-Ito colours that colour-blind readers tell
-apart); each row is labelled with its statement (shortened; in full on hover). Under it,
-per outlet, how many of its statements others corroborate, only it carries, or are
-contradicted, with the counts written out. The report's filters (actor, outlet,
+single-source, triangle contradicted, diamond updated; Okabe-Ito colours that
+colour-blind readers tell apart); each row is labelled with its statement (shortened; in full on hover). Under it,
+per outlet, how many of its statements others corroborate, only it carries, are
+contradicted or were updated (one source's figure that moved), with the counts written out. The report's filters (actor, outlet,
 status) hide rows and recount the bars in the page.
 """
 
@@ -15,13 +15,15 @@ from markupsafe import Markup, escape
 
 from summitledger.report.queries import UNNAMED
 
-PALETTE = {"corroborated": "#009E73", "single-source": "#E69F00", "contradicted": "#D55E00"}
+PALETTE = {"corroborated": "#009E73", "single-source": "#E69F00", "contradicted": "#D55E00",
+           "updated": "#0072B2"}
 ROW, COL, LEFT, TOP = 16, 28, 330, 130
 LABEL_CHARS = 56  # of a row's '#5 Actor: statement' in LEFT pixels at 10px; the rest on hover
 BAR_H, BAR_GAP, SCALE = 22, 30, 4  # a bar's line height, the space above the bars, px a statement
 MAX_ROWS = 300  # a ledger with more statements shows the first (most important) ones
 BAR_WORDS = (("corroborated", "corroborated"), ("single-source", "only here"),
-             ("contradicted", "contradicted"))
+             ("contradicted", "contradicted"), ("updated", "updated"))
+OPTIONAL = {"updated"}  # written out only when an outlet has some (most ledgers have none)
 
 
 def _mark(x: float, y: float, status: str, title: str) -> str:
@@ -29,8 +31,9 @@ def _mark(x: float, y: float, status: str, title: str) -> str:
     tip = f"<title>{escape(title)}</title>"
     if status == "corroborated":
         return f'<circle class="mark" data-status="{status}" cx="{x}" cy="{y}" r="5" fill="{colour}">{tip}</circle>'
-    if status == "contradicted":
-        pts = f"{x},{y - 6} {x + 6},{y + 5} {x - 6},{y + 5}"
+    if status in ("contradicted", "updated"):  # a triangle; a diamond for updated
+        pts = (f"{x},{y - 6} {x + 6},{y + 5} {x - 6},{y + 5}" if status == "contradicted"
+               else f"{x},{y - 6} {x + 6},{y} {x},{y + 6} {x - 6},{y}")
         return f'<polygon class="mark" data-status="{status}" points="{pts}" fill="{colour}">{tip}</polygon>'
     return (f'<rect class="mark" data-status="{status}" x="{x - 5}" y="{y - 5}" width="10" '
             f'height="10" fill="{colour}">{tip}</rect>')
@@ -100,11 +103,13 @@ def coverage_svg(groups: list[dict], outlets: list[str],
                      f'{escape(_short(name, 48))}</text>')  # the full name on hover
         for status, word in BAR_WORDS:
             n = counts[outlet][status]
-            parts.append(f'<rect class="bar" data-status="{status}" data-word="{word}" '
+            optional = ' data-optional="1"' if status in OPTIONAL else ""
+            parts.append(f'<rect class="bar" data-status="{status}" data-word="{word}"{optional} '
                          f'x="{x}" y="{y}" width="{n * SCALE}" height="14" fill="{PALETTE[status]}">'
                          f'<title>{n} {word}</title></rect>')
             x += n * SCALE
-        text = ", ".join(f"{counts[outlet][s]} {word}" for s, word in BAR_WORDS)
+        text = ", ".join(f"{counts[outlet][s]} {word}" for s, word in BAR_WORDS
+                         if counts[outlet][s] or s not in OPTIONAL)
         parts.append(f'<text class="bar-count" x="{x + 6}" y="{y + 12}" font-size="11">{text}</text></g>')
     parts.append("</g></svg>")
     return Markup("".join(parts))

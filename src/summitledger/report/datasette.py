@@ -28,6 +28,13 @@ QUERIES: dict[str, dict[str, str]] = {
                "FROM groups_view g JOIN claims_view c ON c.\"group\" = g.\"group\" "
                "WHERE g.status = 'contradicted' ORDER BY g.\"group\", c.outlet, c.id",
     },
+    "latest_figures": {
+        "title": "The latest value of every figure",
+        "description": "Each quantity of the event with its latest value, who gave it, "
+                       "where and when, and the series' status.",
+        "sql": "SELECT quantity, latest_value, latest_actor, latest_outlet, latest_time, "
+               "status, n_reports AS reports FROM figure_series ORDER BY quantity",
+    },
     "search": {
         "title": "Search claims",
         "description": "Full-text search over claim content, quotations and speakers.",
@@ -55,13 +62,23 @@ def database_metadata(db: Path) -> dict[str, Any]:
                                "many outlets and independent sources report them.",
                 "facets": ["status", "actor"],
             },
+            "figures_view": {
+                "title": "Figures",
+                "description": "Each quantity of the event (people killed, injured, a "
+                               "crowd, a sum) as a series across sources: every report "
+                               "in time order with its value as written, actor, outlet "
+                               "and claim, and the series' status (corroborated, updated, "
+                               "disputed, contradicted or single-source).",
+                "facets": ["quantity", "status", "actor", "outlet"],
+                "sort": "series",
+            },
             "claim": {"description": "Claims as stored (offsets into article text).",
                       "fts_table": "claim_fts", "fts_pk": "id"},
             "article": {"description": "Articles: outlet, title, date, text, hash."},
             "actor": {"description": "Actors; names they go by are in actor_alias."},
             # the machinery, not what a reader browses
             **{t: {"hidden": True} for t in (
-                "_migrations", "meta", "lexicon", "sentence", "article_alias",
+                "_migrations", "meta", "lexicon", "sentence", "article_alias", "figure_report",
                 "actor_override", "claim_fts", "claim_fts_data", "claim_fts_idx",
                 "claim_fts_docsize", "claim_fts_config")},
         },

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from summitledger.errors import BAD_GOLD, QueryError, plain
 from summitledger.models import ClaimRecord
+from summitledger.report.evaluate_figures import FigureCounts, load_figures, score_figures
 
 MATCH_F1 = 0.5
 _WORD = re.compile(r"\w+(?:'\w+)*")
@@ -48,6 +49,9 @@ class Scores(BaseModel):
     group_recall: float | None = None
     group_f1: float | None = None
     status_accuracy: float | None = None
+    figures_f1: float | None = None  # figure series (sets with figures.json): pair F1,
+    figures_status_accuracy: float | None = None  # status accuracy over matched members,
+    figures_coverage: float | None = None  # gold members in some predicted series
 
 
 class EvalReport(BaseModel):
@@ -56,6 +60,7 @@ class EvalReport(BaseModel):
     matches: list[dict]
     pairs: tuple[int, int, int] = (0, 0, 0)  # grouping: true, false, missed pairs
     hits: tuple[int, int] = (0, 0)  # matched claims with the right actor, the right status
+    figures: FigureCounts | None = None  # None: the set has no figures.json
 
 
 class SetScores(BaseModel):
@@ -74,7 +79,11 @@ def total(name: str, reports: list[EvalReport]) -> Scores:
     actors = sum(r.hits[0] for r in reports)
     statuses = sum(r.hits[1] for r in reports)
     tp, fp, fn = (sum(r.pairs[i] for r in reports) for i in range(3))
-    return _overall(name, gold, pred, matched, actors, statuses, tp, fp, fn)
+    out = _overall(name, gold, pred, matched, actors, statuses, tp, fp, fn)
+    figures = [r.figures for r in reports if r.figures is not None]
+    if figures:
+        out = out.model_copy(update=sum(figures, FigureCounts()).scores())
+    return out
 
 
 def _overall(name: str, gold: int, pred: int, matched: int, actors: int, statuses: int,
@@ -156,7 +165,10 @@ def match(gold: list[GoldClaim], pred: list[ClaimRecord]) -> list[tuple[int, int
     return out
 
 
-def score(gold_dir: Path, records: list[ClaimRecord]) -> EvalReport:
+def score(gold_dir: Path, records: list[ClaimRecord],
+          figure_lines: list[dict] | None = None) -> EvalReport:
+    """Scores of ``records`` against the gold in ``gold_dir``; with ``figure_lines``
+    (``figures --format jsonl`` rows) and a ``figures.json`` there, figure scores too."""
     gold, groups = load_gold(gold_dir)
     by_stem: dict[str, list[ClaimRecord]] = {}
     for r in records:
@@ -212,5 +224,10 @@ def score(gold_dir: Path, records: list[ClaimRecord]) -> EvalReport:
         fn += same_gold and not same_pred
     overall = _overall("overall", totals["gold"], totals["pred"], totals["matched"],
                        totals["actors"], totals["statuses"], tp, fp, fn)
+    figures = load_figures(gold_dir)
+    counts = None
+    if figures is not None and figure_lines is not None:
+        counts = score_figures(figures, {(s, g): p.id for s, g, p in matched_all}, figure_lines)
+        overall = overall.model_copy(update=counts.scores())
     return EvalReport(articles=per, overall=overall, matches=details, pairs=(tp, fp, fn),
-                      hits=(totals["actors"], totals["statuses"]))
+                      hits=(totals["actors"], totals["statuses"]), figures=counts)

@@ -2,7 +2,8 @@
 
 JSON-LD: actors and outlets as nodes of their own; per statement, its articles, a
 ``Claim`` (author, one appearance per reporting sentence, ``firstAppearance``) and a
-``ClaimReview`` of its coverage (documented as coverage, not truth). The context is
+``ClaimReview`` of its coverage (documented as coverage, not truth); figure series as
+schema.org ``Observation`` nodes and a ``summitledger:FigureSeries`` extension. The context is
 inline (``{"@vocab": "https://schema.org/"}``) so nothing is fetched to read it.
 Flat formats (jsonl, csv) are the ``claims`` records, columns in :data:`COLUMNS` order.
 """
@@ -10,6 +11,7 @@ Flat formats (jsonl, csv) are the ``claims`` records, columns in :data:`COLUMNS`
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -18,6 +20,8 @@ from sqlmodel import Session, col, select
 
 from summitledger import report
 from summitledger.models import Actor, Article, Claim, ClaimGroup, ClaimRecord
+from summitledger.report.figures import FigureLine, timeline
+from summitledger.report.figures import series as figure_series
 from summitledger.report.output import as_dict, field_names
 from summitledger.safe import web_url
 
@@ -25,6 +29,7 @@ from summitledger.safe import web_url
 COLUMNS = list(field_names(ClaimRecord))
 CONTEXT = {"@vocab": "https://schema.org/", "summitledger": "urn:summitledger:"}
 KIND_TYPE = {"person": "Person", "organisation": "Organization", "group": "Organization"}
+BOUND = {">": "minValue", "<": "maxValue"}  # 'at least 21', 'up to 50,000': a bound, not a value
 
 
 def _slug(text: str) -> str:
@@ -76,6 +81,42 @@ def jsonld_nodes(engine: Engine) -> Iterator[dict[str, Any]]:
                                 "text": sentence, "isPartOf": {"@id": article_id}})
         if current is not None:
             yield from _statement(groups[current], appearances)
+        actor_ids = {a.name: a.id for a in actors.values()}
+    yield from series_nodes(engine, actor_ids)
+
+
+def series_nodes(engine: Engine, actor_ids: dict[str, int | None]) -> Iterator[dict[str, Any]]:
+    """Figure series: each report a schema.org ``Observation`` (``variableMeasured`` the
+    quantity as text; ``value``, or ``minValue`` for 'at least' / 'more than' and
+    ``maxValue`` for 'up to' / 'fewer than'; ``unitText``; ``observationDate``;
+    ``subjectOf`` the sentence that reports it), with two extension terms in the
+    ``summitledger:`` namespace (``reportedBy``, ``valueAsWritten``); each series a
+    ``summitledger:FigureSeries`` (``name``, ``summitledger:status``,
+    ``summitledger:observation`` in time order, ``summitledger:latest``)."""
+    lines: dict[str, list[FigureLine]] = defaultdict(list)
+    for line in timeline(engine):
+        lines[line.series].append(line)
+    for n, row in enumerate(figure_series(engine), 1):
+        ids = []
+        for r in lines[row.series]:
+            node: dict[str, Any] = {
+                "@id": f"summitledger:figure:{n}:{r.claim}", "@type": "Observation",
+                "variableMeasured": row.series, BOUND.get(r.op, "value"): r.number,
+                "subjectOf": {"@id": f"summitledger:appearance:{r.claim}"},
+                "summitledger:valueAsWritten": r.value}
+            if r.time:
+                node["observationDate"] = r.time
+            if r.unit:
+                node["unitText"] = r.unit
+            if actor_ids.get(r.actor) is not None:
+                node["summitledger:reportedBy"] = {"@id": f"summitledger:actor:{actor_ids[r.actor]}"}
+            ids.append(node["@id"])
+            yield node
+        if ids:
+            yield {"@id": f"summitledger:series:{n}", "@type": "summitledger:FigureSeries",
+                   "name": row.series, "summitledger:status": row.status,
+                   "summitledger:observation": {"@list": [{"@id": i} for i in ids]},
+                   "summitledger:latest": {"@id": ids[-1]}}
 
 
 def _statement(g: ClaimGroup, appearances: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:

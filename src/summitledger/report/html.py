@@ -17,9 +17,12 @@ from sqlalchemy.engine import Engine
 from summitledger import __version__, report
 from summitledger.models import STATUSES
 from summitledger.report.coverage import PALETTE, coverage_svg
+from summitledger.report.figchart import chart
+from summitledger.report.figures import series, timeline
 
 COLOURS = PALETTE  # Okabe-Ito: colour-blind readers tell them apart
-SYMBOLS = {"corroborated": "●", "single-source": "■", "contradicted": "▲"}  # never colour alone
+SYMBOLS = {"corroborated": "●", "single-source": "■", "contradicted": "▲",  # never colour alone
+           "updated": "◆"}
 CLASSES = {"quote": ('<mark class="quote">', "</mark>"), "speaker": ('<span class="speaker">', "</span>"),
            "cue": ('<span class="cue">', "</span>"), "contra": ('<mark class="contra">', "</mark>")}
 
@@ -112,8 +115,8 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
     rows = []
     # what a reader asks first: contradictions, then what most independent sources
     # carry, then what one outlet alone reports (the reader may re-sort in the page)
-    rank = {"contradicted": 0, "corroborated": 1, "single-source": 2}
-    groups = sorted(groups, key=lambda g: (rank.get(g.status, 3), -g.reason.get("sources", 1),
+    rank = {"contradicted": 0, "updated": 1, "corroborated": 2, "single-source": 3}
+    groups = sorted(groups, key=lambda g: (rank.get(g.status, 4), -g.reason.get("sources", 1),
                                            -len(g.members), g.group))
     for g in groups:
         sides = {side["claim"]: str(side["words"])
@@ -130,6 +133,13 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
                      "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g, labels),
                      "sides": _headline_sides(g, labels)})
     status_counts = Counter(g.status for g in groups)
+    lines = defaultdict(list)
+    for line in timeline(engine):
+        lines[line.series].append(line)
+    # the most reported figures first (a death toll before a lone count)
+    ranked = sorted(series(engine), key=lambda s: (-s.reports, s.series))
+    figures = [{"row": s, "lines": lines[s.series], "chart": chart(s, lines[s.series], s.reason, n)}
+               for n, s in enumerate(ranked, 1) if lines[s.series]]
     coverage = coverage_svg(rows, outlets, labels)
     env = Environment(loader=PackageLoader("summitledger", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
@@ -140,5 +150,5 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
         claims=len(claims), groups=rows, statuses=STATUSES, counts=status_counts,
         disputed=sum(1 for g in groups if g.disputed), matrix=matrix,
         actors=actors, ledger=Path(ledger).name if ledger else "the ledger", coverage=coverage,
-        matchers=sorted({g.matcher for g in groups}) or ["none"],
+        figures=figures, matchers=sorted({g.matcher for g in groups}) or ["none"],
         symbols=SYMBOLS, shades={k: v + "55" for k, v in COLOURS.items()})

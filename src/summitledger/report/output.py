@@ -27,7 +27,8 @@ from rich.text import Text
 from summitledger.errors import CANNOT_WRITE, OutputError
 from summitledger.safe import csv_cell, printable
 
-STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red"}
+STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red",
+                "updated": "blue", "disputed": "magenta"}
 
 
 class Format(StrEnum):

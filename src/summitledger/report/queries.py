@@ -172,6 +172,7 @@ class DiffReport(BaseModel):
     both: list[GroupRow]
     only: dict[str, list[GroupRow]]
     contradictions: list[GroupRow]
+    updated: list[GroupRow]  # one source's figure that moved over time (not a contradiction)
     worded_differently: list[GroupRow]  # one quotation, different words
     disputes: list[GroupRow]  # another actor asserts the opposite
     matrix: dict[str, dict[str, int]]  # actor -> outlet -> claims
@@ -275,6 +276,7 @@ def diff(engine: Engine, a: str | None = None, b: str | None = None) -> DiffRepo
         contra = [g for g in groups if g.status == "contradicted"
                   and (focus is None or focus in g.outlets)]
     scope = set(shown)
+    moved = [g for g in groups if g.status == "updated" and scope & set(g.outlets)]
 
     def carried(g: GroupRow) -> bool:
         return bool(scope & set(g.outlets))
@@ -283,6 +285,6 @@ def diff(engine: Engine, a: str | None = None, b: str | None = None) -> DiffRepo
         len(scope & set(v["outlets"])) and len(set(v["outlets"])) < len(g.outlets)
         for v in g.reason.get("variants", []))]
     disputed = [g for g in groups if carried(g) and g.reason.get("disputed_by")]
-    return DiffReport(outlets=shown, both=both, only=only, contradictions=contra,
+    return DiffReport(outlets=shown, both=both, only=only, contradictions=contra, updated=moved,
                       worded_differently=worded, disputes=disputed,
                       matrix={k: dict(v) for k, v in sorted(matrix.items())})
