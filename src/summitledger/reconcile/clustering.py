@@ -1,12 +1,12 @@
-"""Average-link clustering of one actor's claims over scored pairs, independent of order.
+"""Average-link clustering of one block's claims over scored pairs, independent of order.
 
-Two clusters merge when one pair across them scores at least ``link`` and the mean
-score over all their cross-article pairs reaches ``mean``, best mean first. A pair that
-was never scored (not a candidate) counts as 0 in the mean, and pairs inside one
-article are left out of it (one article states a thing once). The strong link stops
-weak evidence from piling up; the mean stops chains (A like B, B like C, A unlike C).
-Ties are broken by the claims' stable order, so the result depends on the claims, not
-on the order they were ingested in.
+Two clusters merge while the mean score over all their cross-article pairs reaches the
+threshold, best mean first. A pair that was never scored (not a candidate) counts as 0
+in the mean, and pairs inside one article are left out of it (one article states a
+thing once); the mean stops chains (A like B, B like C, A unlike C). Only clusters
+joined by a pair reaching the threshold can merge, so the work follows the strong
+pairs. Ties are broken by the claims' stable order, so the result depends on the
+claims, not on the order they were ingested in.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ def average_link(
     units: Sequence[Sequence[Hashable]],
     article: dict[Hashable, int],
     scores: dict[tuple[Hashable, Hashable], float],
-    link: float,
-    mean: float,
+    threshold: float,
     owner: dict[Hashable, str] | None = None,
 ) -> list[list[Hashable]]:
     """Clusters of claims, from ``units`` (claims stating the same words, which start as
@@ -59,7 +58,7 @@ def average_link(
 
     # only clusters joined by a strong link can merge: the heap holds those pairs alone
     heap = [(-average(i, j), i, j) for i in best for j, s in best[i].items()
-            if i < j and s >= link]
+            if i < j and s >= threshold]
     heapq.heapify(heap)
     while heap:
         neg, i, j = heapq.heappop(heap)
@@ -68,7 +67,7 @@ def average_link(
         m = average(i, j)
         if abs(m + neg) > 1e-12:  # stale: a cluster changed since this entry was pushed
             continue
-        if m < mean:
+        if m < threshold:
             break
         if owners and len(owners[i] | owners[j]) > 1:
             continue  # two different speakers never state one statement
@@ -80,7 +79,7 @@ def average_link(
         _fold(same, keep, gone, lambda x, y: x + y)
         _fold(best, keep, gone, max)
         for k, s in best[keep].items():
-            if s >= link:
+            if s >= threshold:
                 heapq.heappush(heap, (-average(keep, k), min(keep, k), max(keep, k)))
     rank = {x: k for k, x in enumerate(x for unit in units for x in unit)}
     return [sorted(ms, key=rank.__getitem__) for _, ms in sorted(members.items())]

@@ -121,9 +121,9 @@ def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
 def cluster(prepared: Prepared, model: PairModel = DEFAULT) -> list[Group]:
     """Groups of claims that state one proposition, across articles.
 
-    Average-link clustering joins two clusters when a pair across them reaches the
-    model's ``link`` and the mean over all their pairs reaches its ``mean``, and never
-    when they would hold two actors that are specific and different. Claims are taken
+    Average-link clustering joins two clusters while the mean probability over their
+    pairs reaches the model's ``threshold``, and never when they would hold two actors
+    that are specific and different. Claims are taken
     in their stable order (article file, position), so the groups do not depend on
     ingest order.
     """
@@ -134,11 +134,11 @@ def cluster(prepared: Prepared, model: PairModel = DEFAULT) -> list[Group]:
         article = {c.id: c.article_id for c in block.claims}
         owner = {c.id: c.actor for c in block.claims if prepared.specific(c.actor)}
         clusters = average_link([[c.id for c in u] for u in block.units], article, scored,
-                                model.link, model.mean, owner)
+                                model.threshold, owner)
         cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
         links: dict[int, list[Link]] = defaultdict(list)
         for k, ((x, y), s) in enumerate(scored.items()):
-            if s >= model.link and cluster_of[x] == cluster_of[y]:
+            if s >= model.threshold and cluster_of[x] == cluster_of[y]:
                 links[cluster_of[x]].append(Link(x, y, round(s, 3), _why(block.values[k])))
         for u in block.units:
             links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")

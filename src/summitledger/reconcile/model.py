@@ -1,12 +1,12 @@
 """The pair model: how likely two claims state one proposition, and when to group.
 
-A logistic model over :data:`features.FEATURES`, and the two thresholds of average-link
-clustering (:mod:`clustering`): a pair must reach ``link`` to join two clusters, and
-the mean over all their pairs must reach ``mean``. Every number here is chosen by
+A logistic model over :data:`features.FEATURES`, and the threshold of average-link
+clustering (:mod:`clustering`): two clusters merge while the mean probability over all
+the pairs across them reaches ``threshold``. Every number here is chosen by
 leave-one-event-out on the development sets: ``summitledger eval eval/
---leave-one-out`` fits the weights and picks the thresholds on all sets but one,
-scores the one left out, and prints the table the README shows; the shipped model is
-the one that command fits on all sets (``--leave-one-out --fit`` prints it).
+--leave-one-out`` fits the weights and picks the threshold on all sets but one, scores
+the one left out, and prints the table the README shows; the shipped model is the one
+that command fits on all sets (``--leave-one-out --fit`` prints it).
 
 The fitter is hand-written (iteratively reweighted least squares, a dozen lines of
 NumPy): scikit-learn would add a large dependency for one small regression.
@@ -26,18 +26,16 @@ from summitledger.reconcile.features import FEATURES
 L2 = 1.0
 #: the sign each feature's weight may take: evidence for one statement, or against it
 SIGNS = {name: (-1 if name == "maybe" else 1) for name in FEATURES}
-#: candidate thresholds tried when choosing on the training sets; a join needs a pair
+#: candidate thresholds tried when choosing on the training sets; a join needs pairs
 #: the model takes for one statement more likely than not (0.5 and up)
-LINKS = (0.5, 0.6, 0.7, 0.8, 0.9)
-MEANS = (0.05, 0.1, 0.2, 0.3, 0.4)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 @dataclass(frozen=True)
 class PairModel:
     weights: tuple[float, ...]  # in FEATURES order
     bias: float
-    link: float  # a pair this likely may join two clusters ...
-    mean: float  # ... when the mean over all their pairs reaches this
+    threshold: float  # two clusters merge while their pairs' mean probability reaches this
 
     def probabilities(self, values: np.ndarray) -> np.ndarray:
         if not len(values):
@@ -51,7 +49,7 @@ class PairModel:
 
     def describe(self) -> str:
         terms = " ".join(f"{w:+.2f}*{n}" for n, w in zip(FEATURES, self.weights, strict=True))
-        return f"logit = {self.bias:+.2f} {terms}; link {self.link}, mean {self.mean}"
+        return f"logit = {self.bias:+.2f} {terms}; threshold {self.threshold}"
 
 
 def _irls(x: np.ndarray, labels: np.ndarray, sample: np.ndarray, l2: float) -> np.ndarray:
@@ -95,5 +93,5 @@ def fit(values: np.ndarray, labels: np.ndarray, l2: float = L2,
 
 #: fitted on every development set (seeds, harbour-bridge-collapse, teachers-strike,
 #: lake-ferry-capsizing) by ``summitledger eval eval/ --leave-one-out --fit``
-DEFAULT = PairModel(weights=(2.893, 2.975, 1.743, 0.0, 1.089, 0.283, 1.728, 0.0), bias=-2.108,
-                    link=0.6, mean=0.4)
+DEFAULT = PairModel(weights=(3.098, 2.452, 2.005, 0.0, 2.297, 0.218, 1.823, 0.0), bias=-2.248,
+                    threshold=0.6)

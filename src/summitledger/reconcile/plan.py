@@ -13,12 +13,14 @@ from dataclasses import dataclass, field, replace
 
 from summitledger.models import FigureSeries
 from summitledger.reconcile.actors import Resolution, resolve_actors
+from summitledger.reconcile.disputes import disputes
 from summitledger.reconcile.figures import article_times, figure_series, update_rule
 from summitledger.reconcile.frames import stored_frame
 from summitledger.reconcile.grouping import Prepared, Signals, cluster, prepare
 from summitledger.reconcile.matching import ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT, PairModel
-from summitledger.reconcile.verdicts import article_sources, disputes, verdict
+from summitledger.reconcile.sources import article_sources
+from summitledger.reconcile.verdicts import verdict
 
 
 @dataclass(frozen=True)

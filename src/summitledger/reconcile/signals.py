@@ -25,8 +25,9 @@ FIGURES = 6  # quantities kept per claim
 #: dimensions of the word vectors used to align words (WordLlama's first 64 of 256:
 #: a quarter of the memory and time, and word-to-word similarity holds up)
 WORD_DIM = 64
-#: a figure this large is a specific claim about one quantity ('112 rescued'); smaller
-#: numbers count days, ranks or people in a small group as often as a quantity
+#: a number that names no quantity of the event (:mod:`summitledger.nlp.quantities`)
+#: is a specific claim when this large ('112 boats'); smaller ones count days, ranks or
+#: people in a small group as often as a quantity
 FIGURE_FLOOR = 10
 #: the nouns a figure may count when it stands for whatever was being counted ('put the
 #: figure at 110,000', 'the toll at 14'): they match any counted thing
@@ -63,9 +64,9 @@ def _quantities(c: ClaimInfo) -> tuple[list[str], bool]:
     whether one of its figures stands for whatever was counted ('the figure at 200')."""
     out, wild = [], False
     for n in c.frame.numbers:
-        thing = getattr(n, "quantity", "") or n.counts
-        if n.value < FIGURE_FLOOR:
-            continue
+        thing = n.quantity or n.counts
+        if n.value < FIGURE_FLOOR and not n.quantity:
+            continue  # a small number that names no quantity of the event
         if thing in ESTIMATES:
             wild = True
         elif thing and thing not in out:

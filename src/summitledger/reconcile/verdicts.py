@@ -13,102 +13,28 @@ two different actors are a *dispute*, recorded beside the status.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from summitledger.models import ClaimFrame, FrameNumber
-from summitledger.reconcile.grouping import Signals
+from summitledger.models import FrameNumber
 from summitledger.reconcile.matching import (
     QUOTE_THRESHOLD,
     ClaimInfo,
     Group,
     date_parts,
     fits,
-    folded,
     quote_similarity,
 )
-from summitledger.reconcile.model import DEFAULT, PairModel
+from summitledger.reconcile.sources import independent
 
-SHINGLE = 8  # words per shingle when comparing article texts
-COPY_CONTAINMENT = 0.5  # share of the shorter text's shingles found in the longer one
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "neither", "nor", "without"}
 #: the modality of 'should', 'must', 'ought to' (extract/frames.py): a claim of what
 #: ought to be, whose negation contradicts no report of what was
 NORMATIVE = "must"
-#: a theme word shared by more groups than this says nothing about which two disagree
-COMMON_THEME = 200
 _WORD = re.compile(r"[\w']+")
-
-
-def _shingles(text: str) -> set[int]:
-    words = _WORD.findall(text.lower())
-    return {zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-            for i in range(max(1, len(words) - SHINGLE + 1))}
-
-
-def article_sources(texts: dict[int, str]) -> dict[int, int]:
-    """Article id -> id of its source: articles sharing most of their text are one source.
-
-    Candidate pairs come from an index of shingles, so unrelated articles are never
-    compared.
-    """
-    sh = {aid: _shingles(t) for aid, t in texts.items()}
-    index: dict[int, list[int]] = defaultdict(list)
-    for aid, s in sh.items():
-        for h in s:
-            index[h].append(aid)
-    parent = {aid: aid for aid in texts}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in index.values():
-        if len(ids) > 50:
-            continue
-        for a, b in combinations(sorted(ids), 2):
-            shared[(a, b)] += 1
-    for (a, b), n in shared.items():
-        if n / max(1, min(len(sh[a]), len(sh[b]))) >= COPY_CONTAINMENT:
-            ra, rb = find(a), find(b)
-            parent[max(ra, rb)] = min(ra, rb)
-    return {aid: find(aid) for aid in texts}
-
-
-def _independent(members: list[ClaimInfo], source_of: dict[int, int]) -> tuple[int, list[list[int]]]:
-    """Independent sources among members: outlets joined when their articles are copies."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    by_source: dict[int, set[str]] = defaultdict(set)
-    articles: dict[int, set[int]] = defaultdict(set)
-    for m in members:
-        find(m.outlet)
-        src = source_of.get(m.article_id, m.article_id)
-        by_source[src].add(m.outlet)
-        articles[src].add(m.article_id)
-    copies = []
-    for src, outlets in by_source.items():
-        ordered = sorted(outlets)
-        for o in ordered[1:]:
-            ra, rb = find(ordered[0]), find(o)
-            if ra != rb:
-                parent[rb] = ra
-        if len(articles[src]) > 1:
-            copies.append(sorted(articles[src]))
-    return len({find(o) for o in parent}), copies
 
 
 def _negation_words(text: str) -> set[str]:
@@ -128,14 +54,18 @@ def _matched_part(a: ClaimInfo, b: ClaimInfo) -> tuple[str, str]:
     return qa, qb
 
 
-def _number_conflict(a: ClaimInfo, b: ClaimInfo) -> tuple[FrameNumber, FrameNumber] | None:
+def _number_conflict(a: ClaimInfo, b: ClaimInfo, named_only: bool = False
+                     ) -> tuple[FrameNumber, FrameNumber] | None:
     """Numbers for the same thing that cannot both be true: for a thing both claims
-    count, no number of one fits any of the other's. A lone number that counts nothing
-    named stands for the thing the claims' shared main verb is about ('12 were hurt')."""
+    count (the quantity of the event it gives, else the noun it counts), no number of
+    one fits any of the other's. A lone number that counts nothing named stands for the
+    thing the claims' shared main verb is about ('12 were hurt'). ``named_only`` looks
+    at quantities of the event alone."""
     def by_thing(c: ClaimInfo) -> dict[str, list[FrameNumber]]:
         out: dict[str, list[FrameNumber]] = defaultdict(list)
         for n in c.frame.numbers:
-            out[n.counts].append(n)
+            if n.quantity or not named_only:
+                out[n.quantity or n.counts].append(n)
         if list(out) == [""] and len(out[""]) == 1 and c.frame.verb:
             return {"verb:" + c.frame.verb: out[""]}
         out.pop("", None)
@@ -166,8 +96,16 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
     other (a count reported higher later) are no contradiction: they go to ``updates``."""
     ordered = sorted(members, key=lambda m: m.key)
     for a, b in combinations(ordered, 2):
-        if a.article_id == b.article_id or (a.id, b.id) not in linked and (
-                b.id, a.id) not in linked:
+        if a.article_id == b.article_id:
+            continue
+        if (a.id, b.id) not in linked and (b.id, a.id) not in linked:
+            # two members the group holds without a strong link between them still
+            # give one quantity of the event: its values must agree or have moved
+            conflict = _number_conflict(a, b, named_only=True)
+            if conflict is not None:
+                found = _figures_differ(a, b, conflict, moved, updates)
+                if found is not None:
+                    return found
             continue
         propositions = bool(a.frame.verb and b.frame.verb)  # 'a deal' has no polarity
         # 'should never have sailed' judges what happened, it does not deny it
@@ -185,15 +123,9 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
                                   for m, n in ((a, na), (b, nb))]}
         conflict = _number_conflict(a, b)
         if conflict is not None:
-            x, y = conflict
-            sides = [_side(a, _show(x)), _side(b, _show(y))]
-            if moved is not None and (moved(a, x, b, y) or moved(b, y, a, x)):
-                if updates is not None:  # sides in time order: the earlier figure first
-                    updates.append({"rule": "a later report updates the figure",
-                                    "sides": sides if moved(a, x, b, y) else sides[::-1]})
-            else:
-                return {"rule": f"numbers differ ({x.counts or y.counts or 'the same thing'})",
-                        "sides": sides}
+            found = _figures_differ(a, b, conflict, moved, updates)
+            if found is not None:
+                return found
         fa, fb = date_parts(a.frame.times), date_parts(b.frame.times)
         for key in sorted(set(fa) & set(fb)):
             if not fa[key] & fb[key]:
@@ -201,6 +133,22 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
                         "sides": [_side(a, f"{key} {'/'.join(sorted(fa[key]))}"),
                                   _side(b, f"{key} {'/'.join(sorted(fb[key]))}")]}
     return None
+
+
+def _figures_differ(a: ClaimInfo, b: ClaimInfo, conflict: tuple[FrameNumber, FrameNumber],
+                    moved: Callable[[ClaimInfo, FrameNumber, ClaimInfo, FrameNumber], bool] | None,
+                    updates: list[dict] | None) -> dict | None:
+    """Two figures for one thing that differ: an update (recorded in ``updates``) when
+    ``moved`` says one supersedes the other, else the contradiction."""
+    x, y = conflict
+    sides = [_side(a, _show(x)), _side(b, _show(y))]
+    if moved is not None and (moved(a, x, b, y) or moved(b, y, a, x)):
+        if updates is not None:  # sides in time order: the earlier figure first
+            updates.append({"rule": "a later report updates the figure",
+                            "sides": sides if moved(a, x, b, y) else sides[::-1]})
+        return None
+    thing = x.quantity or x.counts or y.counts or "the same thing"
+    return {"rule": f"numbers differ ({thing})", "sides": sides}
 
 
 def variants(members: list[ClaimInfo]) -> list[dict]:
@@ -225,7 +173,7 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     members = [infos[m] for m in group.members]
     outlets = sorted({m.outlet for m in members})
     n_articles = len({m.article_id for m in members})
-    n_sources, copies = _independent(members, source_of)
+    n_sources, copies = independent(members, source_of)
     reason: dict = {
         "outlets": outlets,
         "articles": n_articles,
@@ -254,49 +202,3 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
         return "corroborated", reason
     reason["rule"] = "one source reports it" + (" (copies of one text)" if copies else "")
     return "single-source", reason
-
-
-def _opposed(a: ClaimFrame, b: ClaimFrame) -> bool:
-    """Do two frames of opposite polarity assert and deny one thing? A denial ('denied
-    that X') of something the other states, or a negation of a word the other
-    asserts ('no deal was struck' against 'the deal was signed')."""
-    wa, wb = folded(a.theme + [a.verb]), folded(b.theme + [b.verb])
-    if not wa & wb:
-        return False
-    for neg, other in ((a, wb), (b, wa)):
-        if neg.polarity < 0 and (neg.family == "deny" or folded([neg.negates]) & other):
-            return True
-    return False
-
-
-def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
-             model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
-    """(group index, group index, probability): different actors asserting opposite
-    things on one frame (groups whose statements share a content word are compared),
-    when the pair model takes their statements for one proposition (its ``link``)."""
-    head = {gi: infos[g.members[0]] for gi, g in enumerate(groups)}
-    arrays = signals.arrays
-    postings: dict[int, list[int]] = defaultdict(list)
-    for gi, c in head.items():
-        for w in arrays.words[arrays.row[c.id]].tolist():
-            if w >= 0:
-                postings[w].append(gi)
-    seen: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) > COMMON_THEME:
-            continue
-        for a, b in combinations(ids, 2):
-            ca, cb = head[a], head[b]
-            if (a, b) in seen or ca.frame.polarity == cb.frame.polarity:
-                continue
-            if ca.actor.lower() == cb.actor.lower() or not _opposed(ca.frame, cb.frame):
-                continue
-            seen.add((a, b))
-    pairs = sorted(seen)
-    if not pairs:
-        return []
-    values = signals.pairs([head[a].id for a, _ in pairs], [head[b].id for _, b in pairs],
-                           [False] * len(pairs))
-    probs = model.probabilities(values)
-    return [(a, b, round(float(s), 3)) for (a, b), s in zip(pairs, probs, strict=True)
-            if s >= model.link]

@@ -1,7 +1,7 @@
 """Choosing the pair model by leave-one-event-out, and scoring what it chooses.
 
-For each development set in turn, the pair model's weights are fitted, and its link
-and mean thresholds picked, on the other sets alone; the set left out is then grouped
+For each development set in turn, the pair model's weights are fitted, and its
+threshold picked, on the other sets alone; the set left out is then grouped
 with that model and scored. The table says how the ledger does on an event it was not
 tuned on, which is what a user's own event is. ``fit_all`` fits on every set: the
 model that ships (:data:`summitledger.reconcile.model.DEFAULT`).
@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from summitledger import report
 from summitledger.models import ClaimRecord
-from summitledger.reconcile.model import LINKS, MEANS, PairModel, fit
+from summitledger.reconcile.model import THRESHOLDS, PairModel, fit
 from summitledger.reconcile.plan import Inputs, finish
 from summitledger.reconcile.run import load_inputs
 from summitledger.report.evaluate import Scores, load_gold, match, score
@@ -94,12 +94,11 @@ def choose(train: list[DevSet]) -> PairModel:
     weights, bias = fit(np.vstack(xs), np.concatenate(ys),
                         sample=np.concatenate(ws) * total / len(xs))
     best: tuple[float, PairModel] | None = None
-    for link in LINKS:
-        for mean in MEANS:
-            model = PairModel(weights, bias, link, mean)
-            value = _objective([d.scores(model) for d in train])
-            if best is None or value > best[0] + 1e-9:
-                best = (value, model)
+    for threshold in THRESHOLDS:
+        model = PairModel(weights, bias, threshold)
+        value = _objective([d.scores(model) for d in train])
+        if best is None or value > best[0] + 1e-9:
+            best = (value, model)
     assert best is not None
     return best[1]
 
