@@ -15,6 +15,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 
+from summitledger.unionfind import UnionFind
+
 
 def average_link(
     units: Sequence[Sequence[Hashable]],
@@ -27,7 +29,37 @@ def average_link(
     one cluster; given in a stable order). ``scores`` holds each scored pair of units
     once, keyed by the units' first claims; every claim pair across two units has
     their score. ``owner`` names the specific actor of a claim (absent for one that may
-    be several): two clusters of different specific actors never merge."""
+    be several): two clusters of different specific actors never merge.
+
+    Two clusters whose pairs all score below the threshold cannot reach it on average,
+    so the units are first split into the components their strong pairs join, and each
+    component is clustered alone: the work follows the strong pairs, not all pairs."""
+    pos = {unit[0]: n for n, unit in enumerate(units)}
+    strong: UnionFind[int] = UnionFind.of(range(len(units)))
+    for (a, b), s in scores.items():
+        if s >= threshold:
+            strong.union(pos[a], pos[b])
+    found: list[list[Hashable]] = []
+    for part in strong.sets().values():
+        if len(part) == 1:
+            found.append(list(units[part[0]]))
+            continue
+        inside = {units[n][0] for n in part}
+        found += _cluster([units[n] for n in part], article,
+                          {k: s for k, s in scores.items() if k[0] in inside and k[1] in inside},
+                          threshold, owner)
+    rank = {x: k for k, x in enumerate(x for unit in units for x in unit)}
+    return sorted(found, key=lambda ms: rank[ms[0]])
+
+
+def _cluster(
+    units: Sequence[Sequence[Hashable]],
+    article: dict[Hashable, int],
+    scores: dict[tuple[Hashable, Hashable], float],
+    threshold: float,
+    owner: dict[Hashable, str] | None = None,
+) -> list[list[Hashable]]:
+    """Average-link clusters of one component's units (see :func:`average_link`)."""
     pos = {unit[0]: n for n, unit in enumerate(units)}
     members: dict[int, list[Hashable]] = {n: list(unit) for n, unit in enumerate(units)}
     owners: dict[int, set[str]] = {n: {owner[x] for x in unit if x in owner}

@@ -33,6 +33,9 @@ FEATURES = ("align", "meaning", "words", "quote", "figure", "verb", "theme", "ma
 BATCH = 4096
 #: quotations shorter than this many words are compared as words, not as quotations
 QUOTE_WORDS = 3
+#: a pair sharing no word, figure or quotation is scored only when its meanings are at
+#: least this close (no pair of the development sets stating one thing is below it)
+MEANING_FLOOR = 0.1
 
 
 def _shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -90,6 +93,21 @@ def _quotes(arr: ClaimArrays, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         right = [arr.quotes[ib[n]].lower() for n in both]
         out[both] = process.cpdist(left, right, scorer=fuzz.partial_ratio) / 100.0
     return out
+
+
+def worth_scoring(arr: ClaimArrays, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """Which pairs are worth the full features: those sharing a content word, a figure's
+    quantity or a quotation's words, or whose meanings are not far apart (cheap to
+    tell, and no pair of the development sets that states one thing fails it)."""
+    keep = np.zeros(len(ia), dtype=bool)
+    for lo in range(0, len(ia), BATCH):
+        a, b = ia[lo : lo + BATCH], ib[lo : lo + BATCH]
+        near = (arr.emb[a] * arr.emb[b]).sum(axis=1) >= MEANING_FLOOR
+        shared = _shared(arr.words[a], arr.words[b]).any(axis=1)
+        quoted = np.array([bool(arr.quotes[x]) and bool(arr.quotes[y]) for x, y in zip(a, b, strict=True)],
+                          dtype=bool)
+        keep[lo : lo + len(a)] = near | shared | quoted | _figure(arr, a, b)
+    return keep
 
 
 def features(arr: ClaimArrays, ia: np.ndarray, ib: np.ndarray, maybe: np.ndarray) -> np.ndarray:

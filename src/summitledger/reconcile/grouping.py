@@ -20,7 +20,7 @@ import numpy as np
 
 from summitledger.reconcile.candidates import block_pairs
 from summitledger.reconcile.clustering import average_link
-from summitledger.reconcile.features import FEATURES, features
+from summitledger.reconcile.features import FEATURES, features, worth_scoring
 from summitledger.reconcile.matching import ClaimInfo, Group, Link
 from summitledger.reconcile.model import DEFAULT, PairModel
 from summitledger.reconcile.signals import ClaimArrays
@@ -34,12 +34,16 @@ class Signals:
 
         self.arrays = ClaimArrays.build(claims, embed, embed_words)
 
+    def rows(self, ids: list[int]) -> np.ndarray:
+        return np.array([self.arrays.row[x] for x in ids], dtype=np.int64)
+
     def pairs(self, a: list[int], b: list[int], maybe: list[bool]) -> np.ndarray:
         """Features of the pairs of claim ids (a[k], b[k])."""
-        row = self.arrays.row
-        return features(self.arrays, np.array([row[x] for x in a], dtype=np.int64),
-                        np.array([row[x] for x in b], dtype=np.int64),
-                        np.array(maybe, dtype=np.float32))
+        return features(self.arrays, self.rows(a), self.rows(b), np.array(maybe, dtype=np.float32))
+
+    def worth(self, a: list[int], b: list[int]) -> np.ndarray:
+        """Which of the pairs of claim ids are worth scoring (:func:`worth_scoring`)."""
+        return worth_scoring(self.arrays, self.rows(a), self.rows(b))
 
 
 @dataclass
@@ -113,6 +117,9 @@ def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
             a.append(x.id)
             b.append(y.id)
             maybe.append(x.actor != y.actor)
+        if a:
+            keep = sig.worth(a, b).tolist()
+            a, b, maybe = ([v for v, k in zip(col, keep, strict=True) if k] for col in (a, b, maybe))
         values = sig.pairs(a, b, maybe) if a else np.zeros((0, len(FEATURES)), np.float32)
         blocks.append(Block(block, units, a, b, values))
     return Prepared(blocks, specific, {c.id: c.key for c in claims})
