@@ -9,6 +9,7 @@ from summitledger.cli.actors_cmd import actors_app
 from summitledger.cli.claims_cmd import claims_cli
 from summitledger.cli.diff_cmd import diff_cli
 from summitledger.cli.eval_cmd import eval_cli
+from summitledger.cli.events_cmd import events_cli
 from summitledger.cli.export_cmd import export_cli
 from summitledger.cli.figures_cmd import figures_cli
 from summitledger.cli.ingest_cmd import ingest_cli
@@ -53,6 +54,7 @@ def main(
 
 
 app.command("ingest")(ingest_cli)
+app.command("events")(events_cli)
 app.command("claims")(claims_cli)
 app.command("diff")(diff_cli)
 app.command("show")(show_cli)
