@@ -1,9 +1,7 @@
 """Reconcile: actors across the ledger, groups of matching claims, their statuses, and the
-figure series (:mod:`figures`).
-
-Runs over the whole ledger in one transaction after every ingest (and on demand), so
-the result does not depend on the order articles came in; event by event (a
-:func:`plan` each), so an event gets the actors and groups a ledger of its own gives it.
+figure series (:mod:`figures`). Runs over the whole ledger in one transaction after every
+ingest (and on demand), so the result does not depend on the order articles came in;
+event by event (a :func:`plan` each), as a ledger of each event alone would.
 """
 
 from __future__ import annotations
@@ -34,6 +32,7 @@ from summitledger.nlp.names import PLURAL, SINGULAR, role_key
 from summitledger.reconcile.ids import group_ids, high_water, save_high_water, stable_ids
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.plan import ClaimRow, Inputs, Plan, plan, prepare_inputs
+from summitledger.reconcile.statement import statement
 from summitledger.store.backend import RECONCILE_LOCK, rebuild_search, serialise
 from summitledger.store.engine import mark_reconciled, unreconciled_mark
 from summitledger.store.figures import save_series
@@ -231,9 +230,8 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
         infos: dict[int, ClaimInfo] = {}
         groups: list[Group] = []
         verdicts: list[tuple[str, dict]] = []
-        statements: list[str] = []
         contested: list[tuple[int, int, float]] = []
-        figures: list[FigureSeries] = []  # each event's series, apart
+        figures: list[FigureSeries] = []
         event_of: dict[int, Ev] = {}
         for ev, (e, done) in plans.items():  # one event's positions after the others'
             _save_sources(conn, done.source_of)
@@ -241,9 +239,10 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
             contested += [(a + len(groups), b + len(groups), sc) for a, b, sc in done.contested]
             groups += done.groups
             verdicts += done.verdicts
-            statements += done.statements
             figures += done.figures
             event_of.update({r.id: ev for r in e.rows})
+        speakers = {r.id: r.speaker for r in rows}  # a denial is worded with its speaker
+        statements = [statement([infos[m] for m in g.members], speakers) for g in groups]
         gids = group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows})
         conn.execute(update(Claim).values(group_id=None))
         conn.execute(delete(ClaimGroup))
