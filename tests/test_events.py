@@ -179,7 +179,13 @@ def test_an_older_ledger_s_articles_go_to_one_event(seeded: Path) -> None:
         before = [(c.id, c.actor, c.group, c.status) for c in report.claims(engine)]
     finally:
         engine.dispose()
+    from summitledger.store.migrations import VIEWS, _claims_view
+
     con = sqlite3.connect(seeded)
+    con.execute("DROP VIEW claims_view")  # schema 8's views, without events
+    con.execute("DROP VIEW groups_view")
+    con.execute(_claims_view("claim.sentence"))
+    con.execute(VIEWS[1])
     for table in ("article", "actor", "claim_group"):
         con.execute(f"DROP INDEX ix_{table}_event_id")
         con.execute(f"ALTER TABLE {table} DROP COLUMN event_id")
