@@ -44,19 +44,21 @@ def _business(ent: Span) -> bool:
 
 
 def _core(span: Span) -> set[int]:
-    """The tokens of a speaker phrase's core: the head with what comes before it and its
-    first prepositional phrase that is not a time, nothing hanging off that phrase's
-    object ('Organisers of a candlelit vigil [on the waterfront on Wednesday night]')."""
+    """The tokens of a speaker phrase's core: the head with what comes before it, its
+    first prepositional phrase that is not a time and the participles that say which
+    ('the region bordering North Korea'); no further prepositional phrase, relative
+    clause or apposition ('Organisers of a candlelit vigil [on the Lowmarsh waterfront
+    on Wednesday night]')."""
     root, drop, kept = span.root, set(), False
     for c in root.children:
-        if c.i < root.i or c.dep_ not in ("prep", "relcl", "acl", "appos", "advcl", "punct"):
+        if c.i < root.i or c.dep_ not in ("prep", "relcl", "appos", "advcl", "punct"):
             continue
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         timed = obj is not None and obj.ent_type_ in ("DATE", "TIME")
         if c.dep_ == "prep" and not kept and not timed and obj is not None:
             kept = True
             drop |= {t.i for g in obj.children if g.i > obj.i and g.dep_ in (
-                "prep", "relcl", "acl", "appos", "punct") for t in g.subtree}
+                "prep", "relcl", "appos", "punct") for t in g.subtree}
             continue
         drop |= {t.i for t in c.subtree}
     return {t.i for t in span if t.i not in drop}
