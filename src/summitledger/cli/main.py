@@ -28,10 +28,11 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=(
-        "A cross-source ledger of attributed claims for one news event: who said what, "
+        "A cross-source ledger of attributed claims for news events: who said what, "
         "which outlets reported it, and whether it is corroborated, single-source, "
-        "updated or contradicted; and every figure of the event as a series across "
-        "sources.\n\nStart with: summitledger ingest seeds/ ; then "
+        "updated or contradicted; and every figure of an event as a series across "
+        "sources. Events are kept apart (ingest --event, summitledger events).\n\n"
+        "Start with: summitledger ingest seeds/ ; then "
         "summitledger claims --actor Putin ; summitledger diff.\n\n"
         "The ledger is data/claims.db unless --db or SUMMITLEDGER_DB says otherwise: "
         "an SQLite file, or a shared PostgreSQL ledger (postgresql+psycopg://user@host/db)."
