@@ -82,8 +82,9 @@ def place(articles: list[ArticleIn], picks: list[Pick], homes: dict[tuple[str, s
         art.event = spelt.get((name or DEFAULT_EVENT).lower(), name or DEFAULT_EVENT)
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower().replace("’", "'") for w in NAME_WORD.findall(text)}
+def _words(text: str) -> dict[str, str]:
+    """The name-like words of a text, compared in lower case, kept as written."""
+    return {w.lower().replace("’", "'"): w for w in NAME_WORD.findall(text)}
 
 
 def _weights(profiles: dict[str, Counter[str]], words: Iterable[str]) -> dict[str, float]:
@@ -105,7 +106,7 @@ def misfits(engine: Engine, files: list[tuple[str, str]]) -> list[str]:
     size: Counter[str] = Counter(ev for _, ev in words)
     profiles: dict[str, Counter[str]] = {ev: Counter() for ev in size}
     for (_, ev), ws in words.items():
-        profiles[ev].update(ws)
+        profiles[ev].update(ws.keys())
     out = []
     for key in files:
         own = words.get(key)
@@ -126,10 +127,10 @@ def misfits(engine: Engine, files: list[tuple[str, str]]) -> list[str]:
             continue
         mine = fit.get(event, 0.0)
         if fit[best] >= FIT_FLOOR and fit[best] >= FIT_RATIO * mine:
-            shared = sorted(own & {w for w in profiles[best] if weight.get(w, 0) > 0},
-                            key=lambda w: (-weight[w], w))[:4]
+            shared = sorted((w for w in own if profiles[best][w] and weight[w] > 0),
+                            key=lambda w: (-weight[w] * profiles[best][w], w))[:4]
             out.append(f"[{OTHER_EVENT}] {key[0]}: fits event '{best}' better than '{event}' "
                        f"({fit[best]:.2f} against {mine:.2f}; names such as "
-                       f"{', '.join(shared)}); to move it, ingest it again with "
-                       f"--event '{best}'")
+                       f"{', '.join(own[w] for w in shared)}); to move it, ingest it again "
+                       f"with --event '{best}'")
     return out

@@ -111,12 +111,15 @@ def _store(engine: Engine, art: ArticleIn, ex: Extraction, lexicon_body: str) ->
 def _note_copies(engine: Engine, outcomes: list[IngestOutcome]) -> None:
     """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
     with Session(engine) as session:
-        rows = session.exec(select(Article.id, Article.file, Article.source_id)).all()
-    file_of = {aid: f for aid, f, _ in rows}
-    source = {f: file_of.get(src) for aid, f, src in rows if src is not None and src != aid}
+        rows = session.exec(select(Article.id, Article.file, Article.source_id, Event.name)
+                            .outerjoin(Event, Article.event_id == Event.id)).all()
+    file_of = {aid: f for aid, f, _, _ in rows}
+    source = {(f, ev): file_of.get(src) for aid, f, src, ev in rows
+              if src is not None and src != aid}
     for o in outcomes:
-        if o.status in ("added", "replaced") and o.file in source:
-            o.detail = f"near-copy of {source[o.file]}: counted as one source with it"
+        if o.status in ("added", "replaced") and (o.file, o.event) in source:
+            o.detail = "; ".join(x for x in (o.detail, f"near-copy of {source[o.file, o.event]}: "
+                                             "counted as one source with it") if x)
 
 
 def ingest(
