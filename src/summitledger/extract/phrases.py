@@ -21,9 +21,10 @@ if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the le
 
 def _described_as_person(ent: Span) -> bool:
     """A name NER took for a body that an apposition calls a person ("Oona Petrakis, an
-    education economist")."""
+    education economist"); a business noun WordNet ranks as a person does not ("Kestrel
+    Civil Engineering, the contractor responsible for ...")."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and noun_kind(c.lemma_) == "person"
-               for c in ent.root.children)
+               and c.lemma_.lower() not in NAME_BUSINESS for c in ent.root.children)
 
 
 #: Nouns that, describing a name in front of it or in apposition, say it is a business
