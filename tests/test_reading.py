@@ -65,15 +65,20 @@ def test_a_denial_reads_as_a_denial_wherever_a_statement_stands_alone(cli, bridg
 
 def test_a_diff_of_two_outlets_is_about_those_two(cli, bridge: Path) -> None:  # type: ignore[no-untyped-def]
     """Meridian Wire and the Evening Star carry one wire text: they do not differ, though
-    the Calder Post contradicts both on the injured count."""
+    the Calder Post and the Northgate Chronicle contradict each other (the mayor's last
+    inspection: 2023 against 2021)."""
     r = cli("diff", "Meridian Wire", "Vessmouth Evening Star", "--exit-code", "-f", "json")
     assert r.exit_code == 0, r.stdout
     d = json.loads(r.stdout)
     assert not d["contradictions"] and not d["worded_differently"]
     assert d["both"] and not any(d["only"].values())
-    r = cli("diff", "Meridian Wire", "The Calder Post", "-f", "json", "--exit-code")
+    everyone = json.loads(cli("diff", "-f", "json").stdout)["contradictions"]
+    assert any("inspected in 2023" in g["statement"] for g in everyone)
+    r = cli("diff", "The Calder Post", "Northgate Chronicle", "-f", "json", "--exit-code")
     assert r.exit_code == 1
-    assert any("injured" in g["statement"] for g in json.loads(r.stdout)["contradictions"])
+    assert any("inspected in 2023" in g["statement"] for g in json.loads(r.stdout)["contradictions"])
+    theirs = json.loads(cli("diff", "Meridian Wire", "The Calder Post", "-f", "json").stdout)
+    assert not any("inspected in 2023" in g["statement"] for g in theirs["contradictions"])
     r = cli("diff", "Meridian", "meridian wire")
     assert r.exit_code == 1 and r.stderr.startswith("Error: [SL401]") and "one outlet" in r.stderr
 
