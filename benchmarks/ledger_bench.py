@@ -106,7 +106,7 @@ _QUERY_TIMER = """
 import sqlite3, statistics, sys, time
 from sqlmodel import Session
 from summitledger import report
-from summitledger.report import queries
+from summitledger.report import names
 from summitledger.store.engine import open_ledger
 db, actor, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
 engine = open_ledger(db, readonly=True)
@@ -119,7 +119,7 @@ for _ in range(repeat):
     rows = report.claims(engine, actor=actor)
     times.append(time.perf_counter() - t)
 with Session(engine) as session:
-    ids = ", ".join(map(str, sorted(queries._actor_ids(session, actor))))
+    ids = ", ".join(map(str, sorted(names.actor_ids(session, actor))))
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 raw = []
 for _ in range(repeat + 1):

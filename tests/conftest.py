@@ -26,6 +26,7 @@ def _isolated_ledger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = tmp_path / "ledger.db"
     monkeypatch.setenv("SUMMITLEDGER_DB", str(db))
     monkeypatch.delenv("SUMMITLEDGER_CUES", raising=False)
+    monkeypatch.delenv("SUMMITLEDGER_EVENT", raising=False)
     return db
 
 

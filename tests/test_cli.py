@@ -84,20 +84,20 @@ def test_claim_records_hold_the_ledgers_values(seeded: Path) -> None:
         "COALESCE(NULLIF(ac.name, ''), c.actor_key), c.cue, c.type, c.content, c.quote, "
         "a.text, c.sentence_start, c.sentence_end, COALESCE(g.status, ''), c.group_id, "
         "c.content_start, c.content_end, c.rule, c.pipeline, c.channel, a.extractor, a.lexicon, "
-        "c.polarity "
+        "c.polarity, e.name "
         "FROM claim c "
         "JOIN article a ON a.id = c.article_id LEFT JOIN actor ac ON ac.id = c.actor_id "
-        "LEFT JOIN claim_group g ON g.id = c.group_id"
+        "LEFT JOIN claim_group g ON g.id = c.group_id LEFT JOIN event e ON e.id = a.event_id"
     ):
         (cid, file, digest, outlet, date, speaker, actor, cue, ctype, content, quote, text,
          s0, s1, status, group, start, end, rule, pipeline, channel, extractor, lexicon,
-         polarity) = row
+         polarity, event) = row
         expected[cid] = {
             "id": cid, "article": file, "article_hash": digest, "outlet": outlet, "date": date,
             "speaker": speaker, "actor": actor, "cue": cue, "type": ctype, "content": content,
             "quote": quote, "sentence": text[s0:s1], "status": status, "group": group,
             "start": start, "end": end, "rule": rule, "pipeline": pipeline, "channel": channel,
-            "extractor": extractor, "lexicon": lexicon, "polarity": polarity}
+            "extractor": extractor, "lexicon": lexicon, "polarity": polarity, "event": event}
     con.close()
     assert len(records) == len(expected) > 10
     for record in records:

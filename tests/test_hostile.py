@@ -289,7 +289,7 @@ def test_a_full_disk_leaves_no_partial_file(cli, seeded: Path, tmp_path: Path,
 
     from summitledger.report import export
 
-    def full(engine, out):  # type: ignore[no-untyped-def]
+    def full(engine, out, event=None):  # type: ignore[no-untyped-def]
         out.write('{"@graph": [')
         raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -116,7 +116,7 @@ def test_serve_answers_a_canned_query(seeded: Path) -> None:
         one = json.load(urllib.request.urlopen(f"{base}/{seeded.stem}/only_one_outlet.json?_shape=array", timeout=10))
         assert len(one) == 12
         meta = json.load(urllib.request.urlopen(f"{base}/-/metadata.json", timeout=10))
-        assert meta["databases"][seeded.stem]["tables"]["claims_view"]["facets"] == ["outlet", "actor", "status", "type"]
+        assert meta["databases"][seeded.stem]["tables"]["claims_view"]["facets"] == ["outlet", "actor", "status", "type", "event"]
     finally:
         proc.kill()  # SIGKILL: no chance to clean up
         proc.wait(timeout=20)
@@ -155,7 +155,7 @@ def test_plain_datasette_finds_the_metadata_through_the_plugin(seeded: Path, tmp
     shown = {t["name"] for t in ledger["tables"] if not t["hidden"]}
     assert "claim" in shown and not shown & {"_migrations", "meta", "lexicon", "claim_fts"}
     assert seen["title"] == f"Claim ledger ({seeded.name})"
-    assert seen["facets"] == ["outlet", "actor", "status", "type"]
+    assert seen["facets"] == ["outlet", "actor", "status", "type", "event"]
     hits = seen[f"/{seeded.stem}/claims_view.json?_search=substantive&_shape=array"]
     assert hits and all("substantive" in (h["content"] + h["quote"]).lower() for h in hits)
     assert {r["actor"] for r in seen[f"/{seeded.stem}/said_by_actor.json?actor=Mr%20Kim&_shape=array"]} == {"Kim Jong Un"}

@@ -28,6 +28,8 @@ READS = [
     ["claims", "--actor", "Putin", "-f", "csv"],
     ["claims", "--search", "very substantive", "-f", "jsonl"],
     ["claims", "--passed-over", "-f", "jsonl"],
+    ["claims", "--search", "sanction satel", "-f", "jsonl"],  # a word form and a prefix
+    ["claims", "--since", "2025-09-22T09:00+03:00", "--status", "Contradicted", "-f", "csv"],
     ["diff", "-f", "json"],
     ["actors", "-f", "json"],
     ["show", "1", "-f", "json"],
@@ -60,15 +62,18 @@ def test_postgres_and_sqlite_give_the_same_ledger(cli, pg_url: str, tmp_path: Pa
     for target in (lite, pg_url):
         r = cli("ingest", *_inputs(), "--db", target)
         assert r.exit_code == 0, r.stderr
-    for args in READS:
-        a, b = cli(*args, "--db", lite), cli(*args, "--db", pg_url)
+    for args in READS:  # several events: every one (--event all)
+        a, b = (cli(*args, "--event", "all", "--db", db) for db in (lite, pg_url))
         assert a.exit_code == b.exit_code == 0, (args, a.stderr, b.stderr)
         assert a.stdout == b.stdout, args
+    for event in ("teachers-strike", "lake-ferry-capsizing"):  # and one event at a time
+        a, b = (cli("diff", "--event", event, "-f", "json", "--db", db) for db in (lite, pg_url))
+        assert a.exit_code == b.exit_code == 0 and a.stdout == b.stdout, event
     ev_lite = json.loads(cli("eval", HERE_GOLD, SEEDS, "--db", lite, "-f", "json").stdout)
     ev_pg = json.loads(cli("eval", HERE_GOLD, SEEDS, "--db", pg_url, "-f", "json").stdout)
     assert ev_lite == ev_pg
     html = tmp_path / "r.html"
-    assert cli("report", "-o", html, "--db", pg_url).exit_code == 0
+    assert cli("report", "-o", html, "--db", pg_url, "--event", "all").exit_code == 0
     assert html.read_text("utf-8").count('class="group ') > 10
 
 

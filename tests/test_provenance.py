@@ -78,7 +78,7 @@ def test_group_and_actor_ids_survive_reconciles_and_new_articles(cli, tmp_path: 
     extra = tmp_path / "extra.txt"
     extra.write_text("Jake Sullivan said North Korea would pay a price for arming Russia.\n"
                      "The harbour master said the quay was unsafe.\n", "utf-8")
-    assert cli("ingest", extra, "--db", db).exit_code == 0
+    assert cli("ingest", extra, "--db", db, "--event", "seeds").exit_code == 0
     after = groups()
     assert all(after[c] == g for c, g in before.items())  # untouched or joined: same id
     assert all(actors()[a] == i for a, i in before_actors.items())

@@ -42,6 +42,8 @@ BAD_MANIFEST = "SL108"
 TOO_LARGE = "SL109"
 SYMLINK_LOOP = "SL110"
 BAD_JSONL = "SL111"
+BAD_EVENT = "SL112"
+OTHER_EVENT = "SL113"  # a warning: the article fits another event better than its own
 # Web pages (ingest https://...): a failed URL is skipped and named, the rest ingested.
 NOT_WEB_URL = "SL120"
 FETCH_FAILED = "SL121"
@@ -95,6 +97,8 @@ UNKNOWN_GROUP = "SL403"
 BAD_GOLD = "SL404"
 NOTHING_TO_DO = "SL405"
 UNKNOWN_SERIES = "SL406"
+UNKNOWN_EVENT = "SL407"
+WHICH_EVENT = "SL408"  # several events in the ledger and none named
 
 
 class OutputError(LedgerError):

@@ -1,9 +1,10 @@
-"""Every data shape: pydantic models in flight, SQLModel tables at rest; the rows reports
-return are in :mod:`summitledger.records` (and importable from here)."""
+"""Every data shape: pydantic models in flight, SQLModel tables at rest; the ledger's
+tables about itself (:mod:`summitledger.bookkeeping`), figure series
+(:mod:`summitledger.figure_models`) and the rows reports return
+(:mod:`summitledger.records`) live in modules of their own, importable from here."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, computed_field
@@ -11,7 +12,9 @@ from pydantic import Field as PField
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-# kept in modules of their own and importable from here: figure series, the rows reports return
+# kept in modules of their own and importable from here: the ledger's tables about
+# itself, figure series, the rows reports return
+from summitledger.bookkeeping import LexiconRow, Meta, Migration, utcnow  # noqa: F401
 from summitledger.figure_models import (  # noqa: F401
     SERIES_STATUSES,
     FigureReport,
@@ -25,10 +28,6 @@ from summitledger.records import ClaimRecord, PassedOverRecord  # noqa: F401
 ClaimType = Literal["direct", "mixed", "indirect"]
 STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted", "updated")  # groups
 CLAIM_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
-
-
-def utcnow() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 # --------------------------------------------------------------------------- in flight
@@ -46,6 +45,7 @@ class ArticleIn(BaseModel):
     url: str = ""
     text: str
     content_hash: str
+    event: str = ""  # the event it belongs to (set by ingest; not a column of its own)
 
 
 class SentenceIn(BaseModel):
@@ -150,21 +150,18 @@ class IngestOutcome(BaseModel):
     sentences: int = 0
     claims: int = 0
     passed_over: int = 0  # sentences with a cue word that gave no claim (see Extraction)
+    event: str = ""  # the event the article is in
 
 
 # --------------------------------------------------------------------------- at rest
 
 
-class Migration(SQLModel, table=True):
-    __tablename__ = "_migrations"
-    id: int = Field(primary_key=True)
-    name: str
-    applied_at: str = Field(default_factory=utcnow)
+class Event(SQLModel, table=True):
+    """A news event: its articles are reconciled apart from every other event's."""
 
-
-class Meta(SQLModel, table=True):
-    key: str = Field(primary_key=True)
-    value: str
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+    created_at: str = Field(default_factory=utcnow)
 
 
 class Article(SQLModel, table=True):
@@ -183,14 +180,7 @@ class Article(SQLModel, table=True):
     lexicon: str = ""  # digest of the cue lexicon that made its claims (see LexiconRow)
     ingested_at: str = Field(default_factory=utcnow)
     source_id: int | None = None  # the article whose text this one copies (itself if none)
-
-
-class LexiconRow(SQLModel, table=True):
-    """Every cue lexicon that made claims in this ledger, by digest."""
-
-    __tablename__ = "lexicon"
-    digest: str = Field(primary_key=True)
-    body: str  # the lexicon as JSON
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
 
 
 class PassedOver(SQLModel, table=True):
@@ -230,6 +220,7 @@ class Actor(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
     kind: str = "unknown"
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
 
 
 class ActorAlias(SQLModel, table=True):
@@ -276,6 +267,7 @@ class ClaimGroup(SQLModel, table=True):
     disputed: bool = False  # another actor asserts the opposite
     reason: str = ""  # JSON: how the verdict was reached
     matcher: str = ""
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
 
 
 class Claim(ClaimBase, table=True):
@@ -288,13 +280,10 @@ class Claim(ClaimBase, table=True):
     sentence_id: int | None = Field(default=None, foreign_key="sentence.id", ondelete="CASCADE")
     idx: int
     actor_key: str = Field(index=True)
-    actor_id: int | None = Field(
-        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
-    )
-    # the text between the sentence offsets, so that listing claims reads no article text
-    sentence: str = ""
+    actor_id: int | None = Field(default=None, foreign_key="actor.id", ondelete="SET NULL",
+                                 index=True)
+    sentence: str = ""  # the text between the sentence offsets: listing reads no article
     pipeline: str
     frame: str = ""  # ClaimFrame as JSON
-    group_id: int | None = Field(
-        default=None, foreign_key="claim_group.id", ondelete="SET NULL", index=True
-    )
+    group_id: int | None = Field(default=None, foreign_key="claim_group.id",
+                                 ondelete="SET NULL", index=True)

@@ -37,6 +37,7 @@ class ClaimRecord:
     extractor: str
     lexicon: str
     polarity: int  # -1: the claim denies or negates (a denial is not an assertion)
+    event: str = ""  # the event its article is in
 
 
 @dataclass(slots=True)

@@ -30,6 +30,14 @@ def csv_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def csv_value(value: object) -> str:
+    """A CSV cell for ``value``: a number as written (-1 stays a number a spreadsheet
+    sums), text through :func:`csv_cell`, None empty."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return csv_cell("" if value is None else str(value))
+
+
 def web_url(url: str) -> str:
     """``url`` if it is an http(s) address, else '' (``javascript:``, ``data:``, ``file:``
     and the rest are dropped)."""

@@ -7,8 +7,16 @@ from typing import Annotated
 import typer
 
 from summitledger import report
-from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.cli.options import (
+    DbOption,
+    EventOption,
+    FormatOption,
+    open_event,
+    open_reading,
+    settings,
+)
 from summitledger.reconcile.overrides import list_overrides, record_override, reset_overrides
+from summitledger.report.names import several_events
 from summitledger.report.output import Format, emit
 from summitledger.safe import printable
 
@@ -21,6 +29,7 @@ def actors_cli(
     why: Annotated[str | None, typer.Option(
         "--why", metavar="NAME",
         help="Explain one actor: every name it went by and why each joined it.")] = None,
+    event: EventOption = None,
     db: DbOption = None,
     format: FormatOption = Format.table,
 ) -> None:
@@ -38,16 +47,18 @@ def actors_cli(
     """
     if ctx.invoked_subcommand is not None:
         return
-    engine = open_reading(settings(db).db)
+    engine, scope = open_event(settings(db).db, event)
     try:
         if why is not None:
-            emit(report.joins(engine, why), format, ["actor", "name", "joined", "reason"],
-                 title=f"why: {why}")
+            emit(report.joins(engine, why, event=scope), format,
+                 ["actor", "name", "joined", "reason"], title=f"why: {why}")
             return
-        rows = report.actors(engine)
+        rows = report.actors(engine, event=scope)
+        several = scope is None and several_events(engine)
     finally:
         engine.dispose()
-    emit(rows, format, ["id", "actor", "kind", "aliases", "claims", "outlets"], title="actors")
+    columns = ["id", "actor", "kind", "aliases", "claims", "outlets"]
+    emit(rows, format, ["event", *columns] if several else columns, title="actors")
 
 
 @actors_app.command("merge")

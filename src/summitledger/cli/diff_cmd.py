@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from summitledger import report
-from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.cli.options import DbOption, EventOption, FormatOption, open_event, settings
 from summitledger.report.output import Format, emit, table, write_json
 
 GROUP_COLUMNS = ["group", "actor", "status", "outlets", "statement"]
@@ -17,6 +17,7 @@ GROUP_COLUMNS = ["group", "actor", "status", "outlets", "statement"]
 def diff_cli(
     outlet_a: Annotated[str | None, typer.Argument(help="An outlet (as in 'claims').")] = None,
     outlet_b: Annotated[str | None, typer.Argument(help="Another outlet.")] = None,
+    event: EventOption = None,
     db: DbOption = None,
     format: FormatOption = Format.table,
     exit_code: Annotated[bool, typer.Option(
@@ -27,15 +28,17 @@ def diff_cli(
 
     With two outlets, those two; with one, that outlet against the rest; with none,
     every outlet against the others, plus an actor-by-outlet table of claim counts.
+    Only what involves the outlets named is reported (a contradiction between one of
+    them and a third outlet is not theirs); an outlet is not compared with itself.
 
     \b
     Examples:
       summitledger diff
       summitledger diff "The Economist" 003_5de13dea81f391c1 --format json
     """
-    engine = open_reading(settings(db).db)
+    engine, scope = open_event(settings(db).db, event)
     try:
-        d = report.diff(engine, outlet_a, outlet_b)
+        d = report.diff(engine, outlet_a, outlet_b, event=scope)
     finally:
         engine.dispose()
     if format is Format.json:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from summitledger import report
-from summitledger.cli.options import DbOption, FormatOption, settings
+from summitledger.cli.options import DbOption, EventOption, FormatOption, settings
 from summitledger.report.evaluate import EvalReport, SetScores, load_gold, score, total
 from summitledger.report.figures import timeline
 from summitledger.report.output import Format, emit, write_json
@@ -74,6 +74,7 @@ def eval_cli(
         help="Articles to score (with one gold set). Default: the ledger given by --db if "
              "it holds the gold's articles, else an articles/ or seeds/ folder beside the gold.",
         show_default=False)] = None,
+    event: EventOption = None,
     db: DbOption = None,
     cues: Annotated[Path | None, typer.Option(
         envvar="SUMMITLEDGER_CUES", help="Extra cue lexicon (JSON) used when ingesting.",
@@ -120,7 +121,7 @@ def eval_cli(
         return
     results: list[tuple[str, EvalReport]] = []
     for g in sets:
-        results.append((set_name(g), _score_set(g, articles, db, cues)))
+        results.append((set_name(g), _score_set(g, articles, db, cues, event)))
     named = [SetScores(name=n, articles=r.articles, overall=r.overall) for n, r in results]
     overall = total("total", [r for _, r in results])
     if format is Format.json:
@@ -138,12 +139,12 @@ def eval_cli(
 
 
 def _score_set(gold_dir: Path, articles: list[Path] | None, db: str | None,
-               cues: Path | None) -> EvalReport:
+               cues: Path | None, event: str | None = None) -> EvalReport:
     stems, _ = load_gold(gold_dir)
     target = settings(db).db
     there = is_url(target) or Path(target).exists()
-    if not articles and db is not None and there and _holds(target, set(stems)):
-        return _score_ledger(gold_dir, target)
+    if not articles and db is not None and there and _holds(target, set(stems), event):
+        return _score_ledger(gold_dir, target, event)
     paths = list(articles or articles_for(gold_dir))
     if not paths:
         raise typer.BadParameter(
@@ -186,19 +187,24 @@ def _leave_one_out(sets: list[Path], cues: Path | None, format: Format, fit: boo
     emit(folds, format, LOO_COLUMNS, title="eval: leave one event out")
 
 
-def _holds(path: Path | str, stems: set[str]) -> bool:
+def _holds(path: Path | str, stems: set[str], event: str | None = None) -> bool:
     engine = open_ledger(path, readonly=True)
     try:
-        have = {Path(f).stem for f in report.article_files(engine)}
+        have = {Path(f).stem for f in report.article_files(engine, _one(event))}
     finally:
         engine.dispose()
     return bool(have & stems)
 
 
-def _score_ledger(gold_dir: Path, path: Path | str) -> EvalReport:
+def _one(event: str | None) -> str | None:
+    return None if event is None or event.lower() == "all" else event
+
+
+def _score_ledger(gold_dir: Path, path: Path | str, event: str | None = None) -> EvalReport:
+    """The gold's articles as the ledger holds them (in ``event``, or any event)."""
     engine = open_ledger(path, readonly=True)
     try:
-        lines = [line.model_dump() for line in timeline(engine)]
-        return score(gold_dir, report.claims(engine), lines)
+        lines = [line.model_dump() for line in timeline(engine, event=_one(event))]
+        return score(gold_dir, report.claims(engine, event=_one(event)), lines)
     finally:
         engine.dispose()

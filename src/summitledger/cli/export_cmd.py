@@ -10,10 +10,10 @@ from typing import Annotated
 
 import typer
 
-from summitledger.cli.options import DbOption, open_reading, settings
+from summitledger.cli.options import DbOption, EventOption, open_event, settings
 from summitledger.report import export
 from summitledger.report.output import output_file
-from summitledger.safe import csv_cell, printable
+from summitledger.safe import csv_value, printable
 
 
 class ExportFormat(StrEnum):
@@ -32,6 +32,7 @@ def export_cli(
         "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False)] = None,
     bom: Annotated[bool, typer.Option(
         "--bom", help="csv: start with a byte-order mark, so spreadsheets read UTF-8.")] = False,
+    event: EventOption = None,
     db: DbOption = None,
 ) -> None:
     """Export the ledger for other tools.
@@ -46,24 +47,24 @@ def export_cli(
       summitledger export -f jsonld -o claims.jsonld
       summitledger export -f csv > claims.csv
     """
-    engine = open_reading(settings(db).db)
+    engine, scope = open_event(settings(db).db, event)
     try:
         with output_file(output) as out:
             if format is ExportFormat.jsonld:
-                export.write_jsonld(engine, out)
+                export.write_jsonld(engine, out, event=scope)
             elif format is ExportFormat.json:
-                out.write(json.dumps(export.flat(engine), ensure_ascii=False, indent=2) + "\n")
+                out.write(json.dumps(export.flat(engine, scope), ensure_ascii=False, indent=2)
+                          + "\n")
             elif format is ExportFormat.jsonl:
-                for row in export.flat(engine):
+                for row in export.flat(engine, scope):
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
                 if bom:
                     out.write("\ufeff")
                 writer = csv.DictWriter(out, fieldnames=export.COLUMNS, lineterminator="\n")
                 writer.writeheader()
-                for row in export.flat(engine):
-                    writer.writerow({k: csv_cell("" if v is None else str(v))
-                                     for k, v in row.items()})
+                for row in export.flat(engine, scope):
+                    writer.writerow({k: csv_value(v) for k, v in row.items()})
     finally:
         engine.dispose()
     if output:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.cli.options import DbOption, EventOption, FormatOption, open_event, settings
 from summitledger.report.figures import series, timeline
 from summitledger.report.output import Format, emit
 
@@ -18,6 +18,7 @@ def figures_cli(
     quantity: Annotated[str | None, typer.Argument(
         help="A series by its quantity ('people killed'), or words of it ('killed').",
         show_default=False)] = None,
+    event: EventOption = None,
     db: DbOption = None,
     format: FormatOption = Format.table,
 ) -> None:
@@ -37,12 +38,12 @@ def figures_cli(
       summitledger figures "people killed"
       summitledger figures --format jsonl
     """
-    engine = open_reading(settings(db).db)
+    engine, scope = open_event(settings(db).db, event)
     try:
         if quantity is None and format is Format.table:
-            emit(series(engine), format, SERIES_COLUMNS, title="figures")
+            emit(series(engine, scope), format, SERIES_COLUMNS, title="figures")
             return
-        lines = timeline(engine, quantity)
+        lines = timeline(engine, quantity, scope)
     finally:
         engine.dispose()
     title = f"figures: {lines[0].series} ({lines[0].status})" if quantity and lines else "figures"

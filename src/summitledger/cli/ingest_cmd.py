@@ -41,6 +41,10 @@ def ingest_cli(
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(
         help="Outlet name for every article given (overrides manifest and front matter).")] = None,
+    event: Annotated[str | None, typer.Option(
+        help="The event these articles are about (default: the manifest's \"event\", else "
+        "the folder's name, skipping names such as 'articles'). Actors and groups never "
+        "cross events.", show_default=False)] = None,
     cues: Annotated[Path | None, typer.Option(
         envvar="SUMMITLEDGER_CUES", help="Extra cue lexicon (JSON) to extend the built-in one.",
         exists=True, dir_okay=False)] = None,
@@ -54,7 +58,9 @@ def ingest_cli(
     Each article is written in one transaction: unchanged files are left alone, a
     changed file replaces its earlier version, and a failure keeps what was there.
     Outlet, title and date come from --outlet, front matter, a manifest.json in the
-    article's folder, or failing all, the file name.
+    article's folder, or failing all, the file name. Each article belongs to one event
+    (--event, the manifest's "event", else the folder's name); an article that fits
+    another event better is named on stderr (SL113).
 
     A web page is fetched (timeout SUMMITLEDGER_FETCH_TIMEOUT, size limit
     SUMMITLEDGER_MAX_BYTES, one retry) and its main text, title, date and outlet read
@@ -66,6 +72,7 @@ def ingest_cli(
     \b
     Examples:
       summitledger ingest seeds/
+      summitledger ingest ~/coverage/bridge/ --event harbour-bridge-collapse
       summitledger ingest https://example.org/news/story.html --urls more.txt
     """
     err = Console(stderr=True)
@@ -109,6 +116,7 @@ def ingest_cli(
 
     try:
         report = ingest(named, settings(db, cues=cues), urls=addresses, outlet=outlet,
+                        event=event,
                         on_article=on_article, on_total=on_total, jobs=jobs,
                         on_wait=say_waiting)
     finally:

@@ -9,6 +9,7 @@ from summitledger.cli.actors_cmd import actors_app
 from summitledger.cli.claims_cmd import claims_cli
 from summitledger.cli.diff_cmd import diff_cli
 from summitledger.cli.eval_cmd import eval_cli
+from summitledger.cli.events_cmd import events_cli
 from summitledger.cli.export_cmd import export_cli
 from summitledger.cli.figures_cmd import figures_cli
 from summitledger.cli.ingest_cmd import ingest_cli
@@ -27,10 +28,11 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     help=(
-        "A cross-source ledger of attributed claims for one news event: who said what, "
+        "A cross-source ledger of attributed claims for news events: who said what, "
         "which outlets reported it, and whether it is corroborated, single-source, "
-        "updated or contradicted; and every figure of the event as a series across "
-        "sources.\n\nStart with: summitledger ingest seeds/ ; then "
+        "updated or contradicted; and every figure of an event as a series across "
+        "sources. Events are kept apart (ingest --event, summitledger events).\n\n"
+        "Start with: summitledger ingest seeds/ ; then "
         "summitledger claims --actor Putin ; summitledger diff.\n\n"
         "The ledger is data/claims.db unless --db or SUMMITLEDGER_DB says otherwise: "
         "an SQLite file, or a shared PostgreSQL ledger (postgresql+psycopg://user@host/db)."
@@ -53,6 +55,7 @@ def main(
 
 
 app.command("ingest")(ingest_cli)
+app.command("events")(events_cli)
 app.command("claims")(claims_cli)
 app.command("diff")(diff_cli)
 app.command("show")(show_cli)

@@ -39,6 +39,19 @@ FormatOption = Annotated[
 ]
 
 
+ENV_EVENT = "SUMMITLEDGER_EVENT"
+EventOption = Annotated[
+    str | None,
+    typer.Option(
+        "--event",
+        envvar=ENV_EVENT,
+        help="The event to read (see 'summitledger events'), in any case; 'all' for every "
+             "event. Needed only when the ledger holds several.",
+        show_default=False,
+    ),
+]
+
+
 def settings(db: str | Path | None, **more: object) -> Settings:
     return Settings.from_env(db=db, **more)
 
@@ -85,3 +98,17 @@ def open_reading(path: Path | str) -> Engine:
         typer.echo("Warning: articles were stored after the last reconcile; groups and "
                    "statuses may be stale (run 'summitledger reconcile')", err=True)
     return engine
+
+
+def open_event(path: Path | str, event: str | None) -> tuple[Engine, str | None]:
+    """:func:`open_reading`, and the event the command reads: the one given, None for
+    'all', the only one; several events and none given is SL408 (see
+    :func:`summitledger.report.names.choose_event`)."""
+    from summitledger.report.names import choose_event
+
+    engine = open_reading(path)
+    try:
+        return engine, choose_event(engine, event)
+    except BaseException:
+        engine.dispose()
+        raise

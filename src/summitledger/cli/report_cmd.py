@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from summitledger.cli.options import DbOption, open_reading, settings
+from summitledger.cli.options import DbOption, EventOption, open_event, settings
 from summitledger.report import html as htmlreport
 from summitledger.report.output import output_file
 from summitledger.safe import printable
@@ -21,6 +21,7 @@ def report_cli(
     open_: Annotated[bool, typer.Option(
         "--open", help="Open the report in the web browser once written (the system's "
         "default, or the BROWSER environment variable's).")] = False,
+    event: EventOption = None,
     db: DbOption = None,
 ) -> None:
     """Write one self-contained HTML report: counts by status, an actor-by-outlet matrix,
@@ -33,9 +34,9 @@ def report_cli(
         raise typer.BadParameter("--open needs a file to open, not standard output",
                                  param_hint="--open")
     path = settings(db).db
-    engine = open_reading(path)
+    engine, scope = open_event(path, event)
     try:
-        html = htmlreport.build(engine, title=title, ledger=shown(path))
+        html = htmlreport.build(engine, title=title, ledger=shown(path), event=scope)
     finally:
         engine.dispose()
     with output_file(output) as out:

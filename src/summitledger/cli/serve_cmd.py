@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import socket
 from typing import Annotated
 
 import typer
@@ -36,6 +37,10 @@ def serve_cli(
         raise LedgerError("Datasette is not installed; install it with "
                           "pip install 'summitledger[serve]' (or pip install datasette)",
                           code=NO_DATASETTE)
+    busy = _cannot_listen(host, port)
+    if busy:  # said before anything claims to be serving
+        raise LedgerError(f"cannot serve on {host}:{port} ({busy}); choose another --port",
+                          code=SERVE_FAILED)
     # the metadata comes from summitledger's Datasette plugin, as for plain datasette
     typer.echo(printable(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)"),
                err=True)
@@ -53,3 +58,18 @@ def serve_cli(
         if exc.code:
             raise LedgerError(f"Datasette stopped: cannot serve on {host}:{port}",
                               code=SERVE_FAILED) from None
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why nothing can listen on ``host:port`` (a port in use, an unknown host), or None:
+    tried with a socket bound and closed at once, as the server will bind it."""
+    if port == 0:  # any free port
+        return None
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            probe.bind(address)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summitledger import report
-from summitledger.cli.options import DbOption, FormatOption, open_reading, settings
+from summitledger.cli.options import DbOption, EventOption, FormatOption, open_reading, settings
 from summitledger.report.output import STATUS_STYLE, Format, emit, is_terminal, write_json
 from summitledger.safe import printable
 
@@ -32,17 +32,22 @@ def _plain(sentence: str, marks: list[tuple[int, int, str]]) -> str:
 
 def show_cli(
     group: Annotated[int, typer.Argument(help="Group id (the 'group' column of 'claims').")],
+    event: EventOption = None,
     db: DbOption = None,
     format: FormatOption = Format.table,
 ) -> None:
     """Show one group: the statement, its actor, each outlet's sentence with the quoted
     words marked, the status and the exact reason (scores, rule, copies, variants).
 
+    A group id is the ledger's own, so no --event is needed; given one, the group must
+    be of that event.
+
     Example: summitledger show 9
     """
     engine = open_reading(settings(db).db)
     try:
-        d = report.show(engine, group)
+        d = report.show(engine, group, None if event is None or event.lower() == "all"
+                        else event)
     finally:
         engine.dispose()
     if format is Format.json:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from summitledger.extract.mentions import ArticleMentions, Mention
 from summitledger.extract.phrases import (
+    _core,
     _described_as_person,
     _named_after,
     _org,
@@ -151,6 +152,8 @@ class ArticleActors(ArticleMentions):
             # an entity cut off mid-name ("Vessmouth Fire and | Rescue Service") is not
             # a person: the whole proper noun phrase names a body
             clipped = ent[-1].pos_ in ("CCONJ", "ADP", "DET") and ent.end < span.end
+            if not clipped and clean_name(ent) in self.bodies:
+                return clean_name(ent), "organisation"
             if not clipped:
                 return self.person(clean_name(ent), ent.start), "person"
         lemma = root.lemma_.lower()
@@ -172,7 +175,7 @@ class ArticleActors(ArticleMentions):
             return f"{place} officials", "group"
         key = role_key(span.text)
         if key in self.roles:
-            return self.roles[key], "person"
+            return self.roles[key], "organisation" if self.roles[key] in self.bodies else "person"
         titled = self._titled(span, root)
         if titled is not None:  # "the deputy head", after "X, deputy head of Y"
             return titled, "person"
@@ -189,7 +192,9 @@ class ArticleActors(ArticleMentions):
         orgs = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
         if orgs and orgs[0].root == root:
             return _org(orgs[0]), "person" if _described_as_person(orgs[0]) else "organisation"
-        toks = [t for t in span if not t.is_punct or t.text in ("'s", "’s", "'", "’")]
+        core = _core(span)
+        toks = [t for t in span if t.i in core and (
+            not t.is_punct or t.text in ("'s", "’s", "'", "’"))]
         while len(toks) > 1 and toks[0].lower_ in ("the", "a", "an"):
             toks.pop(0)
         raw = "".join(t.text_with_ws for t in toks).strip() if toks else span.text

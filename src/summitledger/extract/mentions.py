@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summitledger.extract.phrases import _described_as_person, _modifies, _org, _place_in
+from summitledger.extract.phrases import (
+    _business,
+    _described_as_person,
+    _modifies,
+    _org,
+    _place_in,
+)
 from summitledger.nlp.doc import child_span, doc_ents
 from summitledger.nlp.names import GROUPS, TITLES, clean_name, name_key, role_key
 from summitledger.nlp.nouns import noun_kind
@@ -46,6 +52,7 @@ class ArticleMentions:
         self.role_text: dict[str, str] = {}
         self.role_at: dict[str, int] = {}  # role key -> where it was taught
         self.mentions: list[Mention] = []
+        self.bodies: set[str] = set()  # names of businesses NER took for people
         self.quoted: Callable[[int], bool] = lambda i: False  # set once quotes are known
         self._learn()
 
@@ -55,6 +62,8 @@ class ArticleMentions:
             words = clean_name(ent).split() if ent.label_ == "PERSON" else []
             if len(words) == 1:
                 self.bare_at.setdefault(words[0].lower(), ent.start)
+            if words and _business(ent):
+                self.bodies.add(clean_name(ent))
         for ent in doc_ents(self.doc):
             if ent.label_ != "PERSON":
                 if ent.label_ in ("ORG",):
@@ -63,6 +72,9 @@ class ArticleMentions:
                 continue
             name = clean_name(ent)
             if not name:
+                continue
+            if name in self.bodies:
+                self.mentions.append(Mention(ent.start, name, "organisation", False))
                 continue
             if len(name.split()) > 1 and name not in self.full:
                 self.full.append(name)

@@ -21,9 +21,48 @@ if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the le
 
 def _described_as_person(ent: Span) -> bool:
     """A name NER took for a body that an apposition calls a person ("Oona Petrakis, an
-    education economist")."""
+    education economist"); a business noun WordNet ranks as a person does not ("Kestrel
+    Civil Engineering, the contractor responsible for ...")."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and noun_kind(c.lemma_) == "person"
+               and c.lemma_.lower() not in NAME_BUSINESS for c in ent.root.children)
+
+
+#: Nouns that, describing a name in front of it or in apposition, say it is a business
+#: ('operator Harbourline Trams', 'Kalrail, the state rail operator'), besides the nouns
+#: the lexicon calls bodies; narrower than :data:`summitledger.nlp.roles.BUSINESS`, as
+#: 'owner Jim Hale' and 'developer Ann Lee' are people.
+NAME_BUSINESS = frozenset({"operator", "contractor", "carrier", "supplier", "manufacturer",
+                      "insurer", "lender", "retailer", "provider", "airline", "railway",
+                      "consultancy", "utility"})
+
+
+def _business(ent: Span) -> bool:
+    """A name NER took for a person that a noun before it or in apposition calls a
+    business or a body ('operator Harbourline Trams', 'Kalrail, the state rail operator')."""
+    return any(c.pos_ == "NOUN" and (c.dep_ == "appos" or (c.dep_ == "compound" and c.i < ent.start))
+               and (c.lemma_.lower() in NAME_BUSINESS or noun_kind(c.lemma_) == "body")
                for c in ent.root.children)
+
+
+def _core(span: Span) -> set[int]:
+    """The tokens of a speaker phrase's core: the head with what comes before it, its
+    first prepositional phrase that is not a time and the participles that say which
+    ('the region bordering North Korea'); no further prepositional phrase, relative
+    clause or apposition ('Organisers of a candlelit vigil [on the Lowmarsh waterfront
+    on Wednesday night]')."""
+    root, drop, kept = span.root, set(), False
+    for c in root.children:
+        if c.i < root.i or c.dep_ not in ("prep", "relcl", "appos", "advcl", "punct"):
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        timed = obj is not None and obj.ent_type_ in ("DATE", "TIME")
+        if c.dep_ == "prep" and not kept and not timed and obj is not None:
+            kept = True
+            drop |= {t.i for g in obj.children if g.i > obj.i and g.dep_ in (
+                "prep", "relcl", "appos", "punct") for t in g.subtree}
+            continue
+        drop |= {t.i for t in c.subtree}
+    return {t.i for t in span if t.i not in drop}
 
 
 def _personal(tok: Token) -> bool:

@@ -1,4 +1,5 @@
-"""Manifests: outlet, title, date and URL for the files of a folder, in four shapes."""
+"""Manifests: outlet, title, date and URL for the files of a folder, in four shapes,
+and the event the folder's articles belong to (a top-level ``"event"``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from summitledger.ingest.readers import MANIFEST
 def _manifest_entries(data: object) -> dict[str, dict[str, str]]:
     """The shapes a manifest may take: ``{"file.txt": {...}}``, ``{"articles": {...}}``,
     ``[{"file": "file.txt", ...}]`` or ``{"articles": [{"file": ...}]}``. TypeError or
-    ValueError when it is none of them."""
+    ValueError when it is none of them. A top-level ``"event"`` name is not a file."""
+    if isinstance(data, dict) and isinstance(data.get("event"), str):
+        data = {k: v for k, v in data.items() if k != "event"}
     if isinstance(data, dict) and "articles" in data:
         data = data["articles"]
     if isinstance(data, list):
@@ -53,3 +56,17 @@ def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
         return _manifest_entries(json.loads(path.read_text("utf-8")))
     except (ValueError, TypeError, OSError, UnicodeDecodeError):
         return {}
+
+
+def manifest_event(folder: Path) -> str | None:
+    """The event a folder's ``manifest.json`` names (``{"event": "...", "articles": ...}``),
+    or None."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (ValueError, OSError, UnicodeDecodeError):
+        return None
+    event = data.get("event") if isinstance(data, dict) else None
+    return event if isinstance(event, str) and event.strip() else None

@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 from summitledger.errors import NOTHING_TO_INGEST, InputError
 from summitledger.extract import EXTRACTOR_VERSION
 from summitledger.extract.component import NAME, ClaimsComponent, make_claims_component
+from summitledger.ingest.events import Pick, misfits, pick, pick_page, place
 from summitledger.ingest.formats import load_articles
 from summitledger.ingest.manifest import manifest_problem
 from summitledger.ingest.readers import discover
@@ -28,6 +29,7 @@ from summitledger.ingest.web import is_address, web_articles
 from summitledger.models import (
     Article,
     ArticleIn,
+    Event,
     Extraction,
     IngestOutcome,
 )
@@ -109,12 +111,15 @@ def _store(engine: Engine, art: ArticleIn, ex: Extraction, lexicon_body: str) ->
 def _note_copies(engine: Engine, outcomes: list[IngestOutcome]) -> None:
     """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
     with Session(engine) as session:
-        rows = session.exec(select(Article.id, Article.file, Article.source_id)).all()
-    file_of = {aid: f for aid, f, _ in rows}
-    source = {f: file_of.get(src) for aid, f, src in rows if src is not None and src != aid}
+        rows = session.exec(select(Article.id, Article.file, Article.source_id, Event.name)
+                            .outerjoin(Event, Article.event_id == Event.id)).all()
+    file_of = {aid: f for aid, f, _, _ in rows}
+    source = {(f, ev): file_of.get(src) for aid, f, src, ev in rows
+              if src is not None and src != aid}
     for o in outcomes:
-        if o.status in ("added", "replaced") and o.file in source:
-            o.detail = f"near-copy of {source[o.file]}: counted as one source with it"
+        if o.status in ("added", "replaced") and (o.file, o.event) in source:
+            o.detail = "; ".join(x for x in (o.detail, f"near-copy of {source[o.file, o.event]}: "
+                                             "counted as one source with it") if x)
 
 
 def ingest(
@@ -123,13 +128,16 @@ def ingest(
     *,
     urls: Sequence[str] = (),
     outlet: str | None = None,
+    event: str | None = None,
     on_article: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
     batch_size: int = 16,
     jobs: int = 1,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and web pages into the ledger named by ``settings.db``.
+    """Ingest files, folders and web pages into the ledger named by ``settings.db``, into
+    the event ``event`` (default: a manifest's ``event``, else the folder's name; a web
+    page the ledger's only event; see :mod:`summitledger.ingest.events`).
 
     A string in ``paths`` that is an address (``https://...``) is fetched, like each of
     ``urls``. Raises :class:`InputError` before writing anything when a named path is
@@ -145,15 +153,20 @@ def ingest(
     folders = sorted({src.path.parent for src in sources if str(src.path) != "-"})
     warnings = [w for w in map(manifest_problem, folders) if w]
     articles: list[ArticleIn] = []
+    picks: list[Pick] = []
     for src in sources:
         try:
-            articles.extend(load_articles(src.path, settings.max_bytes, outlet, src.name))
+            loaded = load_articles(src.path, settings.max_bytes, outlet, src.name)
         except InputError as exc:
             if src.named:
                 raise
             problems.append(exc)
+            continue
+        articles.extend(loaded)
+        picks += [pick(src, event)] * len(loaded)
     fetched, failed = web_articles(addresses, settings.max_bytes, settings.fetch_timeout, outlet)
     articles.extend(fetched)
+    picks += [pick_page(event)] * len(fetched)
     problems.extend(failed)
     if not articles:
         if len(problems) > 1:  # every one named, on the one line an error gets
@@ -173,16 +186,23 @@ def ingest(
                 "lexicon": lexicon.digest()}
         lexicon_body = lexicon.model_dump_json()
         with engine.connect() as conn:  # what is there already, without the texts
-            known = {r.file: r for r in conn.execute(
-                select(Article.file, Article.content_hash, Article.outlet, Article.title,
-                       Article.date, Article.url, Article.pipeline, Article.extractor,
-                       Article.lexicon))}
+            rows = conn.execute(
+                select(Article.file, Article.path, Event.name.label("event"),  # type: ignore[attr-defined]
+                       Article.content_hash, Article.outlet, Article.title, Article.date,
+                       Article.url, Article.pipeline, Article.extractor, Article.lexicon)
+                .outerjoin(Event, Article.event_id == Event.id)).all()
+            events = sorted(conn.execute(select(Event.name)).scalars())
+        homes: dict[tuple[str, str], set[str]] = {}
+        for r in rows:
+            homes.setdefault((r.file, r.path), set()).add(r.event)
+        place(articles, picks, homes, events)
+        known = {(r.file, r.event): r for r in rows}
         todo = []
         for art in articles:
-            row = known.get(art.file)
+            row = known.get((art.file, art.event))
             if row is not None and same_article(row, art) and not made_by(row, made):  # type: ignore[arg-type]
                 out = IngestOutcome(file=art.file, status="unchanged",
-                                    detail="already in the ledger")
+                                    detail="already in the ledger", event=art.event)
                 outcomes.append(out)
                 if on_article:
                     on_article(out)
@@ -197,6 +217,8 @@ def ingest(
         stale = unreconciled(engine)
         summary = reconcile(engine, on_wait) if stale else ledger_summary(engine)
         _note_copies(engine, outcomes)
+        warnings += misfits(engine, [(o.file, o.event) for o in outcomes
+                                     if o.status in ("added", "replaced")])
     finally:
         engine.dispose()
     order = {a.file: n for n, a in enumerate(articles)}

@@ -53,14 +53,14 @@ def database_metadata(db: Path) -> dict[str, Any]:
                 "title": "Claims",
                 "description": "Every attributed claim with its article, outlet, actor "
                                "and group status.",
-                "facets": ["outlet", "actor", "status", "type"],
+                "facets": ["outlet", "actor", "status", "type", "event"],
                 "fts_table": "claim_fts", "fts_pk": "id",  # the search box searches claims
             },
             "groups_view": {
                 "title": "Statements",
                 "description": "Groups of claims that state the same thing, with how "
                                "many outlets and independent sources report them.",
-                "facets": ["status", "actor"],
+                "facets": ["status", "actor", "event"],
             },
             "figures_view": {
                 "title": "Figures",

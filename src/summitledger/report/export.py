@@ -22,6 +22,7 @@ from summitledger import report
 from summitledger.models import Actor, Article, Claim, ClaimGroup, ClaimRecord
 from summitledger.report.figures import FigureLine, timeline
 from summitledger.report.figures import series as figure_series
+from summitledger.report.names import event_id, in_event, outlets_of
 from summitledger.report.output import as_dict, field_names
 from summitledger.safe import web_url
 
@@ -36,27 +37,31 @@ def _slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "x"
 
 
-def jsonld_nodes(engine: Engine) -> Iterator[dict[str, Any]]:
+def jsonld_nodes(engine: Engine, event: str | None = None) -> Iterator[dict[str, Any]]:
     """The ledger as JSON-LD nodes, written as read: first every actor and outlet (one
     node each, referred to by ``@id``), then per statement its articles (each once), the
     ``Claim`` with one appearance per reporting sentence (its own ``@id`` and text, part
     of its article) and ``firstAppearance``, and a ``ClaimReview`` giving the coverage
     verdict. Claims are read in group order with only the columns a node needs (never
-    article texts), so memory stays flat however large the ledger."""
+    article texts), so memory stays flat however large the ledger. ``event``: one
+    event's (None: every event's)."""
     with Session(engine) as session:
-        actors = {a.id: a for a in session.exec(select(Actor)).all()}
-        groups = {g.id: g for g in session.exec(select(ClaimGroup)).all()}
+        eid = event_id(session, event)
+        actors = {a.id: a for a in session.exec(
+            select(Actor).where(in_event(Actor.event_id, eid))).all()}
+        groups = {g.id: g for g in session.exec(
+            select(ClaimGroup).where(in_event(ClaimGroup.event_id, eid))).all()}
         for a in sorted(actors.values(), key=lambda a: a.id or 0):
             yield {"@id": f"summitledger:actor:{a.id}", "@type": KIND_TYPE.get(a.kind, "Thing"),
                    "name": a.name}
-        for outlet in sorted(set(session.exec(select(Article.outlet)).all())):
+        for outlet in outlets_of(session, eid):
             yield {"@id": f"summitledger:outlet:{_slug(outlet)}", "@type": "Organization",
                    "name": outlet}
         rows = session.exec(
             select(Claim.group_id, Claim.id, Claim.sentence, Article.content_hash,
                    Article.title, Article.file, Article.outlet, Article.date, Article.url)
             .join(Article, Claim.article_id == Article.id)
-            .where(col(Claim.group_id).is_not(None))
+            .where(col(Claim.group_id).is_not(None), in_event(Article.event_id, eid))
             .order_by(Claim.group_id, Article.date, Article.file, Claim.idx))
         current: int | None = None
         appearances: list[dict[str, Any]] = []
@@ -82,10 +87,11 @@ def jsonld_nodes(engine: Engine) -> Iterator[dict[str, Any]]:
         if current is not None:
             yield from _statement(groups[current], appearances)
         actor_ids = {a.name: a.id for a in actors.values()}
-    yield from series_nodes(engine, actor_ids)
+    yield from series_nodes(engine, actor_ids, event)
 
 
-def series_nodes(engine: Engine, actor_ids: dict[str, int | None]) -> Iterator[dict[str, Any]]:
+def series_nodes(engine: Engine, actor_ids: dict[str, int | None],
+                 event: str | None = None) -> Iterator[dict[str, Any]]:
     """Figure series: each report a schema.org ``Observation`` (``variableMeasured`` the
     quantity as text; ``value``, or ``minValue`` for 'at least' / 'more than' and
     ``maxValue`` for 'up to' / 'fewer than'; ``unitText``; ``observationDate``;
@@ -94,9 +100,9 @@ def series_nodes(engine: Engine, actor_ids: dict[str, int | None]) -> Iterator[d
     ``summitledger:FigureSeries`` (``name``, ``summitledger:status``,
     ``summitledger:observation`` in time order, ``summitledger:latest``)."""
     lines: dict[str, list[FigureLine]] = defaultdict(list)
-    for line in timeline(engine):
+    for line in timeline(engine, event=event):
         lines[line.series].append(line)
-    for n, row in enumerate(figure_series(engine), 1):
+    for n, row in enumerate(figure_series(engine, event), 1):
         ids = []
         for r in lines[row.series]:
             node: dict[str, Any] = {
@@ -138,19 +144,20 @@ def _statement(g: ClaimGroup, appearances: list[dict[str, Any]]) -> Iterator[dic
                                               f"{'s' * (g.n_sources != 1)}"}}
 
 
-def jsonld(engine: Engine) -> dict[str, Any]:
-    """The ledger as one JSON-LD graph (in memory)."""
-    return {"@context": CONTEXT, "@graph": list(jsonld_nodes(engine))}
+def jsonld(engine: Engine, event: str | None = None) -> dict[str, Any]:
+    """The ledger (or one event of it) as one JSON-LD graph (in memory)."""
+    return {"@context": CONTEXT, "@graph": list(jsonld_nodes(engine, event))}
 
 
-def write_jsonld(engine: Engine, out: TextIO) -> None:
+def write_jsonld(engine: Engine, out: TextIO, event: str | None = None) -> None:
     """The JSON-LD document written as it is read, node by node."""
     out.write('{\n  "@context": ' + json.dumps(CONTEXT) + ',\n  "@graph": [')
-    for n, node in enumerate(jsonld_nodes(engine)):
+    for n, node in enumerate(jsonld_nodes(engine, event)):
         out.write(("," if n else "") + "\n    " + json.dumps(node, ensure_ascii=False))
     out.write("\n  ]\n}\n")
 
 
-def flat(engine: Engine) -> list[dict[str, Any]]:
-    """Every claim as a flat record, columns in :data:`COLUMNS` order."""
-    return [as_dict(r) for r in report.claims(engine)]
+def flat(engine: Engine, event: str | None = None) -> list[dict[str, Any]]:
+    """Every claim (of ``event``; None: of every event) as a flat record, columns in
+    :data:`COLUMNS` order."""
+    return [as_dict(r) for r in report.claims(engine, event=event)]

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from summitledger.errors import UNKNOWN_SERIES, QueryError
 from summitledger.models import Article, Claim, FigureReportRow, FigureSeriesRow
 from summitledger.nlp.quantities import Evidence, quantity
+from summitledger.report.names import event_id
 
 
 class SeriesRow(BaseModel):
@@ -51,20 +52,25 @@ class FigureLine(BaseModel):
     latest: bool  # the series' latest report
 
 
-def _rows(session: Session) -> list[FigureSeriesRow]:
-    return list(session.exec(select(FigureSeriesRow).order_by(FigureSeriesRow.quantity,
-                                                            FigureSeriesRow.id)).all())
+def _rows(session: Session, event: str | None = None) -> list[FigureSeriesRow]:
+    """The series of ``event`` (None: of every event; a series is its claims' event's)."""
+    eid = event_id(session, event)
+    q = select(FigureSeriesRow).order_by(FigureSeriesRow.quantity, FigureSeriesRow.id)
+    if eid is not None:
+        q = (q.join(Claim, Claim.id == FigureSeriesRow.latest_claim)
+             .join(Article, Article.id == Claim.article_id).where(Article.event_id == eid))
+    return list(session.exec(q).all())
 
 
-def series(engine: Engine) -> list[SeriesRow]:
-    """Every series, by quantity."""
+def series(engine: Engine, event: str | None = None) -> list[SeriesRow]:
+    """Every series (of ``event``; None: of every event), by quantity."""
     with Session(engine) as session:
         return [SeriesRow(series=s.quantity, status=s.status, latest=s.latest_value,
                           actor=s.latest_actor, outlet=s.latest_outlet, time=s.latest_time,
                           reports=s.n_reports, sources=s.n_sources, claim=s.latest_claim,
                           rule=json.loads(s.reason or "{}").get("rule", ""),
                           reason=json.loads(s.reason or "{}"))
-                for s in _rows(session)]
+                for s in _rows(session, event)]
 
 
 def find_series(names: list[str], wanted: str) -> list[str]:
@@ -84,11 +90,12 @@ def find_series(names: list[str], wanted: str) -> list[str]:
     return found
 
 
-def timeline(engine: Engine, quantity: str | None = None) -> list[FigureLine]:
-    """Every report of the series ``quantity`` names (all series when None), by series
-    and then in time order."""
+def timeline(engine: Engine, quantity: str | None = None,
+             event: str | None = None) -> list[FigureLine]:
+    """Every report of the series ``quantity`` names (all series when None), of ``event``
+    (None: of every event), by series and then in time order."""
     with Session(engine) as session:
-        rows = _rows(session)
+        rows = _rows(session, event)
         if quantity is not None:
             keep = set(find_series([r.quantity for r in rows], quantity))
             rows = [r for r in rows if r.quantity in keep]

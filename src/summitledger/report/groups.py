@@ -16,8 +16,10 @@ from summitledger.models import (
     Claim,
     ClaimFrame,
     ClaimGroup,
+    Event,
 )
 from summitledger.reconcile.frames import stored_frame
+from summitledger.report.names import event_id, in_event
 from summitledger.report.queries import actor_names
 
 
@@ -37,6 +39,7 @@ class Member(BaseModel):
 
 class GroupDetail(BaseModel):
     group: int
+    event: str
     actor: str
     status: str
     disputed: bool
@@ -66,16 +69,21 @@ def _marks(sentence: str, c: Claim) -> list[tuple[int, int, str]]:
     return sorted(marks)
 
 
-def details(engine: Engine, group_ids: list[int] | None = None) -> list[GroupDetail]:
-    """Groups with their members (all groups when ``group_ids`` is None), in id order."""
+def details(engine: Engine, group_ids: list[int] | None = None,
+            event: str | None = None) -> list[GroupDetail]:
+    """Groups with their members (all groups of ``event`` when ``group_ids`` is None;
+    None: of every event), in id order."""
     with Session(engine) as session:
-        q = select(ClaimGroup).order_by(ClaimGroup.id)
+        eid = event_id(session, event)
+        q = select(ClaimGroup).where(in_event(ClaimGroup.event_id, eid)).order_by(ClaimGroup.id)
         if group_ids is not None:
             q = q.where(col(ClaimGroup.id).in_(group_ids))
         groups = session.exec(q).all()
         names = actor_names(session)
+        events = dict(session.exec(select(Event.id, Event.name)).all())
         cq = (select(Claim, Article.outlet, Article.file)
               .join(Article, Claim.article_id == Article.id)
+              .where(in_event(Article.event_id, eid))
               .order_by(Article.outlet, Article.file, Claim.idx))
         if group_ids is not None:
             cq = cq.where(col(Claim.group_id).in_(group_ids))
@@ -92,19 +100,22 @@ def details(engine: Engine, group_ids: list[int] | None = None) -> list[GroupDet
         for g in groups:
             reason = json.loads(g.reason or "{}")
             out.append(GroupDetail(
-                group=g.id, actor=names.get(g.actor_id, ""), status=g.status,  # type: ignore[arg-type]
+                group=g.id, event=events.get(g.event_id, ""), actor=names.get(g.actor_id, ""),  # type: ignore[arg-type]
+                status=g.status,
                 disputed=g.disputed, statement=g.statement, summary=reason.get("summary", ""),
                 rule=reason.get("rule", ""), matcher=g.matcher, members=members[g.id],
                 reason=reason))
         return out
 
 
-def show(engine: Engine, group_id: int) -> GroupDetail:
-    """One group: its statement, every outlet's sentence with marks, status and reason."""
+def show(engine: Engine, group_id: int, event: str | None = None) -> GroupDetail:
+    """One group: its statement, every outlet's sentence with marks, status and reason
+    (a group id is the ledger's own: ``event``, when given, must be the group's)."""
     from summitledger.errors import UNKNOWN_GROUP
 
-    found = details(engine, [group_id])
+    found = details(engine, [group_id], event)
     if not found:
-        raise QueryError(f"no group {group_id} in the ledger (see 'summitledger claims')",
+        where = f"event '{event}'" if event else "the ledger"
+        raise QueryError(f"no group {group_id} in {where} (see 'summitledger claims')",
                          code=UNKNOWN_GROUP)
     return found[0]

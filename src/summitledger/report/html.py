@@ -97,12 +97,12 @@ def _notes(g: report.GroupDetail, labels: dict[str, str]) -> list[str]:
     return notes
 
 
-def build(engine: Engine, title: str = "", ledger: str = "") -> str:
-    """The report as an HTML string."""
-    groups = report.details(engine)
-    outlets = report.outlets(engine)
-    labels = report.outlet_labels(engine)
-    claims = report.claims(engine)
+def build(engine: Engine, title: str = "", ledger: str = "", event: str | None = None) -> str:
+    """The report (of ``event``; None: of every event) as an HTML string."""
+    groups = report.details(engine, event=event)
+    outlets = report.outlets(engine, event)
+    labels = report.outlet_labels(engine, event)
+    claims = report.claims(engine, event=event)
     per_cell: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     has: dict[str, set[str]] = defaultdict(set)  # an actor's statuses
     for c in claims:
@@ -134,10 +134,10 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
                      "sides": _headline_sides(g, labels)})
     status_counts = Counter(g.status for g in groups)
     lines = defaultdict(list)
-    for line in timeline(engine):
+    for line in timeline(engine, event=event):
         lines[line.series].append(line)
     # the most reported figures first (a death toll before a lone count)
-    ranked = sorted(series(engine), key=lambda s: (-s.reports, s.series))
+    ranked = sorted(series(engine, event), key=lambda s: (-s.reports, s.series))
     figures = [{"row": s, "lines": lines[s.series], "chart": chart(s, lines[s.series], s.reason, n)}
                for n, s in enumerate(ranked, 1) if lines[s.series]]
     coverage = coverage_svg(rows, outlets, labels)
@@ -145,7 +145,8 @@ def build(engine: Engine, title: str = "", ledger: str = "") -> str:
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
                       lstrip_blocks=True)
     return env.get_template("report.html.j2").render(
-        title=title or f"Claims ledger: {len({c.article for c in claims})} articles",
+        title=title or f"Claims ledger{f' of {event}' if event else ''}: "
+                       f"{len({c.article for c in claims})} articles",
         labels=labels, version=__version__, articles=len({c.article for c in claims}), outlets=outlets,
         claims=len(claims), groups=rows, statuses=STATUSES, counts=status_counts,
         disputed=sum(1 for g in groups if g.disputed), matrix=matrix,

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from summitledger.models import Actor, ActorAlias, ActorJoin
-from summitledger.report.queries import actor_ids
+from summitledger.report.names import actor_ids, event_id
 
 
 class JoinRow(BaseModel):
@@ -23,12 +23,13 @@ class JoinRow(BaseModel):
     reason: str
 
 
-def joins(engine: Engine, name: str) -> list[JoinRow]:
+def joins(engine: Engine, name: str, event: str | None = None) -> list[JoinRow]:
     """The joins of every actor ``name`` names (any of its names, whole words): one row
     a join, and one row per name that needed none (the actor's own name, or written
-    alike); an unknown name is QueryError SL402 with the closest names."""
+    alike), in ``event`` (None: every event); an unknown name is QueryError SL402 with
+    the closest names."""
     with Session(engine) as session:
-        ids = actor_ids(session, name)
+        ids = actor_ids(session, name, event_id(session, event))
         names = dict(session.exec(select(Actor.id, Actor.name).where(Actor.id.in_(ids))).all())  # type: ignore[attr-defined]
         rows = [JoinRow(actor=names[j.actor_id], name=j.a, joined=j.b, reason=j.reason)
                 for j in session.exec(select(ActorJoin).where(ActorJoin.actor_id.in_(ids))  # type: ignore[attr-defined]

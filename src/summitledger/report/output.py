@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summitledger.errors import CANNOT_WRITE, OutputError
-from summitledger.safe import csv_cell, printable
+from summitledger.safe import csv_cell, csv_value, printable
 
 STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red",
                 "updated": "blue", "disputed": "magenta"}
@@ -93,7 +93,9 @@ def emit(
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for d in data:
-            writer.writerow({k: csv_cell(_cell(v)) for k, v in d.items()})
+            # numbers stay numbers (-1 is no formula); text gets the formula guard
+            writer.writerow({k: csv_value(v) if isinstance(v, int | float | None)
+                             else csv_cell(_cell(v)) for k, v in d.items()})
     else:
         table(data, columns, title=title, out=out)
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from summitledger.models import Article, Migration, PassedOver
 from summitledger.records import PassedOverRecord
-from summitledger.report.queries import outlet_names
+from summitledger.report.names import event_id, in_event, outlet_names
 
 #: the migration that made the ledger keep passed-over sentences
 KEPT_SINCE = 9
@@ -22,19 +22,21 @@ KEPT_SINCE = 9
 _LIST = TypeAdapter(list[PassedOverRecord])
 
 
-def passed_over(engine: Engine, outlet: str | None = None,
-                limit: int | None = None) -> list[PassedOverRecord]:
-    """Passed-over sentences in article then text order; ``outlet`` as ``claims``
-    takes it (an unknown one raises QueryError SL401), ``limit`` the first N."""
+def passed_over(engine: Engine, outlet: str | None = None, limit: int | None = None,
+                event: str | None = None) -> list[PassedOverRecord]:
+    """Passed-over sentences in article then text order; ``outlet`` and ``event`` as
+    ``claims`` takes them (an unknown one raises QueryError), ``limit`` the first N."""
     with Session(engine) as session:
+        eid = event_id(session, event)
         q = (select(Article.file, Article.content_hash, Article.outlet, Article.date,
                     Article.url, PassedOver.cue, PassedOver.sentence,
                     PassedOver.sentence_start, PassedOver.sentence_end, Article.pipeline,
                     Article.extractor, Article.lexicon)
              .join(Article, PassedOver.article_id == Article.id)
+             .where(in_event(Article.event_id, eid))
              .order_by(Article.file, PassedOver.sentence_start, PassedOver.id))
         if outlet:
-            q = q.where(col(Article.outlet).in_(outlet_names(session, outlet)))
+            q = q.where(col(Article.outlet).in_(outlet_names(session, outlet, eid)))
         if limit is not None:
             q = q.limit(limit)
         rows = session.connection().execute(q).all()

@@ -1,12 +1,11 @@
-"""Report: read-only queries over the ledger, returning typed rows.
-
-``claims``, ``diff`` and ``actors`` never write; they open the ledger read-only.
+"""Report: read-only queries over the ledger, returning typed rows: claims, actors,
+outlets. Every one takes ``event`` (a name; None: every event) and never writes.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -15,7 +14,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from summitledger.errors import UNKNOWN_ACTOR, UNKNOWN_OUTLET, QueryError
+from summitledger.errors import UNKNOWN_GROUP, QueryError
 from summitledger.models import (
     Actor,
     ActorAlias,
@@ -23,53 +22,16 @@ from summitledger.models import (
     Claim,
     ClaimGroup,
     ClaimRecord,
+    Event,
+)
+from summitledger.report.names import (
+    actor_ids,
+    event_id,
+    in_event,
+    outlet_names,
+    outlets_of,
 )
 from summitledger.store.backend import search_clause
-
-
-def _actor_ids(session: Session, name: str) -> set[int]:
-    """Actors one of whose names contains ``name`` as whole words, case-insensitively."""
-    needle = f" {' '.join(name.lower().split())} "
-    ids = set()
-    for alias in session.exec(select(ActorAlias)).all():
-        if needle in f" {alias.alias.lower()} " or needle in f" {alias.norm} ":
-            ids.add(alias.actor_id)
-    return ids
-
-
-def _did_you_mean(name: str, choices: list[str]) -> str:
-    """'; did you mean X or Y?' for the closest names (rapidfuzz), or ''."""
-    from rapidfuzz import fuzz, process
-
-    near = [c for c, score, _ in process.extract(name, sorted(set(choices)),
-                                                 scorer=fuzz.WRatio, limit=3) if score >= 70]
-    return f"; did you mean {' or '.join(repr(c) for c in near)}?" if near else ""
-
-
-def actor_ids(session: Session, name: str) -> set[int]:
-    """The actors ``name`` names (whole words of any of their names), or QueryError
-    SL402 with the closest names."""
-    ids = _actor_ids(session, name)
-    if not ids:
-        aliases = [a.alias for a in session.exec(select(ActorAlias)).all()]
-        raise QueryError(f"no actor '{name}' in the ledger{_did_you_mean(name, aliases)} "
-                         "(see 'summitledger actors')", code=UNKNOWN_ACTOR)
-    return ids
-
-
-def outlet_names(session: Session, name: str) -> list[str]:
-    """The outlets ``name`` names by whole words ('Economist' is The Economist), or
-    QueryError SL401 with the closest names."""
-    known = _outlets(session)
-    exact = [o for o in known if o.lower() == name.lower()]
-    if exact:
-        return exact
-    needle = f" {' '.join(name.lower().split())} "
-    found = [o for o in known if needle in f" {' '.join(o.lower().split())} "]
-    if not found:
-        raise QueryError(f"no outlet '{name}' in the ledger{_did_you_mean(name, known)} "
-                         f"(outlets: {', '.join(known) or 'none'})", code=UNKNOWN_OUTLET)
-    return found
 
 
 def _record_columns() -> dict[str, Any]:
@@ -84,6 +46,7 @@ def _record_columns() -> dict[str, Any]:
         "start": Claim.content_start, "end": Claim.content_end, "rule": Claim.rule,
         "pipeline": Claim.pipeline, "channel": Claim.channel,
         "extractor": Article.extractor, "lexicon": Article.lexicon, "polarity": Claim.polarity,
+        "event": func.coalesce(Event.name, ""),
     }
 
 
@@ -95,34 +58,92 @@ def claims(
     type: str | None = None,
     search: str | None = None,
     limit: int | None = None,
+    *,
+    event: str | None = None,
+    group: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[ClaimRecord]:
-    """Claims, filtered, in article then text order (one SQL query, indexed by actor):
-    ``search`` keeps those whose content, quotation or speaker hold every word (the
-    full-text index), ``limit`` the first N. An unknown actor or outlet raises
-    QueryError with the closest names."""
+    """Claims, filtered, in event, article then text order (one SQL query, indexed by
+    actor): ``event`` keeps one event's (None: every event's), ``search`` those whose
+    content, quotation or speaker hold every word or a word starting so (the full-text
+    index), ``group`` one group's, ``since``/``until`` those published in that time (see
+    :func:`published_between`), ``limit`` the first N. Names are matched in any case; an
+    unknown actor, outlet, event or group raises QueryError with the closest names."""
     with Session(engine) as session:
+        eid = event_id(session, event)
         q = (
             select(*_record_columns().values())
             .join(Article, Claim.article_id == Article.id)
+            .outerjoin(Event, Article.event_id == Event.id)
             .outerjoin(Actor, Claim.actor_id == Actor.id)
             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
-            .order_by(Article.file, Claim.idx, Claim.id)
+            .order_by(Event.name, Article.file, Claim.idx, Claim.id)
         )
+        if eid is not None:
+            q = q.where(Article.event_id == eid)
         if actor:
-            q = q.where(col(Claim.actor_id).in_(actor_ids(session, actor)))
+            q = q.where(col(Claim.actor_id).in_(actor_ids(session, actor, eid)))
         if outlet:
-            q = q.where(col(Article.outlet).in_(outlet_names(session, outlet)))
-        if search:  # every word, read as words (never as the search engine's syntax)
+            q = q.where(col(Article.outlet).in_(outlet_names(session, outlet, eid)))
+        if search:  # words and prefixes, read as words (never as the search engine's syntax)
             q = q.where(search_clause(session.connection(), col(Claim.id), search))
+        if group is not None:
+            if session.get(ClaimGroup, group) is None:
+                raise QueryError(f"no group {group} in the ledger (see 'summitledger claims')",
+                                 code=UNKNOWN_GROUP)
+            q = q.where(Claim.group_id == group)
+        if since or until:
+            q = q.where(col(Article.id).in_(published_between(session, since, until)))
         if limit is not None:
             q = q.limit(limit)
         if status:
-            q = q.where(ClaimGroup.status == status)
+            q = q.where(func.lower(ClaimGroup.status) == status.lower())
         if type:
-            q = q.where(Claim.type == type)
+            q = q.where(func.lower(Claim.type) == type.lower())
         rows = session.connection().execute(q).all()
     # one validation call for the whole list, each record straight from its row's values
     return _CLAIM_LIST.validate_python([ArgsKwargs(tuple(r)) for r in rows])
+
+
+def when(value: str) -> datetime | date:
+    """A time as ``--since``/``--until`` take it: a day ('2025-09-22'), or a moment
+    ('2025-09-22T10:00', '2025-09-22T10:00+03:00'). ValueError otherwise."""
+    value = value.strip()
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _inside(published: str, since: datetime | date | None, until: datetime | date | None) -> bool:
+    """Is an article published at ``published`` (its date as stored) inside the bounds?
+    A day bound takes the day as the article gives it (its own time zone); a moment
+    bound compares moments (an article dated by day alone is at its midnight, UTC)."""
+    try:
+        day = date.fromisoformat(published[:10])
+        moment = when(published) if len(published) > 10 else datetime.combine(day, time(), UTC)
+    except ValueError:
+        return False  # no date, or none that can be placed: outside every bound
+    at = moment if isinstance(moment, datetime) else datetime.combine(moment, time(), UTC)
+    for bound, later in ((since, True), (until, False)):
+        if bound is None:
+            continue
+        if isinstance(bound, datetime):
+            ok = at >= bound if later else at <= bound
+        else:
+            ok = day >= bound if later else day <= bound
+        if not ok:
+            return False
+    return True
+
+
+def published_between(session: Session, since: str | None, until: str | None) -> list[int]:
+    """Ids of the articles published from ``since`` to ``until`` (both included; see
+    :func:`when`); an article without a date is in neither."""
+    low, high = (when(v) if v else None for v in (since, until))
+    return [aid for aid, published in session.exec(select(Article.id, Article.date)).all()
+            if _inside(published, low, high)]
 
 
 _CLAIM_LIST = TypeAdapter(list[ClaimRecord])
@@ -135,10 +156,14 @@ class ActorRow(BaseModel):
     aliases: list[str]
     claims: int
     outlets: list[str]
+    event: str = ""
 
 
-def actors(engine: Engine) -> list[ActorRow]:
+def actors(engine: Engine, event: str | None = None) -> list[ActorRow]:
+    """Each actor of ``event`` (None: of every event) with its names, claims and outlets."""
     with Session(engine) as session:
+        eid = event_id(session, event)
+        events = dict(session.exec(select(Event.id, Event.name)).all())
         aliases: dict[int, list[str]] = defaultdict(list)
         for a in session.exec(select(ActorAlias).order_by(ActorAlias.alias)).all():
             aliases[a.actor_id].append(a.alias)
@@ -152,77 +177,34 @@ def actors(engine: Engine) -> list[ActorRow]:
                 outlets[actor_id].add(outlet)
         return [
             ActorRow(id=a.id, actor=a.name, kind=a.kind, aliases=aliases[a.id],
-                     claims=counts[a.id], outlets=sorted(outlets[a.id]))
-            for a in session.exec(select(Actor).order_by(Actor.name)).all()
+                     claims=counts[a.id], outlets=sorted(outlets[a.id]),
+                     event=events.get(a.event_id, ""))  # type: ignore[arg-type]
+            for a in session.exec(select(Actor).where(in_event(Actor.event_id, eid))
+                                  .order_by(Actor.name, Actor.event_id)).all()
         ]
 
 
-class GroupRow(BaseModel):
-    group: int
-    actor: str
-    status: str
-    statement: str
-    outlets: list[str]
-    claims: list[int]
-    reason: dict
-
-
-class DiffReport(BaseModel):
-    outlets: list[str]
-    both: list[GroupRow]
-    only: dict[str, list[GroupRow]]
-    contradictions: list[GroupRow]
-    updated: list[GroupRow]  # one source's figure that moved over time (not a contradiction)
-    worded_differently: list[GroupRow]  # one quotation, different words
-    disputes: list[GroupRow]  # another actor asserts the opposite
-    matrix: dict[str, dict[str, int]]  # actor -> outlet -> claims
-
-    @property
-    def differs(self) -> bool:
-        return bool(self.contradictions or self.worded_differently or any(self.only.values()))
-
-
-def _groups(session: Session) -> list[GroupRow]:
-    members: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for cid, gid, outlet in session.exec(
-        select(Claim.id, Claim.group_id, Article.outlet).join(Article, Claim.article_id == Article.id)
-    ).all():
-        if gid is not None:
-            members[gid].append((cid, outlet))
-    names = actor_names(session)
-    rows = []
-    for g in session.exec(select(ClaimGroup).order_by(ClaimGroup.id)).all():
-        rows.append(GroupRow(
-            group=g.id, actor=names.get(g.actor_id, ""), status=g.status, statement=g.statement,
-            outlets=sorted({o for _, o in members[g.id]}),
-            claims=sorted(c for c, _ in members[g.id]),
-            reason=json.loads(g.reason or "{}")))
-    return rows
-
-
-def article_files(engine: Engine) -> list[str]:
+def article_files(engine: Engine, event: str | None = None) -> list[str]:
     with Session(engine) as session:
-        return sorted(session.exec(select(Article.file)).all())
+        return sorted(session.exec(select(Article.file).where(
+            in_event(Article.event_id, event_id(session, event)))).all())
 
 
-def outlets(engine: Engine) -> list[str]:
+def outlets(engine: Engine, event: str | None = None) -> list[str]:
     with Session(engine) as session:
-        return _outlets(session)
-
-
-def _outlets(session: Session) -> list[str]:
-    return sorted(set(session.exec(select(Article.outlet)).all()))
+        return outlets_of(session, event_id(session, event))
 
 
 UNNAMED = " (outlet not named)"  # follows the title or stem of an outlet no article names
 
 
-def outlet_labels(engine: Engine) -> dict[str, str]:
+def outlet_labels(engine: Engine, event: str | None = None) -> dict[str, str]:
     """Outlet -> what a reader is shown. An outlet no article names (the ledger fell back
     to the file stem) shows its article's title, or its stem, marked as not named, so a
     hash-like file name never stands alone as if it were an outlet."""
     with Session(engine) as session:
         rows = session.exec(select(Article.outlet, Article.stem, Article.title)
+                            .where(in_event(Article.event_id, event_id(session, event)))
                             .order_by(Article.file)).all()
     labels: dict[str, str] = {}
     for outlet, stem, title in rows:
@@ -235,56 +217,3 @@ def outlet_labels(engine: Engine) -> dict[str, str]:
 
 def actor_names(session: Session) -> dict[int, str]:
     return {a.id: a.name for a in session.exec(select(Actor)).all()}
-
-
-def diff(engine: Engine, a: str | None = None, b: str | None = None) -> DiffReport:
-    """Groups both outlets report, those only one does, contradictions; and the matrix.
-
-    With no outlets named, each outlet is compared against all the others.
-    """
-    with Session(engine) as session:
-        known = _outlets(session)
-        chosen = []
-        for name in (a, b):
-            if name is None:
-                continue
-            found = outlet_names(session, name)
-            if len(found) > 1:
-                raise QueryError(f"'{name}' names {len(found)} outlets ({', '.join(found)}); "
-                                 "give one", code=UNKNOWN_OUTLET)
-            chosen.append(found[0])
-        groups = _groups(session)
-        matrix: dict[str, dict[str, int]] = defaultdict(lambda: {o: 0 for o in known})
-        for actor_name, outlet in session.exec(
-            select(Actor.name, Article.outlet).join(Claim, Claim.actor_id == Actor.id)
-            .join(Article, Claim.article_id == Article.id)
-        ).all():
-            matrix[actor_name][outlet] += 1
-    if len(chosen) == 2:
-        left, right = chosen
-        both = [g for g in groups if left in g.outlets and right in g.outlets]
-        only = {o: [g for g in groups if o in g.outlets and (left if o == right else right)
-                    not in g.outlets] for o in (left, right)}
-        contra = [g for g in groups if g.status == "contradicted"
-                  and (left in g.outlets or right in g.outlets)]
-        shown = [left, right]
-    else:
-        focus = chosen[0] if chosen else None
-        shown = [focus] if focus else known
-        both = [g for g in groups if len(g.outlets) >= 2 and (focus is None or focus in g.outlets)]
-        only = {o: [g for g in groups if g.outlets == [o]] for o in shown}
-        contra = [g for g in groups if g.status == "contradicted"
-                  and (focus is None or focus in g.outlets)]
-    scope = set(shown)
-    moved = [g for g in groups if g.status == "updated" and scope & set(g.outlets)]
-
-    def carried(g: GroupRow) -> bool:
-        return bool(scope & set(g.outlets))
-
-    worded = [g for g in groups if carried(g) and any(
-        len(scope & set(v["outlets"])) and len(set(v["outlets"])) < len(g.outlets)
-        for v in g.reason.get("variants", []))]
-    disputed = [g for g in groups if carried(g) and g.reason.get("disputed_by")]
-    return DiffReport(outlets=shown, both=both, only=only, contradictions=contra, updated=moved,
-                      worded_differently=worded, disputes=disputed,
-                      matrix={k: dict(v) for k, v in sorted(matrix.items())})

@@ -50,11 +50,15 @@ def is_postgres(conn: Connection) -> bool:
 
 def search_clause(conn: Connection, claim_id: ColumnElement, words: str) -> ColumnElement:
     """A condition true for claims whose content, quotation or speaker hold every word
-    of ``words`` (FTS5 on SQLite, a ``tsvector`` match on PostgreSQL)."""
+    of ``words`` in any form and as a prefix ('warn' finds 'warned' and 'warning',
+    'evacu' finds 'evacuation'): FTS5 with the porter stemmer on SQLite, a prefix
+    ``tsquery`` on PostgreSQL's stemmed ``tsvector``. Words are read as words, never as
+    either engine's query syntax."""
     if is_postgres(conn):
+        terms = [w for w in re.findall(r"\w+", words.lower()) if len(w) > 1 or w.isdigit()]
         return literal_column(pg_search_doc("claim")).op("@@")(
-            func.plainto_tsquery("english", words))
-    terms = " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+            func.to_tsquery("english", " & ".join(f"{t}:*" for t in terms) or "''"))
+    terms = " ".join('"' + w.replace('"', '""') + '"*' for w in words.split())
     return claim_id.in_(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts")
                         .bindparams(fts=terms or '""'))
 

@@ -1,7 +1,8 @@
 """Writing one article and everything extracted from it, in one transaction.
 
-An article whose text, metadata and provenance (pipeline, extractor, cue lexicon) are
-unchanged is left alone; a changed one has its rows replaced; an article edited to
+An article is known by its event and its file name. One whose text, metadata and
+provenance (pipeline, extractor, cue lexicon) are unchanged is left alone; a changed
+one has its rows replaced; one given another event moves there; an article edited to
 equal another loses its old rows. Each write marks the ledger unreconciled in the same
 transaction (see :func:`summitledger.store.engine.mark_unreconciled`).
 """
@@ -15,11 +16,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel, select
 
+from summitledger.events import DEFAULT_EVENT
 from summitledger.models import (
     Article,
     ArticleAlias,
     ArticleIn,
     Claim,
+    Event,
     Extraction,
     IngestOutcome,
     LexiconRow,
@@ -57,34 +60,51 @@ def insert_new(conn: Connection, model: type[SQLModel], row: dict) -> None:
                  .on_conflict_do_nothing())
 
 
+def event_id(conn: Connection, name: str) -> int:
+    """The id of the event called ``name``, made if it is new (two writers may race)."""
+    insert_new(conn, Event, {"name": name, "created_at": utcnow()})
+    return conn.execute(select(Event.id).where(Event.name == name)).scalar_one()
+
+
 def store(engine: Engine, art: ArticleIn, ex: Extraction,
           lexicon_body: str | None = None) -> IngestOutcome:
-    """Write one article and everything extracted from it, in one transaction
-    (``lexicon_body``: the cue lexicon as JSON, kept by its digest)."""
+    """Write one article and everything extracted from it into its event (``art.event``),
+    in one transaction (``lexicon_body``: the cue lexicon as JSON, kept by its digest)."""
+    event = art.event or DEFAULT_EVENT
     with engine.begin() as conn:
+        eid = event_id(conn, event)
         rows = conn.execute(
             select(Article.id, Article.file, Article.content_hash, Article.outlet,
                    Article.title, Article.date, Article.url, Article.pipeline,
-                   Article.extractor, Article.lexicon)
+                   Article.extractor, Article.lexicon, Article.event_id, Event.name)
+            .outerjoin(Event, Article.event_id == Event.id)
             .where((Article.file == art.file) | (Article.content_hash == art.content_hash))
         ).all()
-        old = next((r for r in rows if r.file == art.file), None)
+        old = next((r for r in rows if r.file == art.file and r.event_id == eid), None)
         twin = next((r for r in rows if r.content_hash == art.content_hash), None)
         made = {"pipeline": ex.pipeline, "extractor": ex.extractor, "lexicon": ex.lexicon}
         if old is not None and same_article(old, art) and not made_by(old, made):  # type: ignore[arg-type]
-            return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger")
-        if twin is not None and twin.file != art.file:
+            return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger",
+                                 event=event)
+        moved = ""
+        if twin is not None and twin.file == art.file and twin.event_id != eid and old is None:
+            moved = f"moved from event '{twin.name}'"  # the same article, given another event
+            old = twin
+        elif twin is not None and twin.id != getattr(old, "id", None):
             if old is not None:  # edited to equal another article: its old text goes
                 conn.execute(delete(Article).where(Article.id == old.id))
                 mark_unreconciled(conn)
-            return IngestOutcome(file=art.file, status="duplicate",
-                                 detail=f"same text as {twin.file}; counted once")
+            where = f" in event '{twin.name}'" if twin.event_id != eid else ""
+            return IngestOutcome(file=art.file, status="duplicate", event=event,
+                                 detail=f"same text as {twin.file}{where}; counted once")
         status = "replaced" if old is not None else "added"
         changed = made_by(old, made) if old is not None and same_article(old, art) else ""  # type: ignore[arg-type]
+        changed = "; ".join(x for x in (moved, changed) if x)
         if old is not None:  # its sentences, claims and aliases go with it (ON DELETE CASCADE)
             conn.execute(delete(Article).where(Article.id == old.id))
         article_id = conn.execute(
-            insert(Article).values(**art.model_dump(), ingested_at=utcnow(), **made)
+            insert(Article).values(**art.model_dump(exclude={"event"}), event_id=eid,
+                                   ingested_at=utcnow(), **made)
         ).inserted_primary_key[0]
         _insert_many(conn, Sentence, [{"article_id": article_id, **s.model_dump()}
                                       for s in ex.sentences])
@@ -108,9 +128,10 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction,
         if ex.aliases:
             _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,
                                                "alias": a.alias} for a in ex.aliases])
+    detail = f"extracted again: {changed}" if changed and not moved else changed
     return IngestOutcome(file=art.file, status=status, sentences=len(ex.sentences),
-                         claims=len(ex.claims), passed_over=ex.passed_over,
-                         detail=f"extracted again: {changed}" if changed else "")
+                         claims=len(ex.claims), passed_over=ex.passed_over, detail=detail,
+                         event=event)
 
 
 def sentence_of(starts: list[int], pos: int) -> int:
