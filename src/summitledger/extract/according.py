@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summitledger.extract.base import Context, lemma_bag, subtree_ids, trim
+from summitledger.extract.base import Context, end_char, lemma_bag, subtree_ids, trim
 from summitledger.extract.frames import build_frame
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span
@@ -99,9 +99,9 @@ def according_claims(ctx: Context) -> None:
                 cue_start=t.idx,
                 cue_end=to.idx + len(to.text),
                 type="mixed" if frags else "indirect",
-                content=span.text,
+                content=ctx.text[span.start_char : end_char(span)],
                 content_start=span.start_char,
-                content_end=span.end_char,
+                content_end=end_char(span),
                 quote=" … ".join(ctx.quotes[q].text(ctx.text) for q in frags),
                 sentence_start=s_start,
                 sentence_end=s_end,

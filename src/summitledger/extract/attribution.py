@@ -17,6 +17,8 @@ from spacy.tokens import Span, Token
 from summitledger.extract.base import (
     RELATIVE,
     Context,
+    bag_of,
+    end_char,
     lemma_bag,
     question_topic,
     trim,
@@ -59,12 +61,46 @@ def find_speaker(cue: Token) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if passive is not None:
             return None  # "is thought to", "is said to": narration, no speaker
+        if t is cue:
+            misparsed = _misparsed_speaker(cue)
+            if misparsed is not None:
+                return misparsed
         if t.dep_ in ("advcl", "conj", "xcomp") and t.head != t:
             t = t.head
             continue
         if t.dep_ == "relcl" and t.head != t:
             return t.head
         return None
+    return None
+
+
+def _misparsed_speaker(cue: Token) -> Token | None:
+    """A speaker the parser did not make the cue's subject.
+
+    Inverted after what it reports ('"...," added the police', '..., added a senior
+    official'): an object after the cue. A noun the cue hangs on as a reduced relative
+    while nothing else is the sentence's verb ('A senior official added at a news
+    conference that ...'). An apposition just before a parenthetical cue ('At least 12
+    people, Ingrid Solberg, a shopkeeper, said, were missing'), hung on the subject."""
+    doc = cue.doc
+    kids = list(cue.children)
+    before = any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.i for c in kids)
+    if before:
+        obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            return obj
+    head = cue.head
+    if (cue.dep_ == "acl" and head.dep_ == "ROOT" and head.i < cue.i
+            and head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBD", "VBN")):
+        return head
+    if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.i > 1:
+        j = cue.i - 1 if doc[cue.i - 1].text != "," else cue.i - 2
+        x = doc[j]
+        while x.dep_ == "appos" and x.head.dep_ == "appos" and x.head.i < x.i:
+            x = x.head
+        if x.dep_ == "appos" and x.head.i < x.i and doc[x.left_edge.i - 1].text == ",":
+            return x
     return None
 
 
@@ -101,7 +137,7 @@ def claim_from_cue(
     subj = find_speaker(head)
     if subj is None:
         return []
-    speaker = child_span(subj)
+    speaker = child_span(subj, stop=head)
     if not agentive(speaker, ctx, ctx.lexicon):
         return []
     found = complement(cues, kinds)
@@ -140,6 +176,8 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         quoted = Counter(ctx.qof[i] for i in words if ctx.qof[i] is not None)
         if words and quoted and quoted.most_common(1)[0][1] >= 0.8 * len(words):
             qi = quoted.most_common(1)[0][0]
+        elif kind == "ccomp" and words:
+            qi = _quoted_clause(ctx, ids, min(words))
     elif "quote" in kinds:
         kind, ids = "quote", set()
         qi = _adjacent_quote(ctx, _frame(cues, speaker_ids))
@@ -162,6 +200,7 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         ctype = "direct" if clause or kind in ("ccomp", "quote") else "mixed"
         quote_text = content
         rule = f"{rule}:{kind}:direct"
+        bag = lemma_bag(span) if span is not None else ""
     else:
         rng = trim(doc, ids)
         if rng is None:
@@ -173,20 +212,11 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         ctx.used_quotes.update(frags)
         quote_text = " … ".join(ctx.quotes[q].text(ctx.text) for q in frags)
         ctype = "mixed" if frags else "indirect"
-        start, end = span.start_char, span.end_char
+        start, end = span.start_char, end_char(span)
+        bag = lemma_bag(span)
         content = ctx.text[start:end]
-        if kind == "parenthetical":  # the clause without its ", X said," frame
-            frame = {t.i for t in span} - found[1]
-            parts: list[str] = []
-            prev = None
-            for t in span:
-                if t.i in frame:
-                    continue
-                if prev is not None and prev + 1 != t.i and not parts[-1].endswith(" "):
-                    parts.append(" ")
-                parts.append(t.text_with_ws)
-                prev = t.i
-            content = "".join(parts).strip(" ,")
+        if kind == "parenthetical":  # the whole span, its ", X said," frame inside it
+            bag = bag_of([t for t in span if t.i in found[1]])
         rule = f"{rule}:{kind}"
     actor, akind = ctx.actors.resolve(child_span(named) if named is not None else speaker)
     ctx.actors.note(subj.i, actor, akind, subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they",))
@@ -219,10 +249,22 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         rule=rule,
         polarity=polarity,
         frame=frame,
-        lemmas=((lemma_bag(span) if span is not None else "") + f" c:{head.lemma_.lower()}").strip(),
+        lemmas=(f"{bag} c:{head.lemma_.lower()}").strip(),
         topic=question_topic(ctx, ctx.sent_of(lo_tok),
                              set(range(span.start, span.end)) if span is not None else set()),
     )
+
+
+def _quoted_clause(ctx: Context, ids: set[int], first: int) -> int | None:
+    """'said "the gate is closed" on Monday': a reported clause that opens with a
+    quotation holding its verb is that quotation; words after the closing mark (when
+    and where it was said) are the journalist's."""
+    qi = ctx.qof[first]
+    if qi is None:
+        return None
+    doc = ctx.doc
+    roots = [i for i in ids if doc[i].head.i not in ids or doc[i].head.i == i]
+    return qi if roots and all(ctx.qof[r] == qi for r in roots) else None
 
 
 def cue_claims(ctx: Context, nlp: Language) -> None:

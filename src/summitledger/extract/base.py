@@ -90,6 +90,8 @@ def trim(doc: Doc, ids: set[int]) -> tuple[int, int] | None:
     lo, hi = min(ids), max(ids)
     while lo <= hi and (doc[lo].text in EDGE_PUNCT or doc[lo].is_space
                         or (doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "whether"))):
+        if doc[lo].text in OPENERS and any(doc[j].text in CLOSERS for j in range(lo + 2, hi + 1)):
+            break  # a quoted fragment the content opens with ('"very substantive" talks')
         lo += 1
     hi = _strip_right(doc, lo, hi)
     # a gloss after a dash is the journalist's, not the speaker's
@@ -112,6 +114,18 @@ def trim(doc: Doc, ids: set[int]) -> tuple[int, int] | None:
                 hi = j
                 break
     return lo, hi
+
+
+def end_char(span: Span) -> int:
+    """Where a content span ends: a sentence's stop that the tokenizer kept on a one-letter
+    abbreviation ('120 km/h.', '4.5 m.') is the sentence's, since no initial ends one."""
+    last = span[-1]
+    doc = last.doc
+    t = last.text
+    if (len(t) == 2 and t[0].isalpha() and t[1] == "."
+            and all(x.is_punct or x.is_space for x in doc[last.i + 1 : last.sent.end])):
+        return span.end_char - 1
+    return span.end_char
 
 
 def _strip_right(doc: Doc, lo: int, hi: int) -> int:

@@ -27,6 +27,10 @@ def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:
     return [rest, *parts] if parts else [ids]
 
 
+REPORTED = {"ccomp", "xcomp", "dobj", "parataxis"}  # what a nested cue reports
+CONDITIONS = {"if", "unless", "until", "once", "before"}  # '... if the union agreed'
+
+
 def nested_attributions(ctx: Context, ids: set[int], head: Token) -> set[int]:
     """Clauses inside a content that carry their own attribution ('X, while police
     said Y'): token ids to leave out, since they are someone else's claim."""
@@ -36,7 +40,9 @@ def nested_attributions(ctx: Context, ids: set[int], head: Token) -> set[int]:
         if (t.dep_ in ("advcl", "conj") and t != head and t.pos_ == "VERB"
                 and ctx.lexicon.complements(t.lemma_)
                 and any(c.dep_ == "nsubj" for c in t.children)
-                and any(c.dep_ in ("mark", "cc") for c in t.children)):
+                and any(c.dep_ in ("mark", "cc") for c in t.children)
+                and any(c.dep_ in REPORTED for c in t.children)  # 'if both sides agreed': no report
+                and not any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children)):
             drop |= subtree_ids(t)
             drop |= {c.i for c in t.head.children if c.dep_ == "punct" and c.i == t.left_edge.i - 1}
     return drop

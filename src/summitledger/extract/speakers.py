@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summitledger.extract.base import FIRST_PERSON, PERSONAL
+from summitledger.nlp.doc import glued_hyphen, hyphenated
 from summitledger.nlp.nouns import noun_kind
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset()) -> 
 
     root = span.root
     low = root.lower_
+    if root.i > span.start and glued_hyphen(root.doc[root.i - 1]):  # "a passer-by"
+        return bool(noun_kind(hyphenated(root), extra))
     if low in HEDGE_SUBJECTS:
         return False
     if low in FIRST_PERSON:

@@ -52,6 +52,21 @@ def noun_kind(lemma: str, extra: frozenset[str] = frozenset()) -> str | None:
             alt = low[: -len(brit)] + amer
             if alt in table:
                 return table[alt]
+    return _compound_person(low, table)
+
+
+# A closed compound ending in a person noun is a person ("headteacher", "stallholder"):
+# the ending is an agent noun of at least this many letters after a first part of at
+# least COMPOUND_FIRST letters, so that "carer" or "plumber" do not split into "rer" or "ber"
+COMPOUND_AGENT, COMPOUND_FIRST = 6, 4
+_AGENT_ENDINGS = ("er", "or", "man", "ist")
+
+
+def _compound_person(low: str, table: dict[str, str]) -> str | None:
+    for k in range(COMPOUND_FIRST, len(low) - COMPOUND_AGENT + 1):
+        tail = low[k:]
+        if tail.endswith(_AGENT_ENDINGS) and table.get(tail) == "person":
+            return "person"
     return None
 
 
