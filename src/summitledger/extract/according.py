@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summitledger.extract.base import Context, end_char, lemma_bag, subtree_ids, trim
+from summitledger.extract.base import Context, lemma_bag, subtree_ids
 from summitledger.extract.frames import build_frame
+from summitledger.extract.spans import end_char, trim
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span
 
@@ -15,8 +16,9 @@ def _reporting_cue(ctx: Context, clause: Token) -> Token | None:
     complement it is), if any."""
     for tok in (clause, clause.head):
         if ctx.lexicon.complements(tok.lemma_) and ctx.quoted(tok) is None:
-            if tok == clause or clause.dep_ in ("ccomp", "xcomp", "dobj", "conj"):
-                return tok
+            if (tok == clause or clause.dep_ in ("ccomp", "xcomp", "dobj", "conj")) and any(
+                    c.cue_start == tok.idx for c in ctx.claims):  # 'nobody had been told'
+                return tok                                       # reports nothing
     return None
 
 
@@ -70,6 +72,10 @@ def according_claims(ctx: Context) -> None:
         clause = t.head if t.head != t else t.sent.root
         while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and clause.head != clause:
             clause = clause.head
+        last = max(phrase)
+        if t.i > 0 and doc[t.i - 1].text == "," and all(  # "X, according to B.": all of X
+                x.is_punct or x.is_space for x in doc[last + 1 : t.sent.end]):
+            clause = t.sent.root
         reporter = _reporting_cue(ctx, clause)
         if reporter is not None:
             # "A said X, according to B": A's claim, which B passed on

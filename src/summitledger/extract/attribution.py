@@ -2,7 +2,7 @@
 ``X warned of ...``, ``X promised to ...``, ``X let it be known that ...``.
 
 The cue is a verb (or a multi-word phrase) of the lexicon; the speaker is its subject
-(climbing from participles and conjuncts to the clause that has one); the content is
+(see :mod:`speakers`); the content is
 the complement the lexicon allows for that cue, or a quotation next to it. The share
 of quoted words in the content decides direct, mixed or indirect.
 """
@@ -15,93 +15,24 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from summitledger.extract.base import (
-    RELATIVE,
     Context,
     bag_of,
-    end_char,
     lemma_bag,
     question_topic,
-    trim,
 )
 from summitledger.extract.clauses import nested_attributions, says_something, split_that
 from summitledger.extract.complements import complement
 from summitledger.extract.continuation import _adjacent_quote, _continuation, _frame
 from summitledger.extract.cues import Lexicon, find_phrases, phrase_lemmas
 from summitledger.extract.frames import build_frame
-from summitledger.extract.speakers import can_speak
+from summitledger.extract.spans import end_char, trim
+from summitledger.extract.speakers import can_speak, find_speaker
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import thesaurus
 
 MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
 CONDITIONAL = {"if", "unless", "whether", "before", "until", "till"}  # nothing said (yet)
-PASSIVE_SPEAKER = {"quote"}  # verbs whose passive subject is the speaker
-
-
-
-
-def find_speaker(cue: Token) -> Token | None:
-    """The subject that says it, climbing from participles and conjuncts; None if hedged."""
-    t = cue
-    for _ in range(4):
-        kids = list(t.children)
-        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-        quoted = next((c for c in kids if c.dep_ == "dobj"), None)
-        if t.lemma_.lower() in PASSIVE_SPEAKER and quoted is not None:
-            return quoted  # "the agency quoted Putin as saying": Putin speaks
-        if subj is not None:
-            if subj.lower_ in RELATIVE and t.dep_ == "relcl":
-                return t.head
-            return subj
-        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-        if passive is not None and t.lemma_.lower() in PASSIVE_SPEAKER:
-            return passive  # "Kim was quoted (by KCNA) as saying": Kim speaks
-        agent = next((c for c in kids if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if passive is not None:
-            return None  # "is thought to", "is said to": narration, no speaker
-        if t is cue:
-            misparsed = _misparsed_speaker(cue)
-            if misparsed is not None:
-                return misparsed
-        if t.dep_ in ("advcl", "conj", "xcomp") and t.head != t:
-            t = t.head
-            continue
-        if t.dep_ == "relcl" and t.head != t:
-            return t.head
-        return None
-    return None
-
-
-def _misparsed_speaker(cue: Token) -> Token | None:
-    """A speaker the parser did not make the cue's subject.
-
-    Inverted after what it reports ('"...," added the police', '..., added a senior
-    official'): an object after the cue. A noun the cue hangs on as a reduced relative
-    while nothing else is the sentence's verb ('A senior official added at a news
-    conference that ...'). An apposition just before a parenthetical cue ('At least 12
-    people, Ingrid Solberg, a shopkeeper, said, were missing'), hung on the subject."""
-    doc = cue.doc
-    kids = list(cue.children)
-    before = any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.i for c in kids)
-    if before:
-        obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i
-                    and c.pos_ in ("NOUN", "PROPN")), None)
-        if obj is not None:
-            return obj
-    head = cue.head
-    if (cue.dep_ == "acl" and head.dep_ == "ROOT" and head.i < cue.i
-            and head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBD", "VBN")):
-        return head
-    if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.i > 1:
-        j = cue.i - 1 if doc[cue.i - 1].text != "," else cue.i - 2
-        x = doc[j]
-        while x.dep_ == "appos" and x.head.dep_ == "appos" and x.head.i < x.i:
-            x = x.head
-        if x.dep_ == "appos" and x.head.i < x.i and doc[x.left_edge.i - 1].text == ",":
-            return x
-    return None
 
 
 def agentive(span: Span, ctx: Context, lexicon: Lexicon) -> bool:
@@ -140,7 +71,7 @@ def claim_from_cue(
     speaker = child_span(subj, stop=head)
     if not agentive(speaker, ctx, ctx.lexicon):
         return []
-    found = complement(cues, kinds)
+    found = complement(cues, kinds, frozenset(range(speaker.start, speaker.end)))
     if found is None:
         parts: list[tuple[str, set[int]] | None] = [None]
     else:

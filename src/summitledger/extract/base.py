@@ -83,59 +83,6 @@ def subtree_ids(tok: Token, skip_deps: tuple[str, ...] = ()) -> set[int]:
     return ids
 
 
-def trim(doc: Doc, ids: set[int]) -> tuple[int, int] | None:
-    """Contiguous token range [lo, hi] of ``ids`` with edge punctuation and 'that' removed."""
-    if not ids:
-        return None
-    lo, hi = min(ids), max(ids)
-    while lo <= hi and (doc[lo].text in EDGE_PUNCT or doc[lo].is_space
-                        or (doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "whether"))):
-        if doc[lo].text in OPENERS and any(doc[j].text in CLOSERS for j in range(lo + 2, hi + 1)):
-            break  # a quoted fragment the content opens with ('"very substantive" talks')
-        lo += 1
-    hi = _strip_right(doc, lo, hi)
-    # a gloss after a dash is the journalist's, not the speaker's
-    for i in range(lo + 1, hi):
-        if doc[i].text in DASHES:
-            if not any(doc[j].text in DASHES for j in range(i + 1, hi + 1)):
-                hi = _strip_right(doc, lo, i - 1)
-            break
-    if lo > hi:
-        return None
-    # a quoted fragment the content opens is closed inside it
-    opened = sum(1 for i in range(lo, hi + 1) if doc[i].text in OPENERS)
-    closed = sum(1 for i in range(lo, hi + 1) if doc[i].text in CLOSERS and doc[i].text != '"')
-    straight = sum(1 for i in range(lo, hi + 1) if doc[i].text == '"')
-    if straight % 2 or opened > closed + straight:
-        # American style closes after the stop: "nonsense." -> take ". and the mark
-        for j in (hi + 1, hi + 2):
-            if j < len(doc) and doc[j].text in CLOSERS and all(
-                    doc[k].text in ".,!?" for k in range(hi + 1, j)):
-                hi = j
-                break
-    return lo, hi
-
-
-def end_char(span: Span) -> int:
-    """Where a content span ends: a sentence's stop that the tokenizer kept on a one-letter
-    abbreviation ('120 km/h.', '4.5 m.') is the sentence's, since no initial ends one."""
-    last = span[-1]
-    doc = last.doc
-    t = last.text
-    if (len(t) == 2 and t[0].isalpha() and t[1] == "."
-            and all(x.is_punct or x.is_space for x in doc[last.i + 1 : last.sent.end])):
-        return span.end_char - 1
-    return span.end_char
-
-
-def _strip_right(doc: Doc, lo: int, hi: int) -> int:
-    while hi >= lo and (doc[hi].text in EDGE_PUNCT or doc[hi].is_space):
-        if doc[hi].text in CLOSERS and any(doc[i].text in OPENERS for i in range(lo, hi)):
-            break  # keep the closing mark of a quoted fragment the content opens
-        hi -= 1
-    return hi
-
-
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,

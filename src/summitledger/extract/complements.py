@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summitledger.extract.base import FIRST_PERSON, subtree_ids
+from summitledger.extract.repairs import after_cue, bare_advcl, misparsed_that_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,18 +33,19 @@ def _infinitive(c: Token, cues: list[Token]) -> bool:
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
 
 
-def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | None:
+def complement(cues: list[Token], kinds: list[str],
+               speaker: frozenset[int] = frozenset()) -> tuple[str, set[int]] | None:
     inside = {t.i for t in cues}
     kids = [c for t in cues for c in t.children if c.i not in inside]
     if "ccomp" in kinds:
-        clauses = [c for c in kids if (c.dep_ in ("ccomp", "parataxis") or _bare_advcl(c, cues))
+        clauses = [c for c in kids if (c.dep_ in ("ccomp", "parataxis") or bare_advcl(c, cues))
                    and _reported(c, cues)]
-        clauses = clauses or _noun_clause(cues) or _misparsed_that_clause(kids)
+        clauses = clauses or _noun_clause(cues) or misparsed_that_clause(kids)
         if clauses:
             best = min(clauses, key=lambda c: (c.i < cues[0].i, abs(c.i - cues[0].i)))
             ids = _own_words(best)
             if best.i > cues[-1].i:
-                ids = _after_cue(best, ids, cues, kids, "dative" in kinds)
+                ids = after_cue(best, ids, cues, kids, "dative" in kinds)
             if best.dep_ == "relcl":
                 ids.discard(best.left_edge.i)
             if best.dep_ == "acl":  # a that-clause the parser broke in two at a comma
@@ -53,7 +55,7 @@ def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | No
                             best.doc[g].is_punct for g in gap):
                         ids |= _own_words(sib)
             return "ccomp", ids
-    host = _host_clause(cues, kinds)
+    host = _host_clause(cues, kinds, speaker)
     if host is not None and "ccomp" in kinds:
         return "parenthetical", host
     for kind in ("xcomp", "dobj", "prep", "oprd"):
@@ -87,76 +89,6 @@ def complement(cues: list[Token], kinds: list[str]) -> tuple[str, set[int]] | No
     return None
 
 
-SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
-
-
-def _after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token],
-               addressee: bool) -> set[int]:
-    """A clause reported after its cue, mended where the parser cut it wrong.
-
-    Its subject, when the parser took it for the cue's object ('insisted up to 40 per
-    cent of schools were closed'); without the addressee a cue such as 'tell' takes
-    when the parser ran it into the subject ('told the BBC divers were searching');
-    without the time and manner of saying between the cue and a clause with no 'that'
-    ('said on Monday the bridge was safe', 'said in a statement the line would reopen')."""
-    doc = clause.doc
-    subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-    if subj is None and _finite(clause):
-        lost = next((c for c in kids if c.dep_ in ("dobj", "npadvmod", "attr", "dative")
-                     and c.right_edge.i + 1 == clause.left_edge.i and c.pos_ in ("NOUN", "PROPN")), None)
-        if lost is not None:
-            ids = ids | subtree_ids(lost)
-            subj = lost
-    if addressee and subj is not None and not any(
-            c.dep_ in ("dative", "dobj") and c is not subj for c in kids):
-        ids = ids - _addressee(subj)
-    if not any(c.dep_ == "mark" for c in clause.children):
-        start = subj.left_edge.i if subj is not None and subj.i in ids else clause.i
-        for c in clause.children:
-            if c.i < start and c.dep_ in ("prep", "npadvmod", "advmod") and (
-                    c.dep_ != "advmod" or c.ent_type_ in ("DATE", "TIME") or c.n_lefts + c.n_rights):
-                gap = doc[c.right_edge.i + 1 : start]
-                if not any(t.text in (",", ";", ":") for t in gap):
-                    ids = ids - subtree_ids(c)
-    return ids
-
-
-def _addressee(subj: Token) -> set[int]:
-    """The words before a subject's head that are the cue's addressee: a determiner and
-    the nouns of one kind (names, or common nouns) compounded onto the subject, up to a
-    plural one ('the BBC' of 'the BBC divers', 'a news conference' of 'a news conference
-    divers', 'reporters' of 'reporters fire crews')."""
-    toks = [t for t in subj.subtree if t.i < subj.i]
-    out: set[int] = set()
-    i = 0
-    if toks and toks[0].dep_ == "det":
-        out.add(toks[0].i)
-        i = 1
-    first = toks[i] if i < len(toks) else None
-    found = False
-    while i < len(toks) and toks[i].dep_ == "compound" and toks[i].pos_ == first.pos_:
-        out.add(toks[i].i)
-        found = True
-        if toks[i].tag_ in ("NNS", "NNPS"):
-            break
-        i += 1
-    return out if found else set()
-
-
-def _bare_advcl(clause: Token, cues: list[Token]) -> bool:
-    """'said after the meeting the tunnel had been checked': a finite clause with its own
-    subject after the cue and no conjunction to subordinate it is what the cue reports,
-    though the parser took its opening phrase for a conjunction's."""
-    return (clause.dep_ == "advcl" and clause.i > cues[-1].i and _finite(clause)
-            and not any(c.dep_ == "mark" for c in clause.children)
-            and any(c.dep_ in SUBJECTS for c in clause.children))
-
-
-def _finite(verb: Token) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
-
-
 def _joined(obj: Token, mod: Token) -> bool:
     """A modifier right after the object, not past a conjunction ("and said ...")."""
     doc = obj.doc
@@ -174,6 +106,12 @@ def _object_with(obj: Token, kids: list[Token], kinds: list[str]) -> set[int] | 
             for d in [*kids, *inner]:  # "put the toll at 7" / "estimated [the crowd at 3,000]"
                 if d.i > obj.i and d.dep_ == "prep" and d.lower_ == prep:
                     ids = subtree_ids(obj) | subtree_ids(d)
+                    for value in d.children:  # "at 61 [after the meeting]": when, not what
+                        if value.dep_ == "pobj":
+                            for m in value.children:
+                                if m.i > value.i and m.dep_ in ("prep", "npadvmod", "advmod") \
+                                        and m.lower_ != "of":
+                                    ids -= subtree_ids(m)
                     for t in obj.doc[obj.i : max(ids) + 1]:  # ", which would make it ..."
                         if t.dep_ == "relcl" and t.i in ids and obj.doc[t.left_edge.i - 1].text == ",":
                             ids -= subtree_ids(t)
@@ -197,7 +135,7 @@ def _noun_clause(cues: list[Token]) -> list[Token]:
     return found
 
 
-def _host_clause(cues: list[Token], kinds: list[str]) -> set[int] | None:
+def _host_clause(cues: list[Token], kinds: list[str], speaker: frozenset[int]) -> set[int] | None:
     """'The visit, Kim said, was historic' / 'X happened, the Kremlin said, after ...':
     a cue set off by commas inside the clause it reports; the content is that clause."""
     cue = cues[0]
@@ -210,7 +148,12 @@ def _host_clause(cues: list[Token], kinds: list[str]) -> set[int] | None:
     if any(c.dep_ in own for c in cue.children):
         return None  # has its own content, or is 'if X says'
 
-    left = min(t.i for t in cue.subtree if not t.is_punct)
+    # the host's subject the parser hung on the cue, its apposition the speaker ('The
+    # clinic, Professor Amara Nwosu said, would open'): the subject stays in the content
+    hosted = {t.i for c in cue.children if c.dep_ == "nsubj" and speaker and c.i not in speaker
+              for t in c.subtree} - speaker
+    kept = [t for t in cue.subtree if t.i not in hosted] + [doc[i] for i in speaker]
+    left = min(t.i for t in kept if not t.is_punct)
     before = doc[left - 1] if left > 0 else None
     if before is None or before.text not in (",", "—", "–") or cue.head.i > cue.i and cue.dep_ == "advcl":
         return None
@@ -219,7 +162,7 @@ def _host_clause(cues: list[Token], kinds: list[str]) -> set[int] | None:
     frame = {cue.i} | {t.i for c in cue.children
                        if c.dep_ in ("nsubj", "mark", "punct", "aux", "advmod", "neg", "dative")
                        or c.i < cue.i for t in c.subtree}
-    return {t.i for t in cue.head.subtree} - frame
+    return ({t.i for t in cue.head.subtree} - frame - speaker) | hosted
 
 
 def _as_host(cue: Token) -> set[int] | None:
@@ -233,28 +176,6 @@ def _as_host(cue: Token) -> set[int] | None:
         if not (doc[right].text == "," and left == cue.sent.start):
             return None
     return {t.i for t in cue.head.subtree} - inside
-
-
-def _misparsed_that_clause(kids: list[Token]) -> list[Token]:
-    """'told reporters after the talks that Russia saw possibilities', 'said in a
-    statement that it was too early', 'told a briefing that the tunnel had been
-    checked': the parser hangs the that-clause on a noun of the cue's frame (or of its
-    by-phrase: 'It was stated by the board that ...'). A clause there that opens with
-    'that' as a conjunction, or whose 'that' has no gap to fill (the clause has its own
-    subject, and its own object or a passive subject), is the reported clause."""
-    found = []
-    for c in kids:
-        if c.dep_ not in ("prep", "dobj", "npadvmod", "dative", "agent"):
-            continue
-        for t in c.subtree:
-            that = t.left_edge
-            if t.dep_ not in ("relcl", "acl") or that.lower_ != "that" or that.i == t.i:
-                continue
-            deps = {g.dep_ for g in t.children if g.i != that.i}
-            if (that.dep_ == "mark" or "nsubjpass" in deps
-                    or ("nsubj" in deps and deps & {"dobj", "attr", "acomp", "ccomp", "xcomp"})):
-                found.append(t)
-    return found
 
 
 def _reported(clause: Token, cues: list[Token]) -> bool:

@@ -1,4 +1,9 @@
-"""Who can speak: the speaker of a cue is an open class, decided by parse, NER and nouns.
+"""Who speaks: the speaker of a cue, and whether a phrase can speak at all.
+
+The speaker is the cue's subject, climbing from participles and conjuncts, or where the
+parser did not make it the subject (an inverted object, an apposition of the host's
+subject, the noun a cue hangs on as a reduced relative). It is an open class, decided
+by parse, NER and nouns.
 
 A phrase can speak when its head is a name (a proper noun, or a PERSON, ORG, NORP, GPE
 or FAC entity), a personal pronoun, or a noun whose common senses denote a person, a
@@ -11,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import FIRST_PERSON, PERSONAL
+from summitledger.extract.base import FIRST_PERSON, PERSONAL, RELATIVE
 from summitledger.nlp.doc import glued_hyphen, hyphenated
 from summitledger.nlp.nouns import noun_kind
 
@@ -64,3 +69,81 @@ def _head_of_of(root: Token, extra: frozenset[str]) -> bool:
                 if o.dep_ == "pobj" and (o.pos_ == "PROPN" or noun_kind(o.lemma_, extra)):
                     return True
     return False
+
+
+PASSIVE_SPEAKER = {"quote"}  # verbs whose passive subject is the speaker
+
+
+
+
+def find_speaker(cue: Token) -> Token | None:
+    """The subject that says it, climbing from participles and conjuncts; None if hedged."""
+    t = cue
+    for _ in range(4):
+        kids = list(t.children)
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        quoted = next((c for c in kids if c.dep_ == "dobj"), None)
+        if t.lemma_.lower() in PASSIVE_SPEAKER and quoted is not None:
+            return quoted  # "the agency quoted Putin as saying": Putin speaks
+        if subj is not None:
+            if subj.lower_ in RELATIVE and t.dep_ == "relcl":
+                return t.head
+            return _apposed(cue, subj) if t is cue else subj
+        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if passive is not None and t.lemma_.lower() in PASSIVE_SPEAKER:
+            return passive  # "Kim was quoted (by KCNA) as saying": Kim speaks
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if passive is not None:
+            return None  # "is thought to", "is said to": narration, no speaker
+        if t is cue:
+            misparsed = _misparsed_speaker(cue)
+            if misparsed is not None:
+                return misparsed
+        if t.dep_ in ("advcl", "conj", "xcomp") and t.head != t:
+            t = t.head
+            continue
+        if t.dep_ == "relcl" and t.head != t:
+            return t.head
+        return None
+    return None
+
+
+def _apposed(cue: Token, subj: Token) -> Token:
+    """'The clinic, Professor Amara Nwosu said, would open': the parser made the host's
+    subject the cue's and the speaker its apposition, ending just before the cue, while
+    the host verb has no subject of its own."""
+    if cue.dep_ not in ("parataxis", "ccomp") or cue.head.i < cue.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.head.children):
+        return subj
+    doc = cue.doc
+    end = cue.i - 1 if doc[cue.i - 1].text != "," else cue.i - 2
+    for c in subj.children:
+        if c.dep_ != "appos":
+            continue
+        last = max(t.i for t in c.subtree if not t.is_punct)
+        if last == end and doc[c.left_edge.i - 1].text == ",":
+            return c
+    return subj
+
+
+def _misparsed_speaker(cue: Token) -> Token | None:
+    """A speaker the parser did not make the cue's subject.
+
+    Inverted after what it reports ('"...," added the police', '..., added a senior
+    official'): an object after the cue. A noun the cue hangs on as a reduced relative
+    while nothing else is the sentence's verb ('A senior official added at a news
+    conference that ...')."""
+    kids = list(cue.children)
+    before = any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.i for c in kids)
+    if before:
+        obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            return obj
+    head = cue.head
+    if (cue.dep_ == "acl" and head.dep_ == "ROOT" and head.i < cue.i
+            and head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBD", "VBN")):
+        return head
+    return None

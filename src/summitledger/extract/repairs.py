@@ -1,0 +1,114 @@
+"""Reported clauses the parser cut wrong, mended from the parse's own evidence.
+
+A cue's clause may lose its subject to the cue's object ('insisted up to 40 per cent of
+schools were closed'), run the addressee of 'tell' into its subject ('told the BBC
+divers were ...'), hold the time and manner of saying ('said on Monday the bridge ...'),
+hang on a noun of the cue's frame ('said in a statement that ...') or pass for an
+adverbial clause ('said after the meeting the tunnel had been checked').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summitledger.extract.base import subtree_ids
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+
+
+def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token],
+               addressee: bool) -> set[int]:
+    """A clause reported after its cue, mended where the parser cut it wrong.
+
+    Its subject, when the parser took it for the cue's object ('insisted up to 40 per
+    cent of schools were closed'); without the addressee a cue such as 'tell' takes
+    when the parser ran it into the subject ('told the BBC divers were searching');
+    without the time and manner of saying between the cue and a clause with no 'that'
+    ('said on Monday the bridge was safe', 'said in a statement the line would reopen')."""
+    doc = clause.doc
+    subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if subj is None:  # a subject hung on an auxiliary ('up to 40 per cent ... were closed')
+        subj = next((g for c in clause.children if c.dep_ in ("aux", "auxpass")
+                     for g in c.children if g.dep_ in SUBJECTS), None)
+    that = any(c.dep_ == "mark" for c in clause.children)
+    if subj is None and not that and _finite(clause):
+        lost = next((c for c in kids if c.dep_ in ("dobj", "npadvmod", "attr", "dative")
+                     and c.right_edge.i + 1 == clause.left_edge.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if lost is not None:
+            ids = ids | subtree_ids(lost)
+            subj = lost
+    if addressee and subj is not None and not any(
+            c.dep_ in ("dative", "dobj") and c is not subj for c in kids):
+        ids = ids - _addressee(subj)
+    if not that:
+        start = subj.left_edge.i if subj is not None and subj.i in ids else clause.i
+        for c in clause.children:
+            if c.i < start and c.dep_ in ("prep", "npadvmod", "advmod") and (
+                    c.dep_ != "advmod" or c.ent_type_ in ("DATE", "TIME") or c.n_lefts + c.n_rights):
+                gap = doc[c.right_edge.i + 1 : start]
+                if not any(t.text in (",", ";", ":") for t in gap):
+                    ids = ids - subtree_ids(c)
+    return ids
+
+
+def _addressee(subj: Token) -> set[int]:
+    """The words before a subject's head that are the cue's addressee: a determiner and
+    the nouns of one kind (names, or common nouns) compounded onto the subject, up to a
+    plural one ('the BBC' of 'the BBC divers', 'a news conference' of 'a news conference
+    divers', 'reporters' of 'reporters fire crews')."""
+    toks = [t for t in subj.subtree if t.i < subj.i]
+    out: set[int] = set()
+    i = 0
+    if toks and toks[0].dep_ == "det":
+        out.add(toks[0].i)
+        i = 1
+    first = toks[i] if i < len(toks) else None
+    found = False
+    while i < len(toks) and toks[i].dep_ == "compound" and toks[i].pos_ == first.pos_:
+        out.add(toks[i].i)
+        found = True
+        if toks[i].tag_ in ("NNS", "NNPS"):
+            break
+        i += 1
+    return out if found else set()
+
+
+def bare_advcl(clause: Token, cues: list[Token]) -> bool:
+    """'said after the meeting the tunnel had been checked': a finite clause with its own
+    subject after the cue and no conjunction to subordinate it is what the cue reports,
+    though the parser took its opening phrase for a conjunction's."""
+    return (clause.dep_ == "advcl" and clause.i > cues[-1].i and _finite(clause)
+            and not any(c.dep_ == "mark" for c in clause.children)
+            and any(c.dep_ in SUBJECTS for c in clause.children))
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+
+def misparsed_that_clause(kids: list[Token]) -> list[Token]:
+    """'told reporters after the talks that Russia saw possibilities', 'said in a
+    statement that it was too early', 'told a briefing that the tunnel had been
+    checked': the parser hangs the that-clause on a noun of the cue's frame (or of its
+    by-phrase: 'It was stated by the board that ...'). The cue has no clause of its own,
+    so a clause there that opens with 'that' as a conjunction, or with its own subject
+    beside the 'that', is the reported clause (a relative clause's 'that' is mostly its
+    subject; an object gap in a clause on the cue's frame, as in 'told the story that
+    her mother told', is rare in news)."""
+    found = []
+    for c in kids:
+        if c.dep_ not in ("prep", "dobj", "npadvmod", "dative", "agent"):
+            continue
+        for t in c.subtree:
+            that = t.left_edge
+            if t.dep_ not in ("relcl", "acl") or that.lower_ != "that" or that.i == t.i:
+                continue
+            deps = {g.dep_ for g in t.children if g.i != that.i}
+            if that.dep_ == "mark" or deps & {"nsubj", "nsubjpass"}:
+                found.append(t)
+    return found
