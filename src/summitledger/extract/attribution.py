@@ -26,7 +26,8 @@ from summitledger.extract.continuation import _adjacent_quote, _continuation, _f
 from summitledger.extract.cues import Lexicon, find_phrases, phrase_lemmas
 from summitledger.extract.frames import build_frame
 from summitledger.extract.spans import end_char, trim
-from summitledger.extract.speakers import can_speak, find_speaker
+from summitledger.extract.speakers import can_speak, find_speaker, surface_head, surface_subject
+from summitledger.extract.trailing import trailing_frame
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import thesaurus
@@ -35,9 +36,9 @@ MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
 CONDITIONAL = {"if", "unless", "whether", "before", "until", "till"}  # nothing said (yet)
 
 
-def agentive(span: Span, ctx: Context, lexicon: Lexicon) -> bool:
+def agentive(span: Span, ctx: Context, lexicon: Lexicon, root: Token | None = None) -> bool:
     """Can this phrase speak? See :mod:`speakers`: an open class decided by the parse."""
-    return can_speak(span, ctx.quoted(span.root) is not None, lexicon.speaker_set())
+    return can_speak(span, ctx.quoted(span.root) is not None, lexicon.speaker_set(), root)
 
 
 def hypothetical(cue: Token) -> bool:
@@ -66,12 +67,24 @@ def claim_from_cue(
     if any(ctx.quoted(t) is not None for t in cues) or hypothetical(head):
         return []
     subj = find_speaker(head)
-    if subj is None:
+    reports = len(cues) == 1 and ("ccomp" in kinds or "quote" in kinds)
+    trail = trailing_frame(head, subj, kinds) if reports else None
+    surface = None
+    if subj is not None:
+        speaker = child_span(subj, stop=head)
+        if trail is not None and trail.speaker is not None:
+            speaker = trail.speaker  # "..., added an official at the ministry."
+    else:  # read off the surface: "..., added state police.", "A passer-by said ..."
+        surface = trail.speaker if trail is not None else surface_subject(head)
+        if surface is None:
+            return []
+        speaker, subj = surface, surface_head(surface)
+    if not agentive(speaker, ctx, ctx.lexicon, subj if surface is not None else None):
         return []
-    speaker = child_span(subj, stop=head)
-    if not agentive(speaker, ctx, ctx.lexicon):
-        return []
-    found = complement(cues, kinds, frozenset(range(speaker.start, speaker.end)))
+    if trail is not None:  # "X, police said.": all of X
+        found: tuple[str, set[int]] | None = ("trailing", trail.content)
+    else:
+        found = complement(cues, kinds, frozenset(range(speaker.start, speaker.end)))
     if found is None:
         parts: list[tuple[str, set[int]] | None] = [None]
     else:
@@ -107,7 +120,7 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
         quoted = Counter(ctx.qof[i] for i in words if ctx.qof[i] is not None)
         if words and quoted and quoted.most_common(1)[0][1] >= 0.8 * len(words):
             qi = quoted.most_common(1)[0][0]
-        elif kind == "ccomp" and words:
+        elif kind in ("ccomp", "trailing") and words:
             qi = _quoted_clause(ctx, ids, min(words))
     elif "quote" in kinds:
         kind, ids = "quote", set()
@@ -128,7 +141,7 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
             end = start + len(content)
         span = doc.char_span(start, end, alignment_mode="expand")
         clause = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
-        ctype = "direct" if clause or kind in ("ccomp", "quote") else "mixed"
+        ctype = "direct" if clause or kind in ("ccomp", "quote", "trailing") else "mixed"
         quote_text = content
         rule = f"{rule}:{kind}:direct"
         bag = lemma_bag(span) if span is not None else ""

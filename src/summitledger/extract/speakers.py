@@ -30,12 +30,14 @@ QUANTIFIERS = {"some", "others", "many", "several", "both", "most", "few", "all"
                "another", "none"}
 
 
-def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset()) -> bool:
+def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset(),
+              root: Token | None = None) -> bool:
     """Can this phrase speak? People, bodies, places, documents and role nouns can;
-    'this' and 'what' cannot; 'I' and 'we' only inside a quotation (``quoted``)."""
+    'this' and 'what' cannot; 'I' and 'we' only inside a quotation (``quoted``).
+    ``root``: the phrase's head where the parse has none for it (see :func:`surface_head`)."""
     from summitledger.nlp.doc import ents_in
 
-    root = span.root
+    root = span.root if root is None else root
     low = root.lower_
     if root.i > span.start and glued_hyphen(root.doc[root.i - 1]):  # "a passer-by"
         return bool(noun_kind(hyphenated(root), extra))
@@ -137,6 +139,9 @@ def _misparsed_speaker(cue: Token) -> Token | None:
     conference that ...')."""
     kids = list(cue.children)
     before = any(c.dep_ in ("ccomp", "parataxis") and c.i < cue.i for c in kids)
+    if cue.dep_ == "conj" and cue.i > 0 and cue.doc[cue.i - 1].text == "," and not any(
+            c.dep_ == "cc" and cue.head.i < c.i < cue.i for c in cue.head.children):
+        before = True  # '..., added Governor Elena Vasquez': no 'and' joins it to a verb
     if before:
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.i
                     and c.pos_ in ("NOUN", "PROPN")), None)
@@ -147,3 +152,32 @@ def _misparsed_speaker(cue: Token) -> Token | None:
             and head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBD", "VBN")):
         return head
     return None
+
+
+NOMINAL = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def surface_subject(cue: Token) -> Span | None:
+    """'A passer-by said ...', '..., a passer-by said.': the noun phrase right before a
+    cue the parser gave no subject, from the sentence's start or a comma, read off the
+    surface (a word broken at a hyphen throws the parse)."""
+    doc = cue.doc
+    start = cue.sent.start
+    j = cue.i - 1
+    while j >= start and doc[j].text != ",":
+        t = doc[j]
+        glued = glued_hyphen(t) or (j > start and glued_hyphen(doc[j - 1]))
+        if t.tag_ in FINITE or not (glued or t.pos_ in (*NOMINAL, "PART", "ADP")):
+            return None
+        j -= 1
+    if j + 1 >= cue.i or doc[j + 1].pos_ not in NOMINAL:
+        return None
+    return doc[j + 1 : cue.i]
+
+
+def surface_head(span: Span) -> Token:
+    """The head of a noun phrase read off the surface: its last word before a
+    preposition ('a report' of 'a report by the audit office')."""
+    end = next((t.i for t in span if t.pos_ == "ADP" and t.i > span.start), span.end)
+    return span.doc[end - 1]
