@@ -360,8 +360,12 @@ def make_battery(vocab: Vocabulary, n: int, seed: int) -> list[Case]:
         if made is None:
             continue
         text, speaker, cue, content = made
+        actor = s.actor
         if s.before:
             text = f"{s.before} {text}"
+            said = text.index(speaker, len(s.before))
+            if s.text in ("they", "it") and -1 < text.find(content[:12], len(s.before)) < said:
+                actor = ""  # "Rescuers were searching, they confirmed": who 'they' are is open
         ctype = "direct" if fills == "quote" else _ctype(content)
         if '"' in text and r.random() < 0.35:
             text, content = _curly(text), _curly(content)
@@ -369,6 +373,6 @@ def make_battery(vocab: Vocabulary, n: int, seed: int) -> list[Case]:
             continue
         seen.add(text)
         kinds = (s.kind, c.kind) if fills == "clause" else (s.kind, "quotation")
-        cases.append(Case(text=text, speaker=speaker, actor=s.actor, cue=cue, type=ctype,
+        cases.append(Case(text=text, speaker=speaker, actor=actor, cue=cue, type=ctype,
                           content=content, shape=shape, kinds=kinds))
     return cases

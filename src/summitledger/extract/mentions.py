@@ -101,6 +101,15 @@ class ArticleMentions:
                 place = _place_in(child_span(root))
                 name = f"{place} {root.text.lower()}" if place else root.text.lower()
                 self.mentions.append(Mention(root.i, name, "group", True))
+        # a plural subject that can speak ("Residents of Lowmarsh gathered ...") is whom a
+        # later "they" may mean
+        for i in token_positions(self.doc, ["nsubj", "nsubjpass"], "DEP"):
+            root = self.doc[i]
+            if root.tag_ in ("NNS", "NNPS") and root.lemma_.lower() not in GROUPS and noun_kind(
+                    root.lemma_, frozenset(self.speaker_nouns)):
+                place = _place_in(child_span(root))
+                name = f"{place} {root.text.lower()}" if place else root.text.lower()
+                self.mentions.append(Mention(i, name, "group", True, root.lemma_.lower()))
         self.mentions.sort(key=lambda m: m.i)
 
     def _learn_roles(self, ent: Span) -> None:
