@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summitledger.extract.base import FIRST_PERSON, PERSONAL, RELATIVE
-from summitledger.nlp.doc import glued_hyphen, hyphenated
 from summitledger.nlp.nouns import noun_kind
 
 if TYPE_CHECKING:
@@ -39,8 +38,6 @@ def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset(),
 
     root = span.root if root is None else root
     low = root.lower_
-    if root.i > span.start and glued_hyphen(root.doc[root.i - 1]):  # "a passer-by"
-        return bool(noun_kind(hyphenated(root), extra))
     if low in HEDGE_SUBJECTS:
         return False
     if low in FIRST_PERSON:
@@ -159,16 +156,14 @@ FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def surface_subject(cue: Token) -> Span | None:
-    """'A passer-by said ...', '..., a passer-by said.': the noun phrase right before a
-    cue the parser gave no subject, from the sentence's start or a comma, read off the
-    surface (a word broken at a hyphen throws the parse)."""
+    """'..., a passer-by confirmed.': the noun phrase right before a cue the parser gave
+    no subject, from the sentence's start or a comma, read off the surface."""
     doc = cue.doc
     start = cue.sent.start
     j = cue.i - 1
     while j >= start and doc[j].text != ",":
         t = doc[j]
-        glued = glued_hyphen(t) or (j > start and glued_hyphen(doc[j - 1]))
-        if t.tag_ in FINITE or not (glued or t.pos_ in (*NOMINAL, "PART", "ADP")):
+        if t.tag_ in FINITE or t.pos_ not in (*NOMINAL, "PART", "ADP", "PUNCT"):
             return None
         j -= 1
     if j + 1 >= cue.i or doc[j + 1].pos_ not in NOMINAL:

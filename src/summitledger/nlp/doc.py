@@ -57,7 +57,7 @@ def child_span(tok: Token, stop: Token | None = None) -> Span:
                                               for c in t.children)  # "the board that X"
         if (t.dep_ in ("relcl", "appos") or t == stop or that_clause
                 or (t.dep_ == "acl" and after_comma)
-                or (t.dep_ == "punct" and t.head == tok and not glued_hyphen(t))):
+                or (t.dep_ == "punct" and t.head == tok)):
             skip.update(x.i for x in t.subtree)
     kept = {t.i for t in tok.subtree} - skip
     lo = hi = tok.i
@@ -70,22 +70,6 @@ def child_span(tok: Token, stop: Token | None = None) -> Span:
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return doc[lo : hi + 1]
-
-
-def glued_hyphen(t: Token) -> bool:
-    """A hyphen inside a word ("passer-by"), not a dash between words."""
-    doc = t.doc
-    return (t.text == "-" and not t.whitespace_ and t.i > 0
-            and not doc[t.i - 1].whitespace_ and t.i + 1 < len(doc))
-
-
-def hyphenated(t: Token) -> str:
-    """The whole hyphenated word a token ends ("passer-by" for "by"), lower case."""
-    doc = t.doc
-    i = t.i
-    while i >= 2 and glued_hyphen(doc[i - 1]):
-        i -= 2
-    return doc[i : t.i + 1].text.lower()
 
 
 def token_positions(doc: Doc, words: Iterable[str], attr: str = "LEMMA") -> list[int]:

@@ -52,6 +52,8 @@ def noun_kind(lemma: str, extra: frozenset[str] = frozenset()) -> str | None:
             alt = low[: -len(brit)] + amer
             if alt in table:
                 return table[alt]
+    if "-" in low:  # "passer-by", "vice-president": the whole, or its last part
+        return table.get(low.replace("-", "")) or noun_kind(low.rsplit("-", 1)[1], extra)
     return _compound_person(low, table)
 
 
