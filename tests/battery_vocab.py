@@ -60,7 +60,7 @@ WORDS = Vocabulary(
     clauses=[
         C("at least 12 people ^ were missing", "number"),
         C("the bridge ^ had been inspected in March", "date"),
-        C("more than 300 homes were without power | after the storm brought down lines near Kelby",
+        C("more than 300 homes were without power after the storm brought down lines near Kelby",
           "number"),
         C("the fire ^ had started in a storage room on the ground floor", "place"),
         C("no one had been seriously injured", "negation"),
@@ -177,7 +177,7 @@ OTHER = Vocabulary(
         C("the number of dead ^ had climbed to 61", "number"),
         C("roughly 15,000 people had joined the march", "number"),
         C("the clinic ^ would open again on 2 May", "date"),
-        C("the dam had passed every test | before the rains began", "subordinate"),
+        C("the dam had passed every test before the rains began", "subordinate"),
         C("divers ^ were searching the lake for the missing crew", "plain"),
         C("there had been no sign of sabotage", "negation"),
         C("the strike ^ would end on Thursday | unless talks broke down", "subordinate"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summitledger.extract.base import FIRST_PERSON, subtree_ids
-from summitledger.extract.repairs import after_cue, bare_advcl, misparsed_that_clause
+from summitledger.extract.repairs import after_cue, bare_advcl, host_rest, misparsed_that_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,6 +41,13 @@ def complement(cues: list[Token], kinds: list[str],
         clauses = [c for c in kids if (c.dep_ in ("ccomp", "parataxis") or bare_advcl(c, cues))
                    and _reported(c, cues)]
         clauses = clauses or _noun_clause(cues) or misparsed_that_clause(kids)
+        cue = cues[0]
+        before = [c for c in clauses if c.i < cue.i]
+        hosted = cue.dep_ in ("parataxis", "conj") and cue.head.i < cue.i
+        rest = host_rest(cue, kids) if before or hosted else set()
+        if rest and before:  # "X, police said, because of Y": the cue sits in the clause X-Y
+            return "parenthetical", _own_words(before[-1]) | rest
+        clauses = [c for c in clauses if c.i not in rest]
         if clauses:
             best = min(clauses, key=lambda c: (c.i < cues[0].i, abs(c.i - cues[0].i)))
             ids = _own_words(best)
@@ -145,7 +152,8 @@ def _host_clause(cues: list[Token], kinds: list[str], speaker: frozenset[int]) -
     doc = cue.doc
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return _as_host(cue)
-    if any(c.dep_ in own for c in cue.children):
+    rest = host_rest(cue, list(cue.children))  # "..., Dr Marsh said, when it was checked"
+    if any(c.dep_ in own and c.i not in rest for c in cue.children):
         return None  # has its own content, or is 'if X says'
 
     # the host's subject the parser hung on the cue, its apposition the speaker ('The

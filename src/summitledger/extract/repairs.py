@@ -112,3 +112,35 @@ def misparsed_that_clause(kids: list[Token]) -> list[Token]:
             if that.dep_ == "mark" or deps & {"nsubj", "nsubjpass"}:
                 found.append(t)
     return found
+
+
+# What opens a phrase or clause that goes on the reported clause after a cue in its
+# middle: a condition, limit, cause or concession of what was said ("The road will
+# stay closed, police said, until ..."). "After", "as" and "before" are left out: after
+# a cue they mostly say when it was said ("..., the service confirmed, after divers
+# recovered the bodies"), as the eval gold reads them.
+CONTENT_LINKS = {"until", "till", "unless", "if", "once", "because", "although", "though",
+                 "while", "whereas", "when", "whenever", "despite", "due"}
+
+
+def host_rest(cue: Token, kids: list[Token]) -> set[int]:
+    """'Fewer trains ran, the union said, because of the strike', 'The plant met every
+    standard, Dr Marsh said, when it was last checked': after a cue that reports the
+    clause before it, a comma and a phrase or subordinate clause of :data:`CONTENT_LINKS`
+    running to the end of the sentence go on that clause (the parser hangs them on the
+    cue, or takes the when-clause for its report). A participle ('adding that ...') and a
+    that-clause do not: they are the speaker's next act or words."""
+    doc = cue.doc
+    last = cue.sent.end - 1
+    while last > cue.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for c in kids:
+        if c.i <= cue.i or doc[c.left_edge.i - 1].text != "," or c.right_edge.i < last:
+            continue
+        links = {g.lower_ for g in c.children if g.dep_ == "mark" or (  # "when it was ..."
+            g.tag_ == "WRB" and g.i == c.left_edge.i)}
+        if c.dep_ == "prep":
+            links = {c.lower_}
+        if c.dep_ in ("advcl", "ccomp", "prep") and links & CONTENT_LINKS:
+            return subtree_ids(c)
+    return set()

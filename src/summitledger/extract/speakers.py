@@ -81,6 +81,9 @@ def find_speaker(cue: Token) -> Token | None:
     for _ in range(4):
         kids = list(t.children)
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if t is cue:  # of two subjects the nearer speaks: '"Everyone who ...," the
+            # governor told reporters', 'The inspection, the minister said, had been'
+            subj = next((c for c in reversed(kids) if c.dep_ == "nsubj" and c.i < t.i), subj)
         quoted = next((c for c in kids if c.dep_ == "dobj"), None)
         if t.lemma_.lower() in PASSIVE_SPEAKER and quoted is not None:
             return quoted  # "the agency quoted Putin as saying": Putin speaks
@@ -118,8 +121,8 @@ def _apposed(cue: Token, subj: Token) -> Token:
         return subj
     doc = cue.doc
     end = cue.i - 1 if doc[cue.i - 1].text != "," else cue.i - 2
-    for c in subj.children:
-        if c.dep_ != "appos":
+    for c in subj.children:  # "Divers, Halvard Rail said": a conjunct with no 'and'
+        if c.dep_ not in ("appos", "conj") or any(g.dep_ == "cc" for g in subj.children):
             continue
         last = max(t.i for t in c.subtree if not t.is_punct)
         if last == end and doc[c.left_edge.i - 1].text == ",":

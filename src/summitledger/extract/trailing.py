@@ -46,6 +46,8 @@ def trailing_frame(cue: Token, subj: Token | None, kinds: list[str]) -> Trailing
             if speaker is None or speaker.start <= sent.start:
                 return None
         first = subj.left_edge.i if subj is not None else speaker.start
+        if any(t.text == "," for t in cue.rights):
+            return None  # "X, police said, because of Y": the cue sits inside X-Y
         for c in cue.rights:
             if not (c.dep_ in SAYING or c.dep_ == "dobj" and "dative" in kinds) or (
                     c.dep_ == "prep" and f"prep:{c.lower_}" in kinds):
