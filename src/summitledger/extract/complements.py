@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import FIRST_PERSON, subtree_ids
-from summitledger.extract.repairs import after_cue, bare_advcl, host_rest, misparsed_that_clause
+from summitledger.extract.base import FIRST_PERSON, RELATIVE, subtree_ids
+from summitledger.extract.repairs import (
+    after_cue,
+    bare_advcl,
+    host_rest,
+    misparsed_that_clause,
+    swallowed_clause,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,8 +46,11 @@ def complement(cues: list[Token], kinds: list[str],
     if "ccomp" in kinds:
         clauses = [c for c in kids if (c.dep_ in ("ccomp", "parataxis") or bare_advcl(c, cues))
                    and _reported(c, cues)]
-        clauses = clauses or _noun_clause(cues) or misparsed_that_clause(kids)
+        clauses = clauses or _noun_clause(cues) or misparsed_that_clause(kids, "dative" in kinds)
         cue = cues[0]
+        swallowed = swallowed_clause(cue) if not clauses else None
+        if swallowed is not None:  # "noted divers were searching"
+            return "ccomp", {t.i for t in swallowed.subtree if t.i > cue.i}
         before = [c for c in clauses if c.i < cue.i]
         hosted = cue.dep_ in ("parataxis", "conj") and cue.head.i < cue.i
         rest = host_rest(cue, kids) if before or hosted else set()
@@ -53,7 +62,7 @@ def complement(cues: list[Token], kinds: list[str],
             ids = _own_words(best)
             if best.i > cues[-1].i:
                 ids = after_cue(best, ids, cues, kids, "dative" in kinds)
-            if best.dep_ == "relcl":
+            if best.dep_ == "relcl" and best.left_edge.lower_ in RELATIVE:
                 ids.discard(best.left_edge.i)
             if best.dep_ == "acl":  # a that-clause the parser broke in two at a comma
                 for sib in best.head.children:
@@ -65,6 +74,10 @@ def complement(cues: list[Token], kinds: list[str],
     host = _host_clause(cues, kinds, speaker)
     if host is not None and "ccomp" in kinds:
         return "parenthetical", host
+    if "oprd" in kinds:  # 'called the response "completely inadequate"': an adjective
+        for c in kids:     # after its noun is no modifier, it is what the noun is called
+            if c.dep_ == "dobj" and any(x.dep_ in ("amod", "acomp") for x in c.rights):
+                return "oprd", subtree_ids(c)
     for kind in ("xcomp", "dobj", "prep", "oprd"):
         for c in kids:
             if kind == "dobj" and c.dep_ == "dobj":
@@ -113,12 +126,13 @@ def _object_with(obj: Token, kids: list[Token], kinds: list[str]) -> set[int] | 
             for d in [*kids, *inner]:  # "put the toll at 7" / "estimated [the crowd at 3,000]"
                 if d.i > obj.i and d.dep_ == "prep" and d.lower_ == prep:
                     ids = subtree_ids(obj) | subtree_ids(d)
-                    for value in d.children:  # "at 61 [after the meeting]": when, not what
-                        if value.dep_ == "pobj":
-                            for m in value.children:
-                                if m.i > value.i and m.dep_ in ("prep", "npadvmod", "advmod") \
-                                        and m.lower_ != "of":
-                                    ids -= subtree_ids(m)
+                    value = next((v for v in d.children if v.dep_ == "pobj"), None)
+                    if value is not None:  # "at 61 [last week]": when it was said, not what
+                        tail = {t.i for m in value.rights if m.dep_ != "prep" or m.lower_ != "of"
+                                if m.dep_ not in ("amod", "compound", "nummod", "quantmod")
+                                for t in m.subtree}
+                        end = max(subtree_ids(value) - tail)
+                        ids = {i for i in ids if i <= end}
                     for t in obj.doc[obj.i : max(ids) + 1]:  # ", which would make it ..."
                         if t.dep_ == "relcl" and t.i in ids and obj.doc[t.left_edge.i - 1].text == ",":
                             ids -= subtree_ids(t)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import subtree_ids
+from summitledger.extract.base import RELATIVE, subtree_ids
+from summitledger.nlp.doc import ent_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,21 +31,27 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
     without the time and manner of saying between the cue and a clause with no 'that'
     ('said on Monday the bridge was safe', 'said in a statement the line would reopen')."""
     doc = clause.doc
-    subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-    if subj is None:  # a subject hung on an auxiliary ('up to 40 per cent ... were closed')
-        subj = next((g for c in clause.children if c.dep_ in ("aux", "auxpass")
-                     for g in c.children if g.dep_ in SUBJECTS), None)
-    that = any(c.dep_ == "mark" for c in clause.children)
+    subj = next((c for c in _args(clause) if c.dep_ in SUBJECTS), None)
+    that = any(c.dep_ == "mark" for c in _args(clause))
     if subj is None and not that and _finite(clause):
         lost = next((c for c in kids if c.dep_ in ("dobj", "npadvmod", "attr", "dative")
                      and c.right_edge.i + 1 == clause.left_edge.i and c.pos_ in ("NOUN", "PROPN")), None)
         if lost is not None:
             ids = ids | subtree_ids(lost)
             subj = lost
+        else:  # "said at a news conference flights from the terminal would resume"
+            framed = _framed_subject(clause, cues[0])
+            if framed is not None:
+                ids = ids | subtree_ids(framed) - _addressee(framed)
+                subj = framed
     if addressee and subj is not None and not any(
             c.dep_ in ("dative", "dobj") and c is not subj for c in kids):
         ids = ids - _addressee(subj)
     if not that:
+        when = ent_at(doc).get(cues[-1].i + 1)  # "said last week fewer than half of ..."
+        if when is not None and when.label_ in ("DATE", "TIME") and (
+                subj is None or not when.start <= subj.i < when.end):
+            ids = ids - set(range(when.start, when.end))
         start = subj.left_edge.i if subj is not None and subj.i in ids else clause.i
         for c in clause.children:
             if c.i < start and c.dep_ in ("prep", "npadvmod", "advmod") and (
@@ -53,6 +60,25 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
                 if not any(t.text in (",", ";", ":") for t in gap):
                     ids = ids - subtree_ids(c)
     return ids
+
+
+def _framed_subject(clause: Token, cue: Token) -> Token | None:
+    """A clause's subject the parser ran into a phrase of the cue's frame ('said in a post
+    on social media as many as 200 flights were cancelled', 'said at a news conference
+    flights from the terminal would resume'): of the nouns whose phrase ends right
+    before the clause, the lowest whose phrase (without a determiner and the nouns
+    compounded onto it) starts right after another noun."""
+    doc = clause.doc
+    j = clause.left_edge.i - 1
+    x = doc[j]
+    while x.i > cue.i and x.head.i < clause.left_edge.i and x.head != cue:
+        if x.pos_ in ("NOUN", "PROPN") and x.right_edge.i == j:
+            words = subtree_ids(x) - _addressee(x)
+            start = min(words)
+            if start > cue.i + 1 and doc[start - 1].pos_ in ("NOUN", "PROPN") and x.i in words:
+                return x
+        x = x.head
+    return None
 
 
 def _addressee(subj: Token) -> set[int]:
@@ -66,6 +92,9 @@ def _addressee(subj: Token) -> set[int]:
     if toks and toks[0].dep_ == "det":
         out.add(toks[0].i)
         i = 1
+    plural = next((n for n, t in enumerate(toks) if t.dep_ == "compound" and t.tag_ == "NNS"), None)
+    if plural is not None and all(t.dep_ in ("amod", "compound") for t in toks[i:plural]):
+        return out | {t.i for t in toks[: plural + 1]}  # "social media" of "social media divers"
     first = toks[i] if i < len(toks) else None
     found = False
     while i < len(toks) and toks[i].dep_ == "compound" and toks[i].pos_ == first.pos_:
@@ -78,12 +107,29 @@ def _addressee(subj: Token) -> set[int]:
 
 
 def bare_advcl(clause: Token, cues: list[Token]) -> bool:
-    """'said after the meeting the tunnel had been checked': a finite clause with its own
-    subject after the cue and no conjunction to subordinate it is what the cue reports,
-    though the parser took its opening phrase for a conjunction's."""
+    """'said after the meeting the tunnel had been checked', 'denied earlier this week
+    that ...': a finite clause with its own subject after the cue, with no conjunction
+    or with 'that', is what the cue reports, though the parser called it adverbial."""
+    marks = {c.lower_ for c in _args(clause) if c.dep_ == "mark"}
     return (clause.dep_ == "advcl" and clause.i > cues[-1].i and _finite(clause)
-            and not any(c.dep_ == "mark" for c in clause.children)
-            and any(c.dep_ in SUBJECTS for c in clause.children))
+            and marks <= {"that"} and (bool(marks) or any(c.dep_ in SUBJECTS for c in _args(clause))))
+
+
+def _args(clause: Token) -> list[Token]:
+    """A clause's dependents, with those the parser hung on its auxiliary ('that up to 40
+    per cent ... were closed': 'that' and the subject on 'were')."""
+    kids = list(clause.children)
+    return kids + [g for c in kids if c.dep_ in ("aux", "auxpass") for g in c.children]
+
+
+def swallowed_clause(cue: Token) -> Token | None:
+    """'Lars Petersen, a spokesman, noted divers were searching': a finite cue the parser
+    made a modifier of the noun after it, the subject of the clause it reports."""
+    head = cue.head
+    if (cue.dep_ in ("amod", "compound", "nmod") and cue.tag_ in ("VBD", "VBZ")
+            and head.i > cue.i and head.dep_ in SUBJECTS and head.head.i > head.i):
+        return head.head
+    return None
 
 
 def _finite(verb: Token) -> bool:
@@ -91,7 +137,7 @@ def _finite(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
-def misparsed_that_clause(kids: list[Token]) -> list[Token]:
+def misparsed_that_clause(kids: list[Token], dative: bool = False) -> list[Token]:
     """'told reporters after the talks that Russia saw possibilities', 'said in a
     statement that it was too early', 'told a briefing that the tunnel had been
     checked': the parser hangs the that-clause on a noun of the cue's frame (or of its
@@ -99,11 +145,16 @@ def misparsed_that_clause(kids: list[Token]) -> list[Token]:
     so a clause there that opens with 'that' as a conjunction, or with its own subject
     beside the 'that', is the reported clause (a relative clause's 'that' is mostly its
     subject; an object gap in a clause on the cue's frame, as in 'told the story that
-    her mother told', is rare in news)."""
+    her mother told', is rare in news). After the addressee of a cue such as 'tell'
+    (``dative``), a clause with its own subject and no relative word is the report too
+    ('told a briefing the driver had not been drinking')."""
     found = []
     for c in kids:
         if c.dep_ not in ("prep", "dobj", "npadvmod", "dative", "agent"):
             continue
+        if dative and c.dep_ in ("dobj", "dative"):  # "told a briefing the driver had ..."
+            found.extend(t for t in c.children if t.dep_ == "relcl" and t.left_edge.lower_
+                         not in RELATIVE and any(g.dep_ in SUBJECTS for g in _args(t)))
         for t in c.subtree:
             that = t.left_edge
             if t.dep_ not in ("relcl", "acl") or that.lower_ != "that" or that.i == t.i:

@@ -46,7 +46,11 @@ def trim(doc: Doc, ids: set[int]) -> tuple[int, int] | None:
 def _opening_that(t: Token, hi: int) -> bool:
     """A 'that' opening a content whose clause has its own subject after it, whatever
     the parser called it ('announced last week that the train was ...')."""
-    if t.lower_ != "that" or t.dep_ in ("det", "nsubj", "nsubjpass") or t.i + 1 > hi:
+    if t.lower_ != "that" or t.i + 1 > hi:
+        return False
+    if t.tag_ == "IN":  # tagged a conjunction, whatever its arc
+        return True
+    if t.dep_ in ("det", "nsubj", "nsubjpass"):
         return False
     nxt = t.doc[t.i + 1]
     return nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ") and t.head.i > t.i
