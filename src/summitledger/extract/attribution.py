@@ -74,6 +74,8 @@ def claim_from_cue(
         speaker = child_span(subj, stop=head)
         if trail is not None and trail.speaker is not None:
             speaker = trail.speaker  # "..., added an official at the ministry."
+            if not speaker.start <= subj.i < speaker.end:
+                subj, surface = surface_head(speaker), speaker
     else:  # read off the surface: "..., added state police.", "A passer-by said ..."
         surface = trail.speaker if trail is not None else surface_subject(head)
         if surface is None:

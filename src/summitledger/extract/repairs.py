@@ -152,9 +152,11 @@ def misparsed_that_clause(kids: list[Token], dative: bool = False) -> list[Token
     for c in kids:
         if c.dep_ not in ("prep", "dobj", "npadvmod", "dative", "agent"):
             continue
-        if dative and c.dep_ in ("dobj", "dative"):  # "told a briefing the driver had ..."
-            found.extend(t for t in c.children if t.dep_ == "relcl" and t.left_edge.lower_
-                         not in RELATIVE and any(g.dep_ in SUBJECTS for g in _args(t)))
+        # "told a briefing the driver had ...", "said at a briefing the train was ..."
+        heads = [c] if dative and c.dep_ in ("dobj", "dative") else [
+            g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        found.extend(t for h in heads for t in h.children if t.dep_ == "relcl" and _finite(t)
+                     and t.left_edge.lower_ not in RELATIVE and any(g.dep_ in SUBJECTS for g in _args(t)))
         for t in c.subtree:
             that = t.left_edge
             if t.dep_ not in ("relcl", "acl") or that.lower_ != "that" or that.i == t.i:
