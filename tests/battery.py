@@ -313,6 +313,75 @@ def q_around(r, v, s, c, q):  # type: ignore[no-untyped-def]
     return f'"{a}," {full} said, "{b}."', name, "said", f"{a} {b}."
 
 
+_PREPS = {"at", "of", "for", "in", "by", "from", "with", "on"}
+_PERSONS = ("titled person", "person", "person with apposition", "role", "witness")
+
+
+def plural(s: Speaker) -> bool:
+    """Does the speaker take a plural verb ('police say', 'the union says')?"""
+    words = s.text.split()
+    head = next((words[n - 1] for n, w in enumerate(words) if n and w in _PREPS), words[-1])
+    return head in ("they", "police") or (
+        head.endswith("s") and not head.endswith("ss") and head[:1].islower()
+        and s.kind not in _PERSONS)
+
+
+def present(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    verb = "say" if plural(s) else "says"
+    name, full = _sp(s, True)
+    return f"{full} {verb} {c.plain}.", name, verb, c.plain
+
+
+def perfect(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    have = "have" if plural(s) else "has"
+    verb = r.choice(["said", "confirmed", "warned", "also said"])
+    name, full = _sp(s, True)
+    return f"{full} {have} {verb} that {c.plain}.", name, verb.split()[-1], c.plain
+
+
+def also(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    name, full = _sp(s, True)
+    return f"{full} also said {c.plain}.", name, "said", c.plain
+
+
+def who_said(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    """'Residents, who were moved out on Sunday, said ...': a relative clause on the speaker."""
+    if s.pronoun or s.appos:
+        return None
+    person = s.kind in (*_PERSONS, "group", "officials", "police", "spokesperson")
+    rel = "who arrived at the scene on Sunday" if person else "which has not commented before"
+    name, _ = _sp(s, True)
+    return f"{name}, {rel}, said {c.plain}.", name, "said", c.plain
+
+
+def interview(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    outlet = r.choice([a for a in v.addressees if a[:1].isupper()] or v.addressees)
+    name, full = _sp(s, True)
+    return f"{full} said in an interview with {outlet} that {c.plain}.", name, "said", c.plain
+
+
+def statement_from(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    """'A statement from the ministry said ...', 'According to a statement from ...'."""
+    if s.pronoun or s.kind in ("document", "witness") or s.appos:
+        return None
+    if r.random() < 0.5:
+        name = f"A statement from {s.text}"
+        return f"{name} said {c.plain}.", name, "said", c.plain
+    name = f"a statement from {s.text}"
+    return f"According to {name}, {c.plain}.", name, "according to", c.plain
+
+
+def q_two_sentences(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    other = r.choice([x for x in v.quotes if x != q])
+    name, full = _sp(s, False)
+    return f'"{q}. {other}," {full} said.', name, "said", f"{q}. {other}"
+
+
+def q_exclaim(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    name, full = _sp(s, False)
+    return f'"{q}!" {full} said.', name, "said", f"{q}!"
+
+
 SHAPES: dict[str, tuple[Build, str]] = {  # name -> (builder, what it fills: clause/quote)
     "lead-that": (lead_that, "clause"),
     "lead-bare": (lead_bare, "clause"),
@@ -338,6 +407,14 @@ SHAPES: dict[str, tuple[Build, str]] = {  # name -> (builder, what it fills: cla
     "quote-after-comma": (q_after_comma, "quote"),
     "quote-object-time": (q_object_time, "quote"),
     "quote-around": (q_around, "quote"),
+    "present": (present, "clause"),
+    "perfect": (perfect, "clause"),
+    "also": (also, "clause"),
+    "who-said": (who_said, "clause"),
+    "interview": (interview, "clause"),
+    "statement-from": (statement_from, "clause"),
+    "quote-two-sentences": (q_two_sentences, "quote"),
+    "quote-exclaim": (q_exclaim, "quote"),
 }
 
 

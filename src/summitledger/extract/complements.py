@@ -75,6 +75,11 @@ def complement(cues: list[Token], kinds: list[str],
     host = _host_clause(cues, kinds, speaker)
     if host is not None and "ccomp" in kinds:
         return "parenthetical", host
+    cue = cues[0]
+    if cue.dep_ == "amod" and cue.head.i > cue.i and not kids:  # "Owen Pryce, the chief
+        pinned = _object_with(cue.head, [], kinds)  # executive, estimated attendance at ..."
+        if pinned is not None:
+            return "dobj", pinned - {cue.i}
     if "oprd" in kinds:  # 'called the response "completely inadequate"': an adjective
         for c in kids:     # after its noun is no modifier, it is what the noun is called
             if c.dep_ == "dobj" and any(x.dep_ in ("amod", "acomp") for x in c.rights):

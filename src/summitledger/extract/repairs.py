@@ -34,8 +34,9 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
     subj = next((c for c in _args(clause) if c.dep_ in SUBJECTS), None)
     that = any(c.dep_ == "mark" for c in _args(clause))
     if subj is None and not that and _finite(clause):
-        lost = next((c for c in kids if c.dep_ in ("dobj", "npadvmod", "attr", "dative")
-                     and c.right_edge.i + 1 == clause.left_edge.i and c.pos_ in ("NOUN", "PROPN")), None)
+        lost = next((c for c in kids if c.right_edge.i + 1 == clause.left_edge.i and (
+            c.dep_ in ("dobj", "npadvmod", "attr", "dative") and c.pos_ in ("NOUN", "PROPN")
+            or c.dep_ == "prep" and _quantity(c))), None)  # "said up to 40 per cent of ..."
         if lost is not None:
             ids = ids | subtree_ids(lost)
             subj = lost
@@ -60,6 +61,13 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
                 if not any(t.text in (",", ";", ":") for t in gap):
                     ids = ids - subtree_ids(c)
     return ids
+
+
+def _quantity(prep: Token) -> bool:
+    """'up to 40 per cent of schools': a phrase the parser took for a preposition's
+    that is a quantity, not when or where something was said."""
+    words = list(prep.subtree)
+    return any(t.like_num for t in words) and not any(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _framed_subject(clause: Token, cue: Token) -> Token | None:
@@ -97,7 +105,7 @@ def _addressee(subj: Token) -> set[int]:
         return out | {t.i for t in toks[: plural + 1]}  # "social media" of "social media divers"
     first = toks[i] if i < len(toks) else None
     found = False
-    while i < len(toks) and toks[i].dep_ == "compound" and toks[i].pos_ == first.pos_:
+    while i < len(toks) and toks[i].dep_ in ("compound", "nmod") and toks[i].pos_ == first.pos_:
         out.add(toks[i].i)
         found = True
         if toks[i].tag_ in ("NNS", "NNPS"):

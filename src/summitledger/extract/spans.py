@@ -53,7 +53,7 @@ def _opening_that(t: Token, hi: int) -> bool:
     if t.dep_ in ("det", "nsubj", "nsubjpass"):
         return False
     nxt = t.doc[t.i + 1]
-    return nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ") and t.head.i > t.i
+    return nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "ADV") and t.head.i > t.i
 
 
 def end_char(span: Span) -> int:

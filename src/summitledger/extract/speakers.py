@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summitledger.extract.base import FIRST_PERSON, PERSONAL, RELATIVE
+from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import noun_kind
 
 if TYPE_CHECKING:
@@ -163,15 +164,24 @@ def surface_subject(cue: Token) -> Span | None:
     no subject, from the sentence's start or a comma, read off the surface."""
     doc = cue.doc
     start = cue.sent.start
-    j = cue.i - 1
+    end = cue.i - 1 if doc[cue.i - 1].text == "," else cue.i  # an apposition's closing comma
+    j = end - 1
     while j >= start and doc[j].text != ",":
         t = doc[j]
         if t.tag_ in FINITE or t.pos_ not in (*NOMINAL, "PART", "ADP", "PUNCT"):
             return None
         j -= 1
-    if j + 1 >= cue.i or doc[j + 1].pos_ not in NOMINAL:
+    if j + 1 >= end or doc[j + 1].pos_ not in NOMINAL:
         return None
-    return doc[j + 1 : cue.i]
+    x = surface_head(doc[j + 1 : end])
+    if x.dep_ != "appos":
+        return doc[j + 1 : end] if end == cue.i else None
+    # "..., Fatima Haddad, 39, a nurse at the clinic, said": the name the appositions
+    # describe, the first of a chain that opens the sentence or follows a comma
+    while x.dep_ == "appos" and x.head.i < x.i and (
+            x.head.left_edge.i == start or doc[x.head.left_edge.i - 1].text == ","):
+        x = x.head
+    return child_span(x)
 
 
 def surface_head(span: Span) -> Token:
