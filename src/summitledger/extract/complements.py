@@ -19,7 +19,6 @@ from summitledger.extract.repairs import (
     misparsed_that_clause,
     swallowed_clause,
 )
-from summitledger.nlp.doc import ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -139,9 +138,9 @@ def _object_with(obj: Token, kids: list[Token], kinds: list[str]) -> set[int] | 
                                 for t in m.subtree}
                         end = max(subtree_ids(value) - tail)
                         first = next((t.i for t in d.subtree if t.like_num), end)
-                        for ent in ents_in(obj.doc[first + 1 : end + 1]):  # "100 last week"
-                            if ent.label_ in ("DATE", "TIME") and ent.end - 1 == end:
-                                end = ent.start - 1
+                        # "at nearly 100 last week", "at more than 40 earlier this week"
+                        end = next((t.i - 1 for t in obj.doc[first + 1 : end + 1]
+                                    if t.ent_type_ in ("DATE", "TIME") and not t.like_num), end)
                         ids = {i for i in ids if i <= end}
                     for t in obj.doc[obj.i : max(ids) + 1]:  # ", which would make it ..."
                         if t.dep_ == "relcl" and t.i in ids and obj.doc[t.left_edge.i - 1].text == ",":

@@ -32,7 +32,7 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
     ('said on Monday the bridge was safe', 'said in a statement the line would reopen')."""
     doc = clause.doc
     subj = next((c for c in _args(clause) if c.dep_ in SUBJECTS), None)
-    that = any(c.dep_ == "mark" for c in _args(clause))
+    that = any(_mark(c) for c in _args(clause))
     if subj is None and not that and _finite(clause):
         lost = next((c for c in kids if c.right_edge.i + 1 == clause.left_edge.i and (
             c.dep_ in ("dobj", "npadvmod", "attr", "dative") and c.pos_ in ("NOUN", "PROPN")
@@ -55,7 +55,7 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
             ids = ids - set(range(when.start, when.end))
         start = subj.left_edge.i if subj is not None and subj.i in ids else clause.i
         for c in clause.children:
-            if c.i < start and c.dep_ in ("prep", "npadvmod", "advmod") and (
+            if c.i < start and c.dep_ in ("prep", "npadvmod", "advmod", "mark") and (
                     c.dep_ != "advmod" or c.ent_type_ in ("DATE", "TIME") or c.n_lefts + c.n_rights):
                 gap = doc[c.right_edge.i + 1 : start]
                 if not any(t.text in (",", ";", ":") for t in gap):
@@ -118,9 +118,19 @@ def bare_advcl(clause: Token, cues: list[Token]) -> bool:
     """'said after the meeting the tunnel had been checked', 'denied earlier this week
     that ...': a finite clause with its own subject after the cue, with no conjunction
     or with 'that', is what the cue reports, though the parser called it adverbial."""
-    marks = {c.lower_ for c in _args(clause) if c.dep_ == "mark"}
+    marks = {c.lower_ for c in _args(clause) if _mark(c)}
     return (clause.dep_ == "advcl" and clause.i > cues[-1].i and _finite(clause)
             and marks <= {"that"} and (bool(marks) or any(c.dep_ in SUBJECTS for c in _args(clause))))
+
+
+REPORTING_MARKS = {"that", "whether", "if"}  # conjunctions, even with an object misparsed
+
+
+def _mark(t: Token) -> bool:
+    """A subordinating conjunction; one with an object of its own ('after the meeting')
+    is a preposition the parser called a conjunction."""
+    return t.dep_ == "mark" and (t.lower_ in REPORTING_MARKS
+                                 or not any(g.dep_ == "pobj" for g in t.children))
 
 
 def _args(clause: Token) -> list[Token]:
