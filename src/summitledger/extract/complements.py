@@ -79,9 +79,9 @@ def complement(cues: list[Token], kinds: list[str],
         pinned = _object_with(cue.head, [], kinds)  # executive, estimated attendance at ..."
         if pinned is not None:
             return "dobj", pinned - {cue.i}
-    if "oprd" in kinds:  # 'called the response "completely inadequate"': an adjective
-        for c in kids:     # after its noun is no modifier, it is what the noun is called
-            if c.dep_ == "dobj" and any(x.dep_ in ("amod", "acomp") for x in c.rights):
+    if "oprd" in kinds:  # 'called the response "completely inadequate"', 'called the
+        for c in kids:     # verdict "a travesty"': what follows the noun is what it is called
+            if c.dep_ == "dobj" and any(x.dep_ in ("amod", "acomp", "appos") for x in c.rights):
                 return "oprd", subtree_ids(c)
     for kind in ("xcomp", "dobj", "prep", "oprd"):
         for c in kids:

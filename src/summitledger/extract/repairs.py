@@ -34,8 +34,10 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
     subj = next((c for c in _args(clause) if c.dep_ in SUBJECTS), None)
     that = any(_mark(c) for c in _args(clause))
     if subj is None and not that and _finite(clause):
-        lost = next((c for c in kids if c.right_edge.i + 1 == clause.left_edge.i and (
-            c.dep_ in ("dobj", "npadvmod", "attr", "dative") and c.pos_ in ("NOUN", "PROPN")
+        near = [*(a for c in kids if c.dep_ in ("dobj", "dative")  # "told the Courier the
+                  for a in c.children if a.dep_ == "appos"), *kids]  # museum would stay"
+        lost = next((c for c in near if c.right_edge.i + 1 == clause.left_edge.i and (
+            c.dep_ in ("dobj", "npadvmod", "attr", "dative", "appos") and c.pos_ in ("NOUN", "PROPN")
             or c.dep_ == "prep" and _quantity(c))), None)  # "said up to 40 per cent of ..."
         if lost is not None:
             ids = ids | subtree_ids(lost)
@@ -45,6 +47,9 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
             if framed is not None:
                 ids = ids | subtree_ids(framed) - _addressee(framed)
                 subj = framed
+    for c in kids:  # "conceded about a third of ...": a preposition with no object
+        if c.dep_ == "prep" and c.n_lefts + c.n_rights == 0 and c.i + 1 == min(ids):
+            ids = ids | {c.i}
     if addressee and subj is not None and not any(
             c.dep_ in ("dative", "dobj") and c is not subj for c in kids):
         ids = ids - _addressee(subj)
@@ -172,7 +177,9 @@ def misparsed_that_clause(kids: list[Token], dative: bool = False) -> list[Token
             continue
         # "told a briefing the driver had ...", "said at a briefing the train was ..."
         heads = [c] if dative and c.dep_ in ("dobj", "dative") else [
-            g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+            g for g in c.subtree if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if any(t.tag_ in ("WRB", "WP", "WDT") for t in c.subtree):
+            heads = []  # "arguing over how much of the country it had brought to a halt"
         found.extend(t for h in heads for t in h.children if t.dep_ == "relcl" and _finite(t)
                      and t.left_edge.lower_ not in RELATIVE and any(g.dep_ in SUBJECTS for g in _args(t)))
         for t in c.subtree:

@@ -50,6 +50,9 @@ def _opening_that(t: Token, hi: int) -> bool:
         return False
     if t.tag_ == "IN":  # tagged a conjunction, whatever its arc
         return True
+    if t.dep_ in ("nsubj", "nsubjpass") and any(  # "that firefighters were ...": the verb
+            c.dep_ in ("nsubj", "nsubjpass") and c is not t for c in t.head.children):
+        return True                                   # has a subject of its own
     if t.dep_ in ("det", "nsubj", "nsubjpass"):
         return False
     nxt = t.doc[t.i + 1]

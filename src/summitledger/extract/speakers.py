@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from summitledger.extract.base import FIRST_PERSON, PERSONAL, RELATIVE
 from summitledger.nlp.doc import child_span
-from summitledger.nlp.nouns import noun_kind
+from summitledger.nlp.nouns import is_document, noun_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -55,7 +55,7 @@ def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset(),
         return True
     if root.pos_ not in ("NOUN", "PROPN", "X"):
         return False
-    if noun_kind(root.lemma_, extra) or noun_kind(root.lower_, extra):
+    if noun_kind(root.lemma_, extra) or noun_kind(root.lower_, extra) or is_document(root):
         return True
     return any(noun_kind(t.lemma_, extra) in ("person", "body")
                for t in root.children if t.dep_ == "compound")
@@ -179,7 +179,7 @@ def surface_subject(cue: Token) -> Span | None:
     # "..., Fatima Haddad, 39, a nurse at the clinic, said": the name the appositions
     # describe, the first of a chain that opens the sentence or follows a comma
     while x.dep_ == "appos" and x.head.i < x.i and (
-            x.head.left_edge.i == start or doc[x.head.left_edge.i - 1].text == ","):
+            first_word(x.head) == start or doc[first_word(x.head) - 1].text == ","):
         x = x.head
     return child_span(x)
 
@@ -189,3 +189,8 @@ def surface_head(span: Span) -> Token:
     preposition ('a report' of 'a report by the audit office')."""
     end = next((t.i for t in span if t.pos_ == "ADP" and t.i > span.start), span.end)
     return span.doc[end - 1]
+
+
+def first_word(tok: Token) -> int:
+    """Where the phrase ``tok`` heads starts, past punctuation the parser hung on it."""
+    return min((t.i for t in tok.subtree if not t.is_punct), default=tok.i)

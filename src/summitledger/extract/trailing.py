@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summitledger.extract.base import CLOSERS
-from summitledger.extract.speakers import FINITE, NOMINAL, surface_subject
+from summitledger.extract.speakers import FINITE, NOMINAL, first_word, surface_subject
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import SAYINGS
 
@@ -41,12 +41,12 @@ def trailing_frame(cue: Token, subj: Token | None, kinds: list[str]) -> Trailing
     after_comma = _comma_before(doc, cue.i) is not None
     if subj is not None and subj.i < cue.i or subj is None and not after_comma:
         # the speaker before the cue: "..., police said on Monday."
-        if subj is None or _comma_before(doc, subj.left_edge.i) is None:
+        if subj is None or _comma_before(doc, first_word(subj)) is None:
             speaker = surface_subject(cue)  # or the parse took a word of X for it
             if speaker is None or speaker.start <= sent.start:
                 return None
             subj = None
-        first = subj.left_edge.i if subj is not None else speaker.start
+        first = first_word(subj) if subj is not None else speaker.start
         if any(t.text == "," for t in cue.rights):
             return None  # "X, police said, because of Y": the cue sits inside X-Y
         for c in cue.rights:

@@ -55,7 +55,9 @@ def child_span(tok: Token, stop: Token | None = None) -> Span:
         after_comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "(", "—", "–")
         that_clause = t.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
                                               for c in t.children)  # "the board that X"
-        if (t.dep_ in ("relcl", "appos") or t == stop or that_clause
+        # an apposition is set off by a comma; "Deputy Mayor Colin Strand" is a title
+        appos = t.dep_ == "appos" and (after_comma or t.ent_type_ != "PERSON")
+        if (t.dep_ == "relcl" or appos or t == stop or that_clause
                 or (t.dep_ == "acl" and after_comma)
                 or (t.dep_ == "punct" and t.head == tok)):
             skip.update(x.i for x in t.subtree)
