@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import FIRST_PERSON, RELATIVE, subtree_ids
+from summitledger.extract.base import CLOSERS, FIRST_PERSON, RELATIVE, subtree_ids
 from summitledger.extract.repairs import (
     after_cue,
     bare_advcl,
@@ -19,6 +19,7 @@ from summitledger.extract.repairs import (
     misparsed_that_clause,
     swallowed_clause,
 )
+from summitledger.extract.speakers import comma_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,6 +61,9 @@ def complement(cues: list[Token], kinds: list[str],
         if clauses:
             best = min(clauses, key=lambda c: (c.i < cues[0].i, abs(c.i - cues[0].i)))
             ids = _own_words(best)
+            host = _host_subject(cue, best, kids, speaker)
+            if host is not None:  # "The bus service, the minister said, would resume"
+                return "parenthetical", ids | subtree_ids(host)
             if best.i > cues[-1].i:
                 ids = after_cue(best, ids, cues, kids, "dative" in kinds)
             if best.dep_ == "relcl" and best.left_edge.lower_ in RELATIVE:
@@ -83,6 +87,10 @@ def complement(cues: list[Token], kinds: list[str],
         for c in kids:     # verdict "a travesty"': what follows the noun is what it is called
             if c.dep_ == "dobj" and any(x.dep_ in ("amod", "acomp", "appos") for x in c.rights):
                 return "oprd", subtree_ids(c)
+            if c.dep_ == "dobj" and not any(d.dep_ == "oprd" for d in kids):
+                rest = _words_after(c)  # the parser hung "far too late" elsewhere
+                if rest:
+                    return "oprd", subtree_ids(c) | rest
     for kind in ("xcomp", "dobj", "prep", "oprd"):
         for c in kids:
             if kind == "dobj" and c.dep_ == "dobj":
@@ -112,6 +120,38 @@ def complement(cues: list[Token], kinds: list[str],
                         ids |= subtree_ids(d)
                 return "oprd", ids
     return None
+
+
+def _host_subject(cue: Token, clause: Token, kids: list[Token],
+                  speaker: frozenset[int]) -> Token | None:
+    """'The bus service, Environment Minister Petra Lindahl said, would resume': the
+    parser gave the cue two subjects and the clause after it none; the first, set off
+    by a comma before the speaker, is the clause's."""
+    if not speaker or clause.i < cue.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    doc = cue.doc
+    for c in kids:
+        last = max((t.i for t in c.subtree if not t.is_punct and t.i < min(speaker)), default=-1)
+        if c.dep_ == "nsubj" and c.i not in speaker and c.i < min(speaker) \
+                and comma_before(doc, min(speaker)) == last + 1:
+            return c
+    return None
+
+
+def _words_after(obj: Token) -> set[int]:
+    """The words from an object to the end of its sentence when they can only say what
+    the object is called: adjectives, adverbs, a noun phrase, quotation marks (no verb,
+    no preposition)."""
+    doc = obj.doc
+    end = obj.sent.end
+    while end > obj.right_edge.i + 1 and doc[end - 1].is_punct and doc[end - 1].text not in CLOSERS:
+        end -= 1
+    words = doc[obj.right_edge.i + 1 : end]
+    if not any(t.pos_ in ("ADJ", "ADV", "NOUN") for t in words) or any(
+            t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or t.text in ",;:" for t in words):
+        return set()
+    return {t.i for t in words}
 
 
 def _joined(obj: Token, mod: Token) -> bool:

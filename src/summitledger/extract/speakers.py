@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import FIRST_PERSON, PERSONAL, RELATIVE
+from summitledger.extract.base import CLOSERS, FIRST_PERSON, PERSONAL, RELATIVE
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import is_document, noun_kind
 
@@ -117,8 +117,12 @@ def _apposed(cue: Token, subj: Token) -> Token:
     """'The clinic, Professor Amara Nwosu said, would open': the parser made the host's
     subject the cue's and the speaker its apposition, ending just before the cue, while
     the host verb has no subject of its own."""
-    if cue.dep_ not in ("parataxis", "ccomp") or cue.head.i < cue.i or any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.head.children):
+    subjects = ("nsubj", "nsubjpass", "expl")
+    hosted = cue.dep_ in ("parataxis", "ccomp") and cue.head.i > cue.i and not any(
+        c.dep_ in subjects for c in cue.head.children)
+    bare = any(c.dep_ == "ccomp" and c.i > cue.i and not any(  # "The museum, the head
+        g.dep_ in subjects for g in c.children) for c in cue.children)  # of X said, would"
+    if not (hosted or bare):
         return subj
     doc = cue.doc
     end = cue.i - 1 if doc[cue.i - 1].text != "," else cue.i - 2
@@ -179,7 +183,7 @@ def surface_subject(cue: Token) -> Span | None:
     # "..., Fatima Haddad, 39, a nurse at the clinic, said": the name the appositions
     # describe, the first of a chain that opens the sentence or follows a comma
     while x.dep_ == "appos" and x.head.i < x.i and (
-            first_word(x.head) == start or doc[first_word(x.head) - 1].text == ","):
+            first_word(x.head) == start or comma_before(doc, first_word(x.head)) is not None):
         x = x.head
     return child_span(x)
 
@@ -194,3 +198,12 @@ def surface_head(span: Span) -> Token:
 def first_word(tok: Token) -> int:
     """Where the phrase ``tok`` heads starts, past punctuation the parser hung on it."""
     return min((t.i for t in tok.subtree if not t.is_punct), default=tok.i)
+
+
+def comma_before(doc, i: int) -> int | None:  # type: ignore[no-untyped-def]
+    """The comma that opens a frame starting at token ``i``, past a closing quotation
+    mark ('"...," added volunteers')."""
+    j = i - 1
+    while j > 0 and doc[j].text in CLOSERS:
+        j -= 1
+    return j if j >= 0 and doc[j].text == "," else None

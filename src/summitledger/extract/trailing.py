@@ -14,8 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import CLOSERS
-from summitledger.extract.speakers import FINITE, NOMINAL, first_word, surface_subject
+from summitledger.extract.speakers import (
+    FINITE,
+    NOMINAL,
+    comma_before,
+    first_word,
+    surface_subject,
+)
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import SAYINGS
 
@@ -38,10 +43,10 @@ def trailing_frame(cue: Token, subj: Token | None, kinds: list[str]) -> Trailing
     doc = cue.doc
     sent = cue.sent
     speaker: Span | None = None
-    after_comma = _comma_before(doc, cue.i) is not None
+    after_comma = comma_before(doc, cue.i) is not None
     if subj is not None and subj.i < cue.i or subj is None and not after_comma:
         # the speaker before the cue: "..., police said on Monday."
-        if subj is None or _comma_before(doc, first_word(subj)) is None:
+        if subj is None or comma_before(doc, first_word(subj)) is None:
             speaker = surface_subject(cue)  # or the parse took a word of X for it
             if speaker is None or speaker.start <= sent.start:
                 return None
@@ -66,7 +71,7 @@ def trailing_frame(cue: Token, subj: Token | None, kinds: list[str]) -> Trailing
         frame |= set(range(speaker.start, speaker.end))
     if any(i not in frame for i in range(cue.i + 1, last + 1)):
         return None  # the sentence goes on after the frame: "X, police said, until Y."
-    comma = _comma_before(doc, first)
+    comma = comma_before(doc, first)
     if comma is None or comma <= sent.start:
         return None
     content = set(range(sent.start, comma))
@@ -89,15 +94,6 @@ def _with_place(cue: Token, subj: Token) -> Span:
             break
         end = c.right_edge.i + 1
     return doc[speaker.start : end]
-
-
-def _comma_before(doc, i: int) -> int | None:  # type: ignore[no-untyped-def]
-    """The comma that opens a frame starting at token ``i``, past a closing quotation
-    mark ('"...," added volunteers')."""
-    j = i - 1
-    while j > 0 and doc[j].text in CLOSERS:
-        j -= 1
-    return j if j >= 0 and doc[j].text == "," else None
 
 
 def _surface_object(cue: Token) -> Span | None:
