@@ -248,6 +248,15 @@ def amount(r, v, s, c, q):  # type: ignore[no-untyped-def]
     return f"{full} {verb} {content}{time}.", name, verb, content
 
 
+def amount_gapped(r, v, s, c, q):  # type: ignore[no-untyped-def]
+    """'put the death toll at 27 and the number of injured at more than 40': the second
+    figure, its verb gapped, is a claim of its own."""
+    (what, value), (what2, value2) = r.sample(v.amounts, 2)
+    name, full = _sp(s, True)
+    content = f"{what2} at {value2}"
+    return f"{full} put {what} at {value} and {content}.", name, "put", content
+
+
 def label(r, v, s, c, q):  # type: ignore[no-untyped-def]
     what, words = r.choice(v.labels)
     name, full = _sp(s, True)
@@ -399,6 +408,7 @@ SHAPES: dict[str, tuple[Build, str]] = {  # name -> (builder, what it fills: cla
     "according-trail": (according_trail, "clause"),
     "passive": (passive, "clause"),
     "amount": (amount, "clause"),
+    "amount-gapped": (amount_gapped, "clause"),
     "label": (label, "clause"),
     "quote-before": (q_before, "quote"),
     "quote-before-inverted": (q_before_inverted, "quote"),

@@ -28,7 +28,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_text", "Lexicon", "load_
 
 #: The extraction rules' version, recorded on every article: an article extracted by
 #: other rules is extracted again on its next ingest. Raise it when the rules change.
-EXTRACTOR_VERSION = "2026.12.6+figures"
+EXTRACTOR_VERSION = "2026.12.7+battery"
 
 
 def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:

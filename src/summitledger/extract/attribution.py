@@ -21,7 +21,7 @@ from summitledger.extract.base import (
     question_topic,
 )
 from summitledger.extract.clauses import nested_attributions, says_something, split_that
-from summitledger.extract.complements import complement
+from summitledger.extract.complements import complement, gapped_objects
 from summitledger.extract.continuation import _adjacent_quote, _continuation, _frame
 from summitledger.extract.cues import Lexicon, find_phrases, phrase_lemmas
 from summitledger.extract.frames import build_frame
@@ -95,6 +95,8 @@ def claim_from_cue(
             return []  # "rejected the offer" is an act; "rejected the claims" a denial
         ids -= nested_attributions(ctx, ids, head)
         pieces = split_that(ctx.doc, ids) if kind == "ccomp" else [ids]
+        if kind == "dobj":
+            pieces += gapped_objects(head, kinds)
         parts = [(kind, p) for p in pieces]
     out = []
     for part in parts:

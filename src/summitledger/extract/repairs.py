@@ -222,3 +222,18 @@ def host_rest(cue: Token, kids: list[Token]) -> set[int]:
         if c.dep_ in ("advcl", "ccomp", "prep") and links & CONTENT_LINKS:
             return subtree_ids(c)
     return set()
+
+
+def object_clause(kids: list[Token]) -> set[int] | None:
+    """'Officials added the budget for repairs had been cut': the parser made the
+    clause's subject the cue's object and its verb a conjunct with no 'and'; the words
+    from that object to the end of the conjunct are the reported clause."""
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for v in kids:
+        if (v.dep_ == "conj" and v.i > obj.i and _finite(v)
+                and not any(c.dep_ == "cc" for c in kids if obj.i < c.i < v.i)
+                and not any(c.dep_ in SUBJECTS for c in _args(v))):
+            return set(range(obj.left_edge.i, v.right_edge.i + 1))
+    return None

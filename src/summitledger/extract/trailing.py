@@ -69,6 +69,9 @@ def trailing_frame(cue: Token, subj: Token | None, kinds: list[str]) -> Trailing
     frame = {t.i for t in cue.subtree} | ({t.i for t in subj.subtree} if subj is not None else set())
     if speaker is not None:
         frame |= set(range(speaker.start, speaker.end))
+        tail = doc[speaker.end : last + 1]
+        if speaker.start > cue.i and not any(t.tag_ in FINITE for t in tail):
+            frame |= {t.i for t in tail}  # "..., added Lars Petersen, a spokesman for X."
     if any(i not in frame for i in range(cue.i + 1, last + 1)):
         return None  # the sentence goes on after the frame: "X, police said, until Y."
     comma = comma_before(doc, first)
