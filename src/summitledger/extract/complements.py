@@ -15,6 +15,7 @@ from summitledger.extract.base import CLOSERS, FIRST_PERSON, RELATIVE, subtree_i
 from summitledger.extract.repairs import (
     after_cue,
     bare_advcl,
+    clause_in_frame,
     host_rest,
     misparsed_that_clause,
     object_clause,
@@ -53,6 +54,9 @@ def complement(cues: list[Token], kinds: list[str],
         joined = object_clause(kids) if not clauses else None
         if joined is not None:  # "added the budget for repairs had been cut"
             return "ccomp", joined
+        framed = clause_in_frame(kids) if not clauses else None
+        if framed is not None:  # "said in a written statement divers were searching"
+            return "ccomp", framed[1]
         swallowed = swallowed_clause(cue) if not clauses else None
         if swallowed is not None:  # "noted divers were searching"
             return "ccomp", {t.i for t in swallowed.subtree if t.i > cue.i}

@@ -48,8 +48,16 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
                 ids = ids | subtree_ids(framed) - _addressee(framed)
                 subj = framed
     for c in kids:  # "conceded about a third of ...": a preposition with no object
-        if c.dep_ == "prep" and c.n_lefts + c.n_rights == 0 and c.i + 1 == min(ids):
+        if c.dep_ == "prep" and c.n_lefts + c.n_rights == 0 and c.i + 1 == min(ids) and any(
+                t.like_num for t in doc[c.i + 1 : c.i + 3]):
             ids = ids | {c.i}
+    if not that:  # "said on Friday morning firefighters were ...": when it was said
+        head = subj.i if subj is not None else clause.i
+        lead = sorted(i for i in ids if i < head)
+        while lead and (doc[lead[0]].ent_type_ in ("DATE", "TIME") or (
+                doc[lead[0]].dep_ == "prep" and len(lead) > 1
+                and doc[lead[1]].ent_type_ in ("DATE", "TIME"))):
+            ids = ids - {lead.pop(0)}
     if addressee and subj is not None and not any(
             c.dep_ in ("dative", "dobj") and c is not subj for c in kids):
         ids = ids - _addressee(subj)
@@ -94,7 +102,7 @@ def _framed_subject(clause: Token, cue: Token) -> Token | None:
     return None
 
 
-def _addressee(subj: Token) -> set[int]:
+def _addressee(subj: Token, adjectives: bool = False) -> set[int]:
     """The words before a subject's head that are the cue's addressee: a determiner and
     the nouns of one kind (names, or common nouns) compounded onto the subject, up to a
     plural one ('the BBC' of 'the BBC divers', 'a news conference' of 'a news conference
@@ -108,6 +116,9 @@ def _addressee(subj: Token) -> set[int]:
     plural = next((n for n, t in enumerate(toks) if t.dep_ == "compound" and t.tag_ == "NNS"), None)
     if plural is not None and all(t.dep_ in ("amod", "compound") for t in toks[i:plural]):
         return out | {t.i for t in toks[: plural + 1]}  # "social media" of "social media divers"
+    while adjectives and i < len(toks) and toks[i].dep_ == "amod":  # "a written statement"
+        out.add(toks[i].i)
+        i += 1
     first = toks[i] if i < len(toks) else None
     found = False
     while i < len(toks) and toks[i].dep_ in ("compound", "nmod") and toks[i].pos_ == first.pos_:
@@ -236,4 +247,18 @@ def object_clause(kids: list[Token]) -> set[int] | None:
                 and not any(c.dep_ == "cc" for c in kids if obj.i < c.i < v.i)
                 and not any(c.dep_ in SUBJECTS for c in _args(v))):
             return set(range(obj.left_edge.i, v.right_edge.i + 1))
+    return None
+
+
+def clause_in_frame(kids: list[Token]) -> tuple[Token, set[int]] | None:
+    """'said in a written statement divers were searching': the parser made the clause
+    the object of the frame's preposition, its subject run into the phrase ('a written
+    statement divers'); the clause, without that phrase, is the report."""
+    for c in kids:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            subj = next((x for x in _args(g) if x.dep_ in SUBJECTS), None)
+            if g.dep_ == "pcomp" and _finite(g) and subj is not None:
+                return g, subtree_ids(g) - _addressee(subj, adjectives=True)
     return None

@@ -121,7 +121,8 @@ def _apposed(cue: Token, subj: Token) -> Token:
     hosted = cue.dep_ in ("parataxis", "ccomp") and cue.head.i > cue.i and not any(
         c.dep_ in subjects for c in cue.head.children)
     bare = any(c.dep_ == "ccomp" and c.i > cue.i and not any(  # "The museum, the head
-        g.dep_ in subjects for g in c.children) for c in cue.children)  # of X said, would"
+        g.dep_ in subjects for g in c.children) for c in cue.children) and not any(  # of X
+        c.dep_ in ("dobj", "dative") for c in cue.children) and cue.doc[cue.i - 1].text != ","
     if not (hosted or bare):
         return subj
     doc = cue.doc
