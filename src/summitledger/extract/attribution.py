@@ -21,10 +21,11 @@ from summitledger.extract.base import (
     question_topic,
 )
 from summitledger.extract.clauses import nested_attributions, says_something, split_that
-from summitledger.extract.complements import complement, gapped_objects
+from summitledger.extract.complements import complement
 from summitledger.extract.continuation import _adjacent_quote, _continuation, _frame
 from summitledger.extract.cues import Lexicon, find_phrases, phrase_lemmas
 from summitledger.extract.frames import build_frame
+from summitledger.extract.objects import gapped_objects
 from summitledger.extract.spans import end_char, trim
 from summitledger.extract.speakers import can_speak, find_speaker, surface_head, surface_subject
 from summitledger.extract.trailing import trailing_frame

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from summitledger.extract.base import Context, lemma_bag, trim
+from summitledger.extract.base import Context, lemma_bag
 from summitledger.extract.frames import build_frame
+from summitledger.extract.spans import trim
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span
 
