@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
+from spacy.lang.en.lex_attrs import like_num
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -28,15 +29,17 @@ class _Infixes:
     """spaCy's infixes, except a hyphen inside a word written all in lower case: "a
     passer-by", "the vice-president", "the ex-minister" broken in three throw the parse
     of the sentence they speak in (three subjects, or none). Names keep theirs split
-    ("Suk-yeol", "Jean-Pierre"), as NER learned them. ``pattern`` is there for spaCy,
-    which serialises a tokenizer's infixes by it."""
+    ("Suk-yeol", "Jean-Pierre"), as NER learned them, and so do words holding a number
+    ("two-hour talks", "a nine-year-old"), which figures read part by part. ``pattern``
+    is there for spaCy, which serialises a tokenizer's infixes by it."""
 
     def __init__(self, patterns: list[str]) -> None:
         self.regex = compile_infix_regex(patterns)
         self.pattern = self.regex.pattern
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
-        if not (string[:1].islower() and string.lower() == string):
+        if not (string[:1].islower() and string.lower() == string) or any(
+                like_num(part) for part in string.split("-")):
             return self.regex.finditer(string)
         return (m for m in self.regex.finditer(string)
                 if not (m.group() == "-" and string[m.start() - 1 : m.start()].isalpha()
