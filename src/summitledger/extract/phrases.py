@@ -85,7 +85,8 @@ def _named_after(root: Token) -> Span | None:
 def _principal(span: Span) -> Span | None:
     """Whom a phrase speaks for: the office's holder ("the mayor's office", "the office
     of the mayor"), a spokesperson's body ("a spokeswoman for Kestrel", "the ministry's
-    spokesman"), a document's author ("a report by the board", "the board's report")."""
+    spokesman"), a document's author ("a report by the board", "the board's report", "a
+    statement from the ministry")."""
     root = span.root
     lemma = root.lemma_.lower()
     if lemma not in SPOKES and lemma != "office" and not is_document(root):
@@ -98,7 +99,7 @@ def _principal(span: Span) -> Span | None:
                 end -= 1
             return whole.doc[whole.start : end]
     for c in root.subtree:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("for", "of", "by") and (
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("for", "of", "by", "from") and (
                 c.head == root or (c.lower_ == "by" and c.head.dep_ == "acl")):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
