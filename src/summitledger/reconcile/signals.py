@@ -19,7 +19,7 @@ from summitledger.reconcile.matching import ClaimInfo, folded
 #: how much a content word says about a statement, by part of speech (the bag's tag)
 POS_WEIGHT = {"n": 1.0, "v": 0.7, "a": 0.5}
 #: content words kept per claim (the heaviest first); news statements hold fewer
-WORDS = 24
+WORDS = 16
 THEMES = 8  # theme nouns kept per claim
 FIGURES = 6  # quantities kept per claim
 #: dimensions of the word vectors used to align words (WordLlama's first 64 of 256:
