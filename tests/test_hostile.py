@@ -124,8 +124,6 @@ def test_a_file_edited_to_equal_another_article_loses_its_old_claims(tmp_path: P
 
 
 @pytest.mark.parametrize(("lines", "message"), [
-    ([{"id": "x", "text": "Police said the road was closed."},
-      {"id": "x", "text": "The mayor said the bridge was shut."}], "line 2 repeats the id 'x'"),
     ([{"text": "Police said the road was closed.", "outlet": ["a", "b"]}],
      "line 1 is not an article record ('outlet' must be a string, not list)"),
     ([{"text": "Police said the road was closed \\ud800 today."}], "line 1 is not an article"),

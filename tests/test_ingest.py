@@ -237,9 +237,10 @@ def test_jsonl_and_stdin(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -
     assert con.execute("SELECT outlet FROM article WHERE file LIKE 'stdin-%'").fetchone() == ("Piped Post",)
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "ok said Putin."}\n{"outlet": "no text"}\n', encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        ingest([bad], Settings(db=db))
-    assert err.value.code == "SL111" and "line 2" in str(err.value)
+    report = ingest([bad], Settings(db=db))  # the bad record is refused alone, by its line
+    assert [o.file for o in report.outcomes] == ["bad.jsonl:1"]
+    (problem,) = report.problems
+    assert problem.startswith("[SL111]") and "line 2" in problem
 
 
 def test_size_limit(tmp_path: Path) -> None:
@@ -272,14 +273,16 @@ def test_unreadable_and_symlink_loops(tmp_path: Path) -> None:
 def test_unreadable_named_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f = tmp_path / "locked.txt"
     f.write_text("Putin said the talks were useful.\n", encoding="utf-8")
-    real = Path.read_bytes
+    import os
 
-    def denied(self: Path) -> bytes:
-        if self.name == "locked.txt":  # root reads anything, so the refusal is simulated
-            raise PermissionError(13, "Permission denied")
-        return real(self)
+    real = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked.txt"):  # root reads anything: the refusal is simulated
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(InputError) as err:
         ingest([f], Settings(db=tmp_path / "l.db"))
     assert err.value.code == "SL106" and "permission denied" in str(err.value)

@@ -44,6 +44,8 @@ SYMLINK_LOOP = "SL110"
 BAD_JSONL = "SL111"
 BAD_EVENT = "SL112"
 OTHER_EVENT = "SL113"  # a warning: the article fits another event better than its own
+NOT_REGULAR = "SL114"  # a FIFO, device or socket: never opened as an article
+TOO_SLOW = "SL115"  # an article over its time budget: refused, the folder goes on
 # Web pages (ingest https://...): a failed URL is skipped and named, the rest ingested.
 NOT_WEB_URL = "SL120"
 FETCH_FAILED = "SL121"
@@ -69,6 +71,8 @@ BAD_URL = "SL208"
 NO_SERVER = "SL209"
 NO_RIGHTS = "SL210"
 NOT_EMPTY = "SL211"
+READ_ONLY_LEDGER = "SL212"  # a writing command on a ledger it cannot write
+NOT_A_LEDGER_PATH = "SL213"  # ':memory:' or a folder: nothing would be kept
 
 
 class PipelineError(LedgerError):
@@ -109,6 +113,8 @@ class OutputError(LedgerError):
 
 CANNOT_WRITE = "SL501"
 SERVE_FAILED = "SL502"
+STDOUT_FAILED = "SL503"  # standard output closed, or a write to it failed (a full disk)
+NOT_A_FILE = "SL504"  # -o names a FIFO, a device or a folder: never replaced
 
 
 def plain(exc: Exception) -> str:

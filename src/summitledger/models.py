@@ -38,6 +38,7 @@ class ArticleIn(BaseModel):
 
     file: str  # file name, as users see it
     path: str  # where it was read from
+    origin: str = ""  # its identity: the file (absolute path) or record it came from
     stem: str
     outlet: str
     title: str = ""
@@ -145,7 +146,7 @@ class Extraction(BaseModel):
 
 class IngestOutcome(BaseModel):
     file: str
-    status: Literal["added", "replaced", "unchanged", "duplicate", "skipped"]
+    status: Literal["added", "replaced", "unchanged", "duplicate", "moved", "skipped"]
     detail: str = ""
     sentences: int = 0
     claims: int = 0
@@ -181,6 +182,13 @@ class Article(SQLModel, table=True):
     ingested_at: str = Field(default_factory=utcnow)
     source_id: int | None = None  # the article whose text this one copies (itself if none)
     event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
+    origin: str = Field(default="", index=True)  # the ArticleOrigin that owns it (metadata)
+
+
+class ArticleOrigin(SQLModel, table=True):  # each file or record ingested: store/origins.py
+    key: str = Field(primary_key=True)  # its identity (safe.origin_key)
+    content_hash: str = Field(index=True)  # the text it held when last ingested
+    fields: str = ""  # JSON: its file name, path, stem and metadata as last read
 
 
 class PassedOver(SQLModel, table=True):

@@ -17,6 +17,7 @@ ENV_MODEL = "SUMMITLEDGER_MODEL"
 ENV_CUES = "SUMMITLEDGER_CUES"
 ENV_MAX_BYTES = "SUMMITLEDGER_MAX_BYTES"
 ENV_FETCH_TIMEOUT = "SUMMITLEDGER_FETCH_TIMEOUT"
+ENV_ARTICLE_SECONDS = "SUMMITLEDGER_ARTICLE_SECONDS"
 
 DEFAULT_DB = Path("data") / "claims.db"
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:/")  # 'postgresql+psycopg://...' (not 'C:/')
@@ -42,6 +43,17 @@ def default_model() -> str:
     return MODEL_CANDIDATES[-1]
 
 
+def _seconds(env: str, raw: str) -> float:
+    """A positive, finite number of seconds from an environment variable."""
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise PipelineError(f"{env}={raw!r}: not a number of seconds above 0", code=BAD_SETTING)
+    return seconds
+
+
 class Settings(BaseModel):
     db: Path | str = Field(default=DEFAULT_DB, description="The ledger: an SQLite file path, "
                            "or a PostgreSQL URL (postgresql+psycopg://user@host/dbname)")
@@ -51,6 +63,9 @@ class Settings(BaseModel):
                            "page) ingest reads")
     fetch_timeout: float = Field(default=DEFAULT_FETCH_TIMEOUT, gt=0, description="Seconds a "
                                  "web page may take to arrive, per attempt")
+    article_seconds: float | None = Field(
+        default=None, description="Time budget of one article's parse and extraction, in "
+        "seconds (default: 30 plus 1 per 5,000 characters; see nlp/budget.py)")
 
     @field_validator("db", mode="before")
     @classmethod
@@ -75,15 +90,9 @@ class Settings(BaseModel):
                 raise PipelineError(f"{ENV_MAX_BYTES}={raw!r}: not a number of bytes",
                                     code=BAD_SETTING)
             values["max_bytes"] = int(raw)
-        if os.environ.get(ENV_FETCH_TIMEOUT):
-            raw = os.environ[ENV_FETCH_TIMEOUT]
-            try:
-                seconds = float(raw)
-            except ValueError:
-                seconds = 0.0
-            if not 0 < seconds < float("inf"):
-                raise PipelineError(f"{ENV_FETCH_TIMEOUT}={raw!r}: not a number of seconds",
-                                    code=BAD_SETTING)
-            values["fetch_timeout"] = seconds
+        for env, field in ((ENV_FETCH_TIMEOUT, "fetch_timeout"),
+                           (ENV_ARTICLE_SECONDS, "article_seconds")):
+            if os.environ.get(env):
+                values[field] = _seconds(env, os.environ[env])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

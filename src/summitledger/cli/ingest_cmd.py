@@ -20,6 +20,7 @@ from rich.progress import (
 
 from summitledger.cli.options import DbOption, say_waiting, settings
 from summitledger.errors import NOTHING_TO_INGEST, InputError
+from summitledger.report.destinations import require_stdout
 from summitledger.report.output import Format, emit, is_terminal, write_json
 from summitledger.safe import printable
 from summitledger.settings import is_url
@@ -75,6 +76,8 @@ def ingest_cli(
       summitledger ingest ~/coverage/bridge/ --event harbour-bridge-collapse
       summitledger ingest https://example.org/news/story.html --urls more.txt
     """
+    if format is not None:
+        require_stdout()  # the report needs somewhere to go: refused before anything is stored
     err = Console(stderr=True)
     progress = None
     task = None
@@ -146,7 +149,7 @@ def _line(o) -> str:  # type: ignore[no-untyped-def]
 
 def _summary(report) -> None:  # type: ignore[no-untyped-def]
     for o in report.outcomes:  # what was learned after the article's own line
-        if o.detail.startswith("near-copy"):
+        if o.detail.startswith(("near-copy", "now its own")):
             typer.echo(printable(f"     note  {o.file}  ({o.detail})"), err=True)
     r = report.reconcile
     if r is not None:

@@ -13,8 +13,9 @@ from typer.core import TyperGroup
 
 from summitledger.cli.gcpause import no_cycle_collection
 from summitledger.errors import LedgerError
+from summitledger.report.destinations import checked_stdout
 from summitledger.report.output import Format
-from summitledger.safe import printable
+from summitledger.safe import line_safe, shown_path
 from summitledger.settings import ENV_DB, Settings
 from summitledger.store.engine import ledger_failure, open_ledger, unreconciled
 
@@ -63,8 +64,10 @@ class LedgerGroup(TyperGroup):
         try:
             # one command is bulk work: reconcile and large queries make hundreds of
             # thousands of long-lived objects, and the collector's passes over them
-            # grew with the ledger; the CLI (not the library) pauses it for the command
-            with no_cycle_collection():
+            # grew with the ledger; the CLI (not the library) pauses it for the command.
+            # Its data goes to a checked stdout: a closed one, or a write cut short (a
+            # full disk, even at the last flush), is an error, never exit 0
+            with no_cycle_collection(), checked_stdout():
                 return super().invoke(ctx)
         except LedgerError as exc:
             typer.echo(f"Error: {exc}", err=True)
@@ -76,8 +79,8 @@ class LedgerGroup(TyperGroup):
             sys.stderr.close()
             raise typer.Exit(0) from None
         except OSError as exc:  # a full disk, a closed stream: one line, never a traceback
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"Error: [SL500] {printable(where + (exc.strerror or str(exc)))}",
+            where = f"{shown_path(exc.filename)}: " if exc.filename else ""
+            typer.echo(f"Error: [SL500] {line_safe(where + (exc.strerror or str(exc)))}",
                        err=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:

@@ -137,12 +137,12 @@ def _same_voice(outer: ClaimDraft, inner: ClaimDraft) -> bool:
 def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
     """Parse ``text`` with the configured pipeline and extract its claims (for library use)."""
     from summitledger.nlp.pipeline import load_pipeline
-    from summitledger.nlp.text import normalise, paragraphs
+    from summitledger.nlp.text import prose
     from summitledger.settings import Settings
 
     settings = Settings.from_env()
     nlp = load_pipeline(model or settings.model)
     from summitledger.nlp.pipeline import parse_texts
 
-    doc = next(parse_texts(nlp, [paragraphs(normalise(text))]))
+    doc = next(parse_texts(nlp, [prose(text)]))
     return extract_doc(doc, nlp, lexicon or load_lexicon(settings.cues))

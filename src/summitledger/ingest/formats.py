@@ -14,16 +14,15 @@ from pathlib import Path
 from summitledger.errors import (
     BAD_JSONL,
     EMPTY_FILE,
-    NO_READER,
     InputError,
-    PipelineError,
 )
+from summitledger.ingest.html import html_article
 from summitledger.ingest.manifest import load_manifest
-from summitledger.ingest.published import HTML_FORMAT, html_time, iso_time
-from summitledger.ingest.readers import STDIN, _check_text, decode, read_bytes
+from summitledger.ingest.published import iso_time
+from summitledger.ingest.readers import STDIN, _check_text, decode, origin_key, read_bytes
 from summitledger.models import ArticleIn
-from summitledger.nlp.text import normalise, paragraphs
-from summitledger.safe import web_url
+from summitledger.nlp.text import normalise, prose
+from summitledger.safe import escaped, shown_path, web_url
 
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_LINE = re.compile(
@@ -115,63 +114,44 @@ def _inline_lines(inline) -> list[str]:  # type: ignore[no-untyped-def]
     return [" ".join(line.split()) for line in lines if line.strip()]
 
 
+def one_line(value: object) -> str:
+    """A metadata value (outlet, title, date, url) on one line: white space runs and line
+    breaks as one space, control characters gone (a name must never start a line of
+    its own where it is printed)."""
+    return " ".join(normalise(str(value)).split())
+
+
 def _article(body: str, meta: dict[str, str], *, file: str, path: str, stem: str,
              outlet: str | None, inferred: dict[str, str] | None = None,
-             manifest: dict[str, str] | None = None) -> ArticleIn:
+             manifest: dict[str, str] | None = None, origin: str = "") -> ArticleIn:
     """Build an article: dateline off, metadata by priority, hash of the prose."""
-    body = paragraphs(normalise(body))
+    body = prose(body)
     body, _dateline = strip_dateline(body)
     # --outlet, then front matter or the record, then the manifest, then the text itself
     merged = {**(inferred or {}), **(manifest or {}), **{k: v for k, v in meta.items() if v}}
+    merged = {k: one_line(v) for k, v in merged.items()}
     if merged.get("date"):
         merged["date"] = iso_time(str(merged["date"]))
     if outlet:
-        merged["outlet"] = outlet
+        merged["outlet"] = one_line(outlet)
     if not body.strip():
-        raise InputError(f"{path}: no article text after front matter and headings",
-                         code=EMPTY_FILE)
+        raise InputError(f"{shown_path(path)}: no article text after front matter and "
+                         "headings", code=EMPTY_FILE)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
     return ArticleIn(
-        file=file, path=path, stem=stem, outlet=merged.get("outlet") or stem,
+        file=file, path=shown_path(path), stem=stem, outlet=merged.get("outlet") or stem,
         title=merged.get("title", ""), date=merged.get("date", ""), url=web_url(str(merged.get("url", ""))),
-        text=body, content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        text=body, content_hash=digest, origin=origin or f"stdin:{digest}",
     )
-
-
-def html_article(html: str, source: Path, url: str | None = None) -> tuple[str, dict[str, str]]:
-    """Body and metadata of a web page, by trafilatura (not hand-written stripping);
-    ``url``: where a fetched page was read."""
-    try:
-        import trafilatura
-        from lxml.html import clean  # noqa: F401  (jusText's; lxml_html_clean brings it)
-    except ImportError as exc:
-        raise PipelineError(f"{source}: cannot read HTML, the HTML reader failed to load "
-                            f"({exc}); pip install trafilatura lxml_html_clean",
-                            code=NO_READER) from None
-
-    # the date with its time where the page gives one (article:published_time,
-    # datePublished in JSON-LD or microdata), by trafilatura's date finder
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                      include_comments=False, include_tables=False,
-                                      date_extraction_params={
-                                          "outputformat": HTML_FORMAT, "original_date": True,
-                                          "extensive_search": True})
-    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
-    text = data.get("text") or ""
-    if not text.strip():
-        raise InputError(f"{source}: no article text found in the HTML page", code=EMPTY_FILE)
-    title = data.get("title") or ""
-    lines = text.split("\n")
-    if title and lines and lines[0].strip() == title.strip():
-        text = "\n".join(lines[1:])
-    meta = {"title": title, "outlet": data.get("sitename") or data.get("hostname") or "",
-            "date": html_time(data.get("date") or ""), "url": data.get("url") or ""}
-    return text, {k: v for k, v in meta.items() if v}
 
 
 def _record(line: str) -> tuple[str, dict[str, str], str | None]:
     """(text, metadata, id) of one JSONL line; ValueError, KeyError or TypeError says
     what is wrong with it."""
-    rec = json.loads(line)
+    try:
+        rec = json.loads(line)
+    except RecursionError:
+        raise ValueError("JSON nested too deep") from None
     if not isinstance(rec, dict):
         raise TypeError("not a JSON object")
     body = rec["text"]
@@ -191,30 +171,51 @@ def _record(line: str) -> tuple[str, dict[str, str], str | None]:
 
 
 def jsonl_articles(text: str, source: Path, outlet: str | None,
-                   name: str | None = None) -> list[ArticleIn]:
-    """One article a line: {"id", "outlet", "title", "date", "url", "text"}."""
-    name = name or ("stdin" if str(source) == STDIN else source.name)
+                   name: str | None = None,
+                   problems: list[InputError] | None = None) -> list[ArticleIn]:
+    """One article a line: {"id", "outlet", "title", "date", "url", "text"}.
+
+    A record is shown as ``feed.jsonl:ID``, its id or without one its line number, and
+    known by the file and its id, or its line (so a record without an id never takes the
+    place of one with an id, whatever the numbers). A bad record (not JSON, no text, an id an earlier line
+    has, a binary text) is refused alone, with its line: into ``problems`` when given,
+    else raised."""
+    name = name or ("stdin" if str(source) == STDIN else shown_path(source.name))
+    shown = shown_path(source)
+    base = None if str(source) == STDIN else origin_key(source)
     out = []
     seen: dict[str, int] = {}
+    refused = 0
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            body, meta, rid = _record(line)
-            _check_text(f"{source}: line {n}", body)
-        except (ValueError, KeyError, TypeError) as exc:
-            why = "not valid UTF-8 (a lone surrogate)" if isinstance(exc, UnicodeError) else exc
-            raise InputError(f"{source}: line {n} is not an article record ({why})",
-                             code=BAD_JSONL) from None
-        ident = rid or str(n)
-        if ident in seen:
-            raise InputError(f"{source}: line {n} repeats the id '{ident}' of line "
-                             f"{seen[ident]}; ids must be unique in a file", code=BAD_JSONL)
-        seen[ident] = n
-        out.append(_article(body, meta, file=f"{name}:{ident}", path=f"{source}:{n}",
-                            stem=f"{Path(name).stem}-{ident}", outlet=outlet))
-    if not out:
-        raise InputError(f"{source}: empty file (no records)", code=EMPTY_FILE)
+            try:
+                body, meta, rid = _record(line)
+                _check_text(f"{shown}: line {n}", body)
+            except (ValueError, KeyError, TypeError) as exc:
+                why = ("not valid UTF-8 (a lone surrogate)" if isinstance(exc, UnicodeError)
+                       else exc)
+                raise InputError(f"{shown}: line {n} is not an article record ({why})",
+                                 code=BAD_JSONL) from None
+            if rid is not None and rid in seen:
+                raise InputError(f"{shown}: line {n} repeats the id '{rid}' of line "
+                                 f"{seen[rid]}; ids must be unique in a file", code=BAD_JSONL)
+            ident = escaped(rid) if rid is not None else str(n)
+            out.append(_article(
+                body, meta, file=f"{name}:{ident}", path=f"{source}:{n}",
+                stem=f"{Path(name).stem}-{ident}", outlet=outlet,
+                origin="" if base is None else
+                f"{base}#id={rid}" if rid is not None else f"{base}#line={n}"))
+            if rid is not None:
+                seen[rid] = n
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            refused += 1
+    if not out and not refused:
+        raise InputError(f"{shown}: empty file (no records)", code=EMPTY_FILE)
     return out
 
 
@@ -234,31 +235,36 @@ def _kind(source: Path, text: str) -> str:
 
 
 def load_articles(source: Path, max_bytes: int, outlet: str | None = None,
-                  name: str | None = None) -> list[ArticleIn]:
+                  name: str | None = None,
+                  problems: list[InputError] | None = None) -> list[ArticleIn]:
     """Read, check and normalise one file (or ``-``, standard input) into articles;
-    ``name`` is the article's identity in the ledger (default: the file name)."""
+    ``name`` is how the ledger shows it (default: the file name); its identity is the
+    file itself (:func:`~summitledger.ingest.readers.origin_key`), or for standard
+    input its text. Bad JSON lines records go to ``problems`` when given."""
     text, _encoding = decode(source, read_bytes(source, max_bytes))
     kind = _kind(source, text)
     if kind == "jsonl":
-        return jsonl_articles(text, source, outlet, name)
+        return jsonl_articles(text, source, outlet, name, problems)
     _check_text(source, text)
+    origin = ""  # standard input: known by its text
     if str(source) == STDIN:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         name, manifest = f"stdin-{digest}", {}
     else:
         manifest = load_manifest(source.parent).get(source.name, {})
-        name = name or source.name
+        name = name or shown_path(source.name)
+        origin = origin_key(source)
     stem = Path(name).stem
     if kind == "html":
         body, meta = html_article(text, source)
         return [_article(body, meta, file=name, path=str(source), stem=stem, outlet=outlet,
-                         manifest=manifest)]
+                         manifest=manifest, origin=origin)]
     meta, body = front_matter(normalise(text))
     inferred: dict[str, str] = {}
     if source.suffix.lower() in (".md", ".markdown") or looks_like_markdown(body):
         body, inferred = markdown_to_prose(body)
     return [_article(body, meta, file=name, path=str(source), stem=stem, outlet=outlet,
-                     inferred=inferred, manifest=manifest)]
+                     inferred=inferred, manifest=manifest, origin=origin)]
 
 
 def load_article(source: Path, max_bytes: int, outlet: str | None = None) -> ArticleIn:

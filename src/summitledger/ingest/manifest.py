@@ -4,12 +4,19 @@ and the event the folder's articles belong to (a top-level ``"event"``)."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from summitledger.errors import (
     BAD_MANIFEST,
+    InputError,
 )
-from summitledger.ingest.readers import MANIFEST
+from summitledger.ingest.readers import MANIFEST, read_regular
+from summitledger.safe import shown_path
+
+#: A manifest is metadata, a few hundred bytes a file: anything over this is not one
+#: (and is never read whole into memory).
+MANIFEST_MAX_BYTES = 20_000_000
 
 
 def _manifest_entries(data: object) -> dict[str, dict[str, str]]:
@@ -34,27 +41,48 @@ def _manifest_entries(data: object) -> dict[str, dict[str, str]]:
             for k, v in data.items()}
 
 
+def _read(path: Path) -> dict[str, dict[str, str]] | None:
+    """The entries of the manifest at ``path``; None when there is none; ValueError or
+    TypeError saying why when it cannot be used. Only a regular file is read, and no more
+    than :data:`MANIFEST_MAX_BYTES` of it; JSON nested past the parser's depth is refused,
+    not a crash."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        data = read_regular(path, MANIFEST_MAX_BYTES)
+    except InputError as exc:
+        raise ValueError(str(exc.args[0]).removeprefix(f"{shown_path(path)}: ")) from None
+    return _parsed(data)
+
+
+@lru_cache(maxsize=4)
+def _parsed(data: bytes) -> dict[str, dict[str, str]]:
+    """A manifest's entries from its bytes, parsed once for all the files of a folder."""
+    try:
+        return _manifest_entries(json.loads(data.decode("utf-8")))
+    except RecursionError:
+        raise ValueError("JSON nested too deep") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8") from None
+
+
 def manifest_problem(folder: Path) -> str | None:
     """Why the folder's ``manifest.json`` cannot be used (it is then ignored), or None."""
     path = folder / MANIFEST
-    if not path.is_file():
-        return None
     try:
-        _manifest_entries(json.loads(path.read_text("utf-8")))
-    except (ValueError, TypeError, OSError, UnicodeDecodeError) as exc:
-        return f"[{BAD_MANIFEST}] {path}: not a manifest ({exc}); ignored"
+        _read(path)
+    except (ValueError, TypeError) as exc:
+        why = " ".join(str(exc).split())[:200]
+        return f"[{BAD_MANIFEST}] {shown_path(path)}: not a manifest ({why}); ignored"
     return None
 
 
 def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
     """``manifest.json`` of a folder: file name -> outlet, title, date, url ({} when
     there is none, or one of no known shape: see :func:`manifest_problem`)."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}
     try:
-        return _manifest_entries(json.loads(path.read_text("utf-8")))
-    except (ValueError, TypeError, OSError, UnicodeDecodeError):
+        return _read(folder / MANIFEST) or {}
+    except (ValueError, TypeError):
         return {}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from summitledger.errors import (
     BINARY_FILE,
     EMPTY_FILE,
     MISSING_PATH,
+    NOT_REGULAR,
     NOT_UTF8,
     NOTHING_TO_INGEST,
     SYMLINK_LOOP,
@@ -27,6 +29,7 @@ from summitledger.errors import (
     InputError,
 )
 from summitledger.nlp.text import CONTROLS, normalise
+from summitledger.safe import origin_key, shown_path  # noqa: F401  (origin_key: ingest's)
 
 EXTENSIONS = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 MANIFEST = "manifest.json"
@@ -36,12 +39,19 @@ STDIN = "-"
 @dataclass
 class Source:
     """A file to ingest, whether the user named it (else it was found in a folder), and
-    its name in the ledger: its path relative to the folder given, so that two files
-    of one name in different subfolders are two articles."""
+    its name as users see it: its path relative to the folder given (or as given), with
+    control characters and bytes that are not UTF-8 escaped. The article's identity is
+    not the name but the file itself (see :func:`origin_key`)."""
 
     path: Path
     named: bool
     name: str = ""
+
+
+def _kind_of(mode: int) -> str:
+    return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
 
 
 def _check_named(p: Path) -> None:
@@ -49,9 +59,15 @@ def _check_named(p: Path) -> None:
         try:
             p.resolve(strict=True)
         except (OSError, RuntimeError):
-            raise InputError(f"{p}: symlink loop or broken link", code=SYMLINK_LOOP) from None
-    if not p.exists():
-        raise InputError(f"{p}: no such file or folder", code=MISSING_PATH)
+            raise InputError(f"{shown_path(p)}: symlink loop or broken link",
+                             code=SYMLINK_LOOP) from None
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        raise InputError(f"{shown_path(p)}: no such file or folder", code=MISSING_PATH) from None
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError(f"{shown_path(p)}: {_kind_of(mode)}, not a file to read",
+                         code=NOT_REGULAR)
 
 
 def _walk(top: Path, problems: list[InputError]) -> list[Path]:
@@ -60,13 +76,14 @@ def _walk(top: Path, problems: list[InputError]) -> list[Path]:
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
     def unreadable(exc: OSError) -> None:
-        problems.append(InputError(f"{exc.filename}: skipped, cannot read this folder "
-                                   f"({exc.strerror or exc})", code=UNREADABLE))
+        problems.append(InputError(f"{shown_path(exc.filename)}: skipped, cannot read this "
+                                   f"folder ({exc.strerror or exc})", code=UNREADABLE))
 
     for root, dirs, files in os.walk(top, followlinks=True, onerror=unreadable):
         st = os.stat(root)
         if (st.st_dev, st.st_ino) in seen:
-            problems.append(InputError(f"{root}: skipped, symlink loop", code=SYMLINK_LOOP))
+            problems.append(InputError(f"{shown_path(root)}: skipped, symlink loop",
+                                       code=SYMLINK_LOOP))
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
@@ -77,9 +94,14 @@ def _walk(top: Path, problems: list[InputError]) -> list[Path]:
             f = Path(root) / name
             try:
                 f.resolve(strict=True)
+                mode = f.stat().st_mode
             except (OSError, RuntimeError):
-                problems.append(InputError(f"{f}: skipped, symlink loop or broken link",
-                                           code=SYMLINK_LOOP))
+                problems.append(InputError(f"{shown_path(f)}: skipped, symlink loop or broken "
+                                           "link", code=SYMLINK_LOOP))
+                continue
+            if not stat.S_ISREG(mode):  # a FIFO would block, /dev/zero never end
+                problems.append(InputError(f"{shown_path(f)}: skipped, {_kind_of(mode)}",
+                                           code=NOT_REGULAR))
                 continue
             found.append(f)
     return sorted(found)
@@ -101,67 +123,104 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[InputError]]:
         if p.is_dir():
             for f in _walk(p, problems):
                 if f.suffix.lower() in EXTENSIONS:
-                    sources.append(Source(f, named=False, name=f.relative_to(p).as_posix()))
+                    sources.append(Source(f, named=False,
+                                          name=shown_path(f.relative_to(p).as_posix())))
                 else:
                     problems.append(InputError(
-                        f"{f}: skipped, unknown extension '{f.suffix}' "
+                        f"{shown_path(f)}: skipped, unknown extension '{shown_path(f.suffix)}' "
                         f"(ingest reads {', '.join(sorted(EXTENSIONS))})",
                         code=UNKNOWN_EXTENSION))
         else:
             if p.suffix.lower() not in EXTENSIONS:
                 raise InputError(
-                    f"{p}: unknown extension '{p.suffix}' (ingest reads "
-                    f"{', '.join(sorted(EXTENSIONS))})", code=UNKNOWN_EXTENSION)
+                    f"{shown_path(p)}: unknown extension '{shown_path(p.suffix)}' (ingest "
+                    f"reads {', '.join(sorted(EXTENSIONS))})", code=UNKNOWN_EXTENSION)
             sources.append(Source(p, named=True))
     names = [s.path.name for s in sources if s.named]
     for s in sources:
         if s.named and str(s.path) != STDIN:
-            # two named files of one name: each is known by the path as given
-            s.name = s.path.as_posix() if names.count(s.path.name) > 1 else s.path.name
+            # two named files of one name: each is shown by the path as given
+            s.name = shown_path(s.path.as_posix() if names.count(s.path.name) > 1
+                                else s.path.name)
     if not sources:
-        where = ", ".join(str(p) for p in paths)
+        where = ", ".join(shown_path(p) for p in paths)
         raise InputError(f"{where}: nothing to ingest (no {', '.join(sorted(EXTENSIONS))} files)",
                          code=NOTHING_TO_INGEST)
     return sources, problems
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes (or standard input's for ``-``), checked against the size limit."""
+READ_CHUNK = 1 << 20  # bytes per read() of a file: the limit is checked after each
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
+
+    The file is opened without blocking (a FIFO put in its place after the folder was
+    listed cannot stall the run), refused unless the open file is a regular one (no
+    device: ``/dev/zero`` never ends), and read in chunks that stop past the limit,
+    whatever size the file claimed (it may grow while read)."""
+    shown = shown_path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        if str(path) == STDIN:
-            try:
-                data = sys.stdin.buffer.read(max_bytes + 1)
-            except (AttributeError, ValueError, OSError):  # no stdin, or a closed one
-                raise InputError("-: standard input is closed; nothing to read",
-                                 code=UNREADABLE) from None
-            size = len(data)
-        else:
-            size = path.stat().st_size
-            data = b"" if size > max_bytes else path.read_bytes()
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except PermissionError:
-        raise InputError(f"{path}: cannot read (permission denied)", code=UNREADABLE) from None
+        raise InputError(f"{shown}: cannot read (permission denied)", code=UNREADABLE) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: cannot read (is a folder)", code=UNREADABLE) from None
+        raise InputError(f"{shown}: cannot read (is a folder)", code=UNREADABLE) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})", code=UNREADABLE) from None
+        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})", code=UNREADABLE) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{shown}: cannot read (is a folder)", code=UNREADABLE)
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{shown}: {_kind_of(mode)}, not a file to read", code=NOT_REGULAR)
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})", code=UNREADABLE) from None
+    finally:
+        os.close(fd)
     if size > max_bytes:
-        raise InputError(f"{path}: {size} bytes is over the {max_bytes}-byte limit "
-                         "(SUMMITLEDGER_MAX_BYTES)", code=TOO_LARGE)
+        raise InputError(f"{shown}: over the {max_bytes}-byte limit (SUMMITLEDGER_MAX_BYTES)",
+                         code=TOO_LARGE)
+    return b"".join(chunks)
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes (or standard input's for ``-``), checked against the size limit
+    as they are read (see :func:`read_regular`)."""
+    if str(path) != STDIN:
+        return read_regular(path, max_bytes)
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except (AttributeError, ValueError, OSError):  # no stdin, or a closed one
+        raise InputError("-: standard input is closed; nothing to read",
+                         code=UNREADABLE) from None
+    if len(data) > max_bytes:
+        raise InputError(f"-: over the {max_bytes}-byte limit (SUMMITLEDGER_MAX_BYTES)",
+                         code=TOO_LARGE)
     return data
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
     """Text and the encoding it was read in: UTF-8 (with or without BOM), UTF-16 with a
     BOM, else what charset-normalizer finds (cp1252, latin-1, ...) when it is sure."""
+    shown = shown_path(path)
     if not data.strip():
-        raise InputError(f"{path}: empty file", code=EMPTY_FILE)
+        raise InputError(f"{shown}: empty file", code=EMPTY_FILE)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file (holds NUL bytes), not an article",
+        raise InputError(f"{shown}: binary file (holds NUL bytes), not an article",
                          code=BINARY_FILE)
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -177,7 +236,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.chaos <= 0.1 and _plausible(str(best)):
         return str(best), best.encoding
-    raise InputError(f"{path}: not UTF-8 (bad byte at offset {bad}) and no other "
+    raise InputError(f"{shown}: not UTF-8 (bad byte at offset {bad}) and no other "
                      "encoding fits; convert it to UTF-8", code=NOT_UTF8)
 
 
@@ -194,6 +253,7 @@ def _plausible(text: str) -> bool:
 def _check_text(path: Path | str, text: str) -> None:
     """Refuse a text with a NUL anywhere, or control characters in more than 2% of it
     (a binary file); stray ones elsewhere are dropped by :func:`normalise`."""
+    path = shown_path(path)
     nul = text.find("\x00")
     if nul >= 0:
         raise InputError(f"{path}: binary file (NUL character at offset {nul}), not an "

@@ -18,13 +18,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
-from summitledger.errors import NOTHING_TO_INGEST, InputError
+from summitledger.errors import NOTHING_TO_INGEST, TOO_SLOW, InputError
 from summitledger.extract import EXTRACTOR_VERSION
 from summitledger.extract.component import NAME, ClaimsComponent, make_claims_component
 from summitledger.ingest.events import Pick, misfits, pick, pick_page, place
 from summitledger.ingest.formats import load_articles
 from summitledger.ingest.manifest import manifest_problem
 from summitledger.ingest.readers import discover
+from summitledger.ingest.triage import settle, triage
 from summitledger.ingest.web import is_address, web_articles
 from summitledger.models import (
     Article,
@@ -33,12 +34,14 @@ from summitledger.models import (
     Extraction,
     IngestOutcome,
 )
+from summitledger.nlp.budget import Budget, article_seconds
 from summitledger.nlp.pipeline import load_pipeline, pipeline_id
 from summitledger.nlp.select import parse_selected
 from summitledger.reconcile.run import ReconcileSummary, ledger_summary, reconcile
-from summitledger.settings import Settings
+from summitledger.settings import ENV_ARTICLE_SECONDS, Settings
 from summitledger.store.engine import open_ledger, unreconciled
-from summitledger.store.writes import made_by, same_article, store
+from summitledger.store.origins import sweep
+from summitledger.store.writes import store
 
 Progress = Callable[[IngestOutcome], None]
 
@@ -67,40 +70,56 @@ def _worker_init(model: str, cues: Path | None) -> None:
     _WORKER = claims_component(model, cues)
 
 
-def _worker_extract(texts: list[str]) -> list[Extraction]:
+def _extract(claims: ClaimsComponent, texts: list[str], limits: list[float],
+             batch_size: int) -> Iterator[Extraction | None]:
+    """Each text parsed and extracted within its time budget (None: it ran over)."""
+    budget = Budget(limits)
+    for n, doc in enumerate(parse_selected(claims.nlp, texts, claims.triggers, batch_size,
+                                           budget)):
+        if doc is None:
+            yield None
+            continue
+        ex = claims(doc)._.extraction
+        budget.charge(n)
+        yield None if budget.over(n) else ex
+
+
+def _worker_extract(task: tuple[list[str], list[float]]) -> list[Extraction | None]:
     claims = _WORKER
     assert claims is not None
-    return [claims(doc)._.extraction
-            for doc in parse_selected(claims.nlp, texts, claims.triggers, len(texts))]
+    texts, limits = task
+    return list(_extract(claims, texts, limits, len(texts)))
 
 
 def _extractions(arts: list[ArticleIn], claims: ClaimsComponent, settings: Settings,
-                 batch_size: int, jobs: int) -> Iterator[Extraction]:
+                 batch_size: int, jobs: int) -> Iterator[Extraction | None]:
     """Parse and extract each article, in order: the paragraphs that can carry a claim
     are parsed (batched ``nlp.pipe``) and the claims component runs on the whole doc, in
-    this process or in ``jobs`` worker processes each taking whole articles."""
+    this process or in ``jobs`` worker processes each taking whole articles. None for an
+    article over its time budget (:func:`~summitledger.nlp.budget.article_seconds`)."""
     texts = [a.text for a in arts]
+    limits = [article_seconds(t, settings.article_seconds) for t in texts]
     if jobs <= 1 or len(arts) < 2:
-        for doc in parse_selected(claims.nlp, texts, claims.triggers, batch_size):
-            yield claims(doc)._.extraction
+        yield from _extract(claims, texts, limits, batch_size)
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # each task is a batch of articles, parsed together as one process would
     size = max(1, min(batch_size, len(texts) // (2 * jobs)))
-    batches = [texts[i : i + size] for i in range(0, len(texts), size)]
+    batches = [(texts[i : i + size], limits[i : i + size]) for i in range(0, len(texts), size)]
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings.model, settings.cues)) as pool:
         for done in pool.imap(_worker_extract, batches):
             yield from done
 
 
-def _store(engine: Engine, art: ArticleIn, ex: Extraction, lexicon_body: str) -> IngestOutcome:
+def _store(engine: Engine, art: ArticleIn, ex: Extraction | None, lexicon_body: str,
+           keep: frozenset[str]) -> IngestOutcome | None:
     """:func:`store`, once more if another writer stored the same text at the same
     moment (a unique-key clash) or PostgreSQL broke a deadlock by cancelling this one:
     the second try sees the other's article and says so."""
     for attempt in (1, 2, 3):
         try:
-            return store(engine, art, ex, lexicon_body)
+            return store(engine, art, ex, lexicon_body, keep)
         except (IntegrityError, OperationalError) as exc:
             code = getattr(getattr(exc, "orig", None), "sqlstate", None)
             if attempt == 3 or code not in ("23505", "40P01", "40001"):
@@ -108,17 +127,16 @@ def _store(engine: Engine, art: ArticleIn, ex: Extraction, lexicon_body: str) ->
     raise AssertionError("unreachable")
 
 
-def _note_copies(engine: Engine, outcomes: list[IngestOutcome]) -> None:
+def _note_copies(engine: Engine, done: list[tuple[ArticleIn, IngestOutcome]]) -> None:
     """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
     with Session(engine) as session:
-        rows = session.exec(select(Article.id, Article.file, Article.source_id, Event.name)
-                            .outerjoin(Event, Article.event_id == Event.id)).all()
-    file_of = {aid: f for aid, f, _, _ in rows}
-    source = {(f, ev): file_of.get(src) for aid, f, src, ev in rows
-              if src is not None and src != aid}
-    for o in outcomes:
-        if o.status in ("added", "replaced") and (o.file, o.event) in source:
-            o.detail = "; ".join(x for x in (o.detail, f"near-copy of {source[o.file, o.event]}: "
+        rows = session.exec(select(Article.id, Article.origin, Article.file,
+                                   Article.source_id)).all()
+    file_of = {aid: f for aid, _, f, _ in rows}
+    source = {o: file_of.get(src) for aid, o, _, src in rows if src is not None and src != aid}
+    for art, o in done:
+        if o.status in ("added", "replaced") and art.origin in source:
+            o.detail = "; ".join(x for x in (o.detail, f"near-copy of {source[art.origin]}: "
                                              "counted as one source with it") if x)
 
 
@@ -156,7 +174,7 @@ def ingest(
     picks: list[Pick] = []
     for src in sources:
         try:
-            loaded = load_articles(src.path, settings.max_bytes, outlet, src.name)
+            loaded = load_articles(src.path, settings.max_bytes, outlet, src.name, problems)
         except InputError as exc:
             if src.named:
                 raise
@@ -180,48 +198,59 @@ def ingest(
     engine = open_ledger(settings.db)
     if on_total:
         on_total(len(articles))
-    outcomes: list[IngestOutcome] = []
+    done: dict[int, IngestOutcome] = {}
+
+    def finish(n: int, out: IngestOutcome) -> None:
+        done[n] = out
+        if on_article:
+            on_article(out)
+
     try:
         made = {"pipeline": pipeline_id(claims.nlp), "extractor": EXTRACTOR_VERSION,
                 "lexicon": lexicon.digest()}
         lexicon_body = lexicon.model_dump_json()
-        with engine.connect() as conn:  # what is there already, without the texts
+        with engine.connect() as conn:  # where each file's article is already, by path
             rows = conn.execute(
-                select(Article.file, Article.path, Event.name.label("event"),  # type: ignore[attr-defined]
-                       Article.content_hash, Article.outlet, Article.title, Article.date,
-                       Article.url, Article.pipeline, Article.extractor, Article.lexicon)
+                select(Article.file, Article.path, Event.name.label("event"))  # type: ignore[attr-defined]
                 .outerjoin(Event, Article.event_id == Event.id)).all()
             events = sorted(conn.execute(select(Event.name)).scalars())
         homes: dict[tuple[str, str], set[str]] = {}
         for r in rows:
             homes.setdefault((r.file, r.path), set()).add(r.event)
         place(articles, picks, homes, events)
-        known = {(r.file, r.event): r for r in rows}
-        todo = []
-        for art in articles:
-            row = known.get((art.file, art.event))
-            if row is not None and same_article(row, art) and not made_by(row, made):  # type: ignore[arg-type]
-                out = IngestOutcome(file=art.file, status="unchanged",
-                                    detail="already in the ledger", event=art.event)
-                outcomes.append(out)
-                if on_article:
-                    on_article(out)
+        keep = frozenset(a.content_hash for a in articles)  # texts this run brings
+        known, stored_only, extract, existed = triage(engine, articles, made)
+        for n, out in known.items():
+            finish(n, out)
+        for n in stored_only:  # its text is stored already: nothing to extract
+            placed = _store(engine, articles[n], None, lexicon_body, keep)
+            if placed is None:
+                extract.append(n)
             else:
-                todo.append(art)
-        for art, ex in zip(todo, _extractions(todo, claims, settings, batch_size, jobs), strict=True):
-            out = _store(engine, art, ex, lexicon_body)
-            outcomes.append(out)
-            if on_article:
-                on_article(out)
+                finish(n, placed)
+        extract.sort()
+        todo = [articles[n] for n in extract]
+        for n, art, ex in zip(extract, todo, _extractions(todo, claims, settings, batch_size,
+                                                         jobs), strict=True):
+            if ex is None:
+                problems.append(InputError(
+                    f"{art.path}: skipped, parsing took longer than its "
+                    f"{article_seconds(art.text, settings.article_seconds):.0f} s budget "
+                    f"({ENV_ARTICLE_SECONDS})", code=TOO_SLOW))
+                continue
+            out = _store(engine, art, ex, lexicon_body, keep)
+            assert out is not None
+            finish(n, out)
+        sweep(engine)  # texts no file holds any more (this run's, or a killed run's)
         # an earlier run stored articles and died before its reconcile: finish that too
         stale = unreconciled(engine)
         summary = reconcile(engine, on_wait) if stale else ledger_summary(engine)
-        _note_copies(engine, outcomes)
-        warnings += misfits(engine, [(o.file, o.event) for o in outcomes
+        settle(engine, [(articles[n], o) for n, o in done.items()], existed)
+        _note_copies(engine, [(articles[n], o) for n, o in done.items()])
+        warnings += misfits(engine, [(o.file, o.event) for o in done.values()
                                      if o.status in ("added", "replaced")])
     finally:
         engine.dispose()
-    order = {a.file: n for n, a in enumerate(articles)}
-    outcomes.sort(key=lambda o: order.get(o.file, 0))
-    return IngestReport(outcomes=outcomes, problems=[str(p) for p in problems],
-                        warnings=warnings, reconcile=summary)
+    return IngestReport(outcomes=[done[n] for n in sorted(done)],
+                        problems=[str(p) for p in problems], warnings=warnings,
+                        reconcile=summary)

@@ -204,7 +204,7 @@ def page_article(page: Page, outlet: str | None = None) -> ArticleIn:
         host = urlsplit(page.final_url).hostname or ""
         meta["outlet"] = host.removeprefix("www.")
     return _article(body, meta, file=page.url, path=page.url, stem=_stem(page.url),
-                    outlet=outlet)
+                    outlet=outlet, origin=f"url:{page.url}")  # known by its address
 
 
 def web_articles(addresses: list[str], max_bytes: int, timeout: float,

@@ -26,6 +26,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from summitledger.nlp import pipeline as _pipeline
+from summitledger.nlp.budget import Budget
 from summitledger.nlp.pipeline import parse_texts, pieces
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -173,35 +174,59 @@ def _named_paragraphs(text: str, bounds: list[tuple[int, int]], parse: list[bool
 
 
 def parse_selected(nlp: Language, texts: list[str], triggers: Triggers,
-                   batch_size: int = 16) -> Iterator[Doc]:
+                   batch_size: int = 16, budget: Budget | None = None) -> Iterator[Doc | None]:
     """Docs of ``texts`` in order, over each whole text, parsed where a claim can be
-    (see the module's description); ``batch_size`` texts are worked on at a time."""
-    for start in range(0, len(texts), max(1, batch_size)):
-        yield from _batch(nlp, texts[start : start + max(1, batch_size)], triggers, batch_size)
+    (see the module's description); ``batch_size`` texts are worked on at a time. With a
+    ``budget`` (one limit per text), a text over its limit gets None instead of a doc;
+    the caller charges its own work on each doc to the same budget."""
+    step = max(1, batch_size)
+    for start in range(0, len(texts), step):
+        yield from _batch(nlp, texts[start : start + step], triggers, batch_size, budget, start)
 
 
-def _batch(nlp: Language, texts: list[str], triggers: Triggers,
-           batch_size: int) -> Iterator[Doc]:
+def _batch(nlp: Language, texts: list[str], triggers: Triggers, batch_size: int,
+           budget: Budget | None = None, base: int = 0) -> Iterator[Doc | None]:
+    def over(n: int) -> bool:
+        return budget is not None and budget.over(base + n)
+
+    def charge(n: int) -> None:
+        if budget is not None:
+            budget.charge(base + n)
+
+    def feed(jobs: list[tuple[int, int, int]]) -> Iterator[str]:
+        for n, a, b in jobs:  # a text over its budget gets no more work
+            yield "" if over(n) else texts[n][a:b]
+
+    if budget is not None:
+        budget.start()
     bounds = [paragraph_bounds(t) for t in texts]
     plans = [plan(t, triggers, bounds[n]) for n, t in enumerate(texts)]
     jobs = [(n, a, b) for n, t in enumerate(texts) for a, b in _windows(t, bounds[n], plans[n])]
     parsed: list[list[tuple[int, Doc]]] = [[] for _ in texts]
-    for (n, a, _), d in zip(jobs, nlp.pipe((texts[n][a:b] for n, a, b in jobs),
-                                            batch_size=batch_size), strict=True):
+    for (n, a, _), d in zip(jobs, nlp.pipe(feed(jobs), batch_size=batch_size), strict=True):
         parsed[n].append((a, d))
-    named_jobs = [(n, a, b) for n, t in enumerate(texts)
+        charge(n)
+    named_jobs = [(n, a, b) for n, t in enumerate(texts) if not over(n)
                   for a, b in _named_paragraphs(t, bounds[n], plans[n],
                                                 _bare_names(d for _, d in parsed[n]))]
     named: list[list[tuple[int, Doc]]] = [[] for _ in texts]
     keep = set(ner_names(nlp))
     if named_jobs:
         off = [name for name in nlp.pipe_names if name not in keep]
-        for (n, a, _), d in zip(named_jobs, nlp.pipe((texts[n][a:b] for n, a, b in named_jobs),
-                                                      batch_size=batch_size, disable=off), strict=True):
+        for (n, a, _), d in zip(named_jobs, nlp.pipe(feed(named_jobs), batch_size=batch_size,
+                                                      disable=off), strict=True):
             named[n].append((a, d))
+            charge(n)
     for n, text in enumerate(texts):
+        if over(n):
+            yield None
+            continue
+        if budget is not None:
+            budget.start()  # the caller's work on the doc before was charged by the caller
         doc = assemble(nlp, text, parsed[n], named[n])
-        yield doc if doc is not None else next(parse_texts(nlp, [text]))
+        doc = doc if doc is not None else next(parse_texts(nlp, [text]))
+        charge(n)
+        yield None if over(n) else doc
 
 
 def assemble(nlp: Language, text: str, parsed: list[tuple[int, Doc]],

@@ -55,7 +55,7 @@ class ClaimInfo:
     polarity: int = 1
     type: str = "indirect"
     cue: str = ""
-    key: tuple[str, int] = ("", 0)  # (article file, claim index): a stable order
+    key: tuple[str, str, int] = ("", "", 0)  # (article file, its hash, claim index): a stable order
     frame: ClaimFrame = field(default_factory=ClaimFrame)
 
     @property

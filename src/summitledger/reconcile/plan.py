@@ -91,7 +91,7 @@ def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
         id=r.id, article_id=r.article_id, outlet=r.outlet,
         actor=mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
         lemmas=r.lemmas, topic=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
-        key=(r.file, r.idx), frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue))
+        key=(r.file, r.content_hash, r.idx), frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue))
         for r in rows}
     signals = Signals(list(infos.values()))
     prepared = prepare(list(infos.values()), signals, resolution.compatible,

@@ -69,7 +69,8 @@ def _claim_rows(conn: Connection) -> list[tuple[Ev, ClaimRow]]:
                Claim.content, Claim.quote, Claim.lemmas, Claim.topic,
                Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
                Article.file, Article.content_hash, Article.event_id)
-        .join(Article, Claim.article_id == Article.id).order_by(Article.file, Claim.idx)
+        .join(Article, Claim.article_id == Article.id)
+        .order_by(Article.file, Article.content_hash, Claim.idx)
     ).all()]
 
 

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import BaseModel
@@ -24,8 +21,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from summitledger.errors import CANNOT_WRITE, OutputError
-from summitledger.safe import csv_cell, csv_value, printable
+from summitledger.report.destinations import output_file  # noqa: F401  (commands' import)
+from summitledger.safe import csv_cell, csv_value, line_safe, printable
 
 STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red",
                 "updated": "blue", "disputed": "magenta"}
@@ -106,16 +103,16 @@ def table(data: Iterable[dict[str, Any]], columns: Sequence[str], *, title: str 
     data = list(data)
     if not is_terminal(out):
         if title:
-            out.write(f"# {printable(title)}\n")
-        out.write("\t".join(printable(c) for c in columns) + "\n")
+            out.write(f"# {line_safe(title)}\n")
+        out.write("\t".join(line_safe(c) for c in columns) + "\n")
         for d in data:
             out.write("\t".join(printable(_cell(d.get(c))).replace("\t", " ").replace("\n", " ")
                                 for c in columns) + "\n")
         return
-    t = Table(title=Text(printable(title)) if title else None, show_lines=False,
+    t = Table(title=Text(line_safe(title)) if title else None, show_lines=False,
               header_style="bold", expand=False)
     for c in columns:
-        t.add_column(Text(printable(c)), overflow="fold",
+        t.add_column(Text(line_safe(c)), overflow="fold",
                      max_width=70 if c in ("content", "statement") else None)
     for d in data:
         cells = []
@@ -124,29 +121,3 @@ def table(data: Iterable[dict[str, Any]], columns: Sequence[str], *, title: str 
             cells.append(Text(text, style=STATUS_STYLE.get(text, "") if c == "status" else ""))
         t.add_row(*cells)
     Console(file=out).print(t)
-
-
-
-
-@contextmanager
-def output_file(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file written whole or not at all: into a hidden temporary file
-    beside it, renamed over it at the end; on any failure (a full disk) the temporary
-    file goes and nothing is left at ``path``."""
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
-    if not path.parent.is_dir():
-        raise OutputError(f"{path}: cannot write, no folder {path.parent}", code=CANNOT_WRITE)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as f:
-            yield f
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})",
-                          code=CANNOT_WRITE) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -24,7 +24,9 @@ SEARCH_COLUMNS = ("content", "quote", "speaker")
 #: and what a process waiting for each is told.
 RECONCILE_LOCK = 0x5EDC0DE
 MIGRATE_LOCK = 0x5EDC0DF
-_HOLDING = {RECONCILE_LOCK: "reconciling", MIGRATE_LOCK: "migrating"}
+STORE_LOCK = 0x5EDC0E0  # one article write at a time: files may share an article's text
+_HOLDING = {RECONCILE_LOCK: "reconciling", MIGRATE_LOCK: "migrating",
+            STORE_LOCK: "storing an article in"}
 
 
 def pg_search_doc(table: str = "") -> str:

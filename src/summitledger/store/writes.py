@@ -1,17 +1,19 @@
-"""Writing one article and everything extracted from it, in one transaction.
+"""Writing one file's article and everything extracted from it, in one transaction.
 
-An article is known by its event and its file name. One whose text, metadata and
-provenance (pipeline, extractor, cue lexicon) are unchanged is left alone; a changed
-one has its rows replaced; one given another event moves there; an article edited to
-equal another loses its old rows. Each write marks the ledger unreconciled in the same
-transaction (see :func:`summitledger.store.engine.mark_unreconciled`).
+An article is one text, known by the file it came from (and in one event). One whose
+text, metadata, event and provenance (pipeline, extractor, cue lexicon) are unchanged
+is left alone; a changed one has its rows replaced; one given another event moves
+there; a file edited to equal another's text is counted once with it, and its old
+text goes unless another file holds it (:mod:`summitledger.store.origins`). Each write
+marks the ledger unreconciled in the same transaction (see
+:func:`summitledger.store.engine.mark_unreconciled`).
 """
 
 from __future__ import annotations
 
 import bisect
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel, select
@@ -21,6 +23,7 @@ from summitledger.models import (
     Article,
     ArticleAlias,
     ArticleIn,
+    ArticleOrigin,
     Claim,
     Event,
     Extraction,
@@ -30,13 +33,23 @@ from summitledger.models import (
     Sentence,
     utcnow,
 )
-from summitledger.store.backend import is_postgres
+from summitledger.store.backend import STORE_LOCK, is_postgres, serialise
 from summitledger.store.engine import mark_unreconciled
+from summitledger.store.origins import (
+    META,
+    adopt_legacy,
+    gone,
+    record,
+    release,
+    shown,
+    take_over,
+)
 
 
 def same_article(row: Article, art: ArticleIn) -> bool:
-    return (row.content_hash, row.outlet, row.title, row.date, row.url) == (
-        art.content_hash, art.outlet, art.title, art.date, art.url)
+    """Same text and the same metadata (:data:`~summitledger.store.origins.META`)."""
+    return row.content_hash == art.content_hash and all(
+        getattr(row, k) == getattr(art, k) for k in META)
 
 
 def made_by(row: Article, made: dict[str, str]) -> str:
@@ -66,42 +79,87 @@ def event_id(conn: Connection, name: str) -> int:
     return conn.execute(select(Event.id).where(Event.name == name)).scalar_one()
 
 
-def store(engine: Engine, art: ArticleIn, ex: Extraction,
-          lexicon_body: str | None = None) -> IngestOutcome:
-    """Write one article and everything extracted from it into its event (``art.event``),
-    in one transaction (``lexicon_body``: the cue lexicon as JSON, kept by its digest)."""
+def _counts(conn: Connection, article_id: int) -> tuple[int, int]:
+    return tuple(conn.execute(select(func.count()).where(  # type: ignore[return-value]
+        table.article_id == article_id)).scalar_one() for table in (Sentence, Claim))
+
+
+def store(engine: Engine, art: ArticleIn, ex: Extraction | None = None,
+          lexicon_body: str | None = None,
+          keep: frozenset[str] = frozenset()) -> IngestOutcome | None:
+    """Write one file's article and everything extracted from it into its event
+    (``art.event``), in one transaction (``lexicon_body``: the cue lexicon as JSON, kept
+    by its digest); the rules are in :mod:`summitledger.store.origins`. Without ``ex``,
+    only what needs no extraction is done (a copy of a text already stored, a file that
+    moved, an article given another event) and None says the text must be extracted
+    first. ``keep``: texts other files of this run bring."""
     event = art.event or DEFAULT_EVENT
     with engine.begin() as conn:
+        serialise(conn, STORE_LOCK)  # PostgreSQL: origins are shared between writers
         eid = event_id(conn, event)
-        rows = conn.execute(
-            select(Article.id, Article.file, Article.content_hash, Article.outlet,
-                   Article.title, Article.date, Article.url, Article.pipeline,
-                   Article.extractor, Article.lexicon, Article.event_id, Event.name)
+        adopt_legacy(conn, art)
+        before = conn.execute(select(ArticleOrigin.content_hash).where(
+            ArticleOrigin.key == art.origin)).scalar()
+        twin = conn.execute(
+            select(Article.id, Article.file, Article.origin, Article.content_hash,
+                   Article.outlet, Article.title, Article.date, Article.url,
+                   Article.pipeline, Article.extractor, Article.lexicon, Article.event_id,
+                   Event.name)
             .outerjoin(Event, Article.event_id == Event.id)
-            .where((Article.file == art.file) | (Article.content_hash == art.content_hash))
-        ).all()
-        old = next((r for r in rows if r.file == art.file and r.event_id == eid), None)
-        twin = next((r for r in rows if r.content_hash == art.content_hash), None)
-        made = {"pipeline": ex.pipeline, "extractor": ex.extractor, "lexicon": ex.lexicon}
-        if old is not None and same_article(old, art) and not made_by(old, made):  # type: ignore[arg-type]
-            return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger",
-                                 event=event)
-        moved = ""
-        if twin is not None and twin.file == art.file and twin.event_id != eid and old is None:
-            moved = f"moved from event '{twin.name}'"  # the same article, given another event
-            old = twin
-        elif twin is not None and twin.id != getattr(old, "id", None):
-            if old is not None:  # edited to equal another article: its old text goes
-                conn.execute(delete(Article).where(Article.id == old.id))
+            .where(Article.content_hash == art.content_hash)).first()
+        old_id, moved_event = None, ""
+        if twin is not None and twin.origin == art.origin:
+            made = {"pipeline": ex.pipeline, "extractor": ex.extractor,
+                    "lexicon": ex.lexicon} if ex is not None else {}
+            if twin.event_id != eid:
+                moved_event = f"moved from event '{twin.name}'"
+            if same_article(twin, art) and not made_by(twin, made):  # type: ignore[arg-type]
+                record(conn, art)
+                if not moved_event:
+                    return IngestOutcome(file=art.file, status="unchanged",
+                                         detail="already in the ledger", event=event)
+                conn.execute(update(Article).where(Article.id == twin.id).values(event_id=eid))
+                mark_unreconciled(conn)  # the same article, given another event: as it is
+                sentences, claims = _counts(conn, twin.id)
+                return IngestOutcome(file=art.file, status="replaced", sentences=sentences,
+                                     claims=claims, detail=moved_event, event=event)
+            if ex is None:
+                return None
+            old_id = twin.id
+        elif twin is not None:
+            owner = conn.execute(select(ArticleOrigin).where(
+                ArticleOrigin.key == twin.origin)).first()
+            holds = owner is not None and owner.content_hash == twin.content_hash
+            moved = holds and gone(owner)  # type: ignore[arg-type]
+            if not holds or moved:  # its file moved here, or holds another text now
+                take_over(conn, twin.id, art, eid)
+                if moved:
+                    conn.execute(delete(ArticleOrigin).where(ArticleOrigin.key == owner.key))  # type: ignore[union-attr]
                 mark_unreconciled(conn)
-            where = f" in event '{twin.name}'" if twin.event_id != eid else ""
-            return IngestOutcome(file=art.file, status="duplicate", event=event,
-                                 detail=f"same text as {twin.file}{where}; counted once")
-        status = "replaced" if old is not None else "added"
-        changed = made_by(old, made) if old is not None and same_article(old, art) else ""  # type: ignore[arg-type]
-        changed = "; ".join(x for x in (moved, changed) if x)
-        if old is not None:  # its sentences, claims and aliases go with it (ON DELETE CASCADE)
-            conn.execute(delete(Article).where(Article.id == old.id))
+            record(conn, art)
+            if before is not None and before != art.content_hash:
+                release(conn, before, keep)  # this file's earlier text
+            if moved:
+                was = shown(owner).get("path", "elsewhere")  # type: ignore[arg-type]
+                return IngestOutcome(file=art.file, status="moved", event=event,
+                                     detail=f"moved from {was}; nothing extracted again")
+            if holds:
+                where = f" in event '{twin.name}'" if twin.event_id != eid else ""
+                return IngestOutcome(file=art.file, status="duplicate", event=event,
+                                     detail=f"same text as {twin.file}{where}; counted once")
+            sentences, claims = _counts(conn, twin.id)
+            return IngestOutcome(
+                file=art.file, status="added" if before is None else "replaced",
+                sentences=sentences, claims=claims, event=event,
+                detail=f"its text was in the ledger already (from {twin.file})")
+        if ex is None:
+            return None
+        made = {"pipeline": ex.pipeline, "extractor": ex.extractor, "lexicon": ex.lexicon}
+        status = "replaced" if old_id is not None or before is not None else "added"
+        changed = made_by(twin, made) if old_id is not None and same_article(twin, art) else ""  # type: ignore[arg-type]
+        changed = "; ".join(x for x in (moved_event, changed) if x)
+        if old_id is not None:  # its sentences, claims and aliases go with it (ON DELETE CASCADE)
+            conn.execute(delete(Article).where(Article.id == old_id))
         article_id = conn.execute(
             insert(Article).values(**art.model_dump(exclude={"event"}), event_id=eid,
                                    ingested_at=utcnow(), **made)
@@ -122,13 +180,16 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction,
         _insert_many(conn, PassedOver, [
             {"article_id": article_id, "sentence": art.text[p.sentence_start:p.sentence_end],
              **p.model_dump()} for p in ex.passed])
+        record(conn, art)
+        if before is not None and before != art.content_hash:
+            release(conn, before, keep)  # this file's earlier text
         mark_unreconciled(conn)
         if lexicon_body is not None:
             insert_new(conn, LexiconRow, {"digest": ex.lexicon, "body": lexicon_body})
         if ex.aliases:
             _insert_many(conn, ArticleAlias, [{"article_id": article_id, "actor": a.actor,
                                                "alias": a.alias} for a in ex.aliases])
-    detail = f"extracted again: {changed}" if changed and not moved else changed
+    detail = f"extracted again: {changed}" if changed and not moved_event else changed
     return IngestOutcome(file=art.file, status=status, sentences=len(ex.sentences),
                          claims=len(ex.claims), passed_over=ex.passed_over, detail=detail,
                          event=event)
