@@ -300,7 +300,7 @@ def test_a_full_disk_leaves_no_partial_file(cli, seeded: Path, tmp_path: Path,
 
 def test_a_writer_holding_the_lock_is_named_not_a_traceback(
         cli, seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from summitledger.store import engine as db_module
+    from summitledger.store import sqlite as db_module
 
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_S", 0.2)
     holder = sqlite3.connect(seeded, isolation_level=None)
@@ -450,7 +450,7 @@ def test_reading_works_where_the_ledger_folder_cannot_be_written(
     """Where SQLite cannot make its shared-memory file beside a WAL ledger (a read-only
     folder), reading commands open the ledger immutable. (Tests run as root, who may
     write anywhere, so the failed first open is simulated.)"""
-    from summitledger.store import engine as db_module
+    from summitledger.store import sqlite as db_module
 
     opened = []
     real = db_module._engine

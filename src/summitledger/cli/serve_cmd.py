@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import shutil
 import socket
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from summitledger.cli.options import DbOption, settings
 from summitledger.errors import NO_DATASETTE, SERVE_FAILED, UNSUPPORTED_URL, LedgerError
-from summitledger.safe import printable
+from summitledger.safe import line_safe, shown_path
 from summitledger.settings import is_url
 from summitledger.store.engine import open_ledger
+from summitledger.store.sqlite import readable
 
 
 def serve_cli(
@@ -41,9 +44,12 @@ def serve_cli(
     if busy:  # said before anything claims to be serving
         raise LedgerError(f"cannot serve on {host}:{port} ({busy}); choose another --port",
                           code=SERVE_FAILED)
+    # a ledger in a folder this user cannot write is served immutable, or from a private
+    # copy when its write-ahead log holds articles (as the reading commands read it)
+    where, immutable = readable(Path(path))
     # the metadata comes from summitledger's Datasette plugin, as for plain datasette
-    typer.echo(printable(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)"),
-               err=True)
+    typer.echo(line_safe(f"serving {shown_path(path)} at http://{host}:{port}/ (Ctrl-C "
+                         "stops)"), err=True)
     # Datasette runs in this process, not as a child: killed any way at all (even
     # SIGKILL), summitledger serve leaves no server listening behind it
     from datasette.cli import cli as datasette
@@ -51,13 +57,17 @@ def serve_cli(
     gc.enable()  # a server runs on: the collector the CLI paused for the command resumes
 
     try:
-        datasette.main(["serve", str(path), "--host", host,
-                        "--port", str(port), "--setting", "default_page_size", "50"],
+        datasette.main(["serve", *(["--immutable"] if immutable else []), str(where),
+                        "--host", host, "--port", str(port),
+                        "--setting", "default_page_size", "50"],
                        prog_name="datasette", standalone_mode=False)
     except SystemExit as exc:  # uvicorn's own exit (a port in use)
         if exc.code:
             raise LedgerError(f"Datasette stopped: cannot serve on {host}:{port}",
                               code=SERVE_FAILED) from None
+    finally:
+        if where != Path(path):  # the private copy it served
+            shutil.rmtree(where.parent, ignore_errors=True)
 
 
 def _cannot_listen(host: str, port: int) -> str | None:

@@ -78,7 +78,8 @@ def claims(
             .outerjoin(Event, Article.event_id == Event.id)
             .outerjoin(Actor, Claim.actor_id == Actor.id)
             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
-            .order_by(Event.name, Article.file, Claim.idx, Claim.id)
+            # two files of one name are told apart by their text, not by when they came
+            .order_by(Event.name, Article.file, Article.content_hash, Claim.idx, Claim.id)
         )
         if eid is not None:
             q = q.where(Article.event_id == eid)
@@ -86,7 +87,9 @@ def claims(
             q = q.where(col(Claim.actor_id).in_(actor_ids(session, actor, eid)))
         if outlet:
             q = q.where(col(Article.outlet).in_(outlet_names(session, outlet, eid)))
-        if search:  # words and prefixes, read as words (never as the search engine's syntax)
+        # words and prefixes, read as words (never as the search engine's syntax); a
+        # search without a word in it ('', '   ') filters nothing
+        if search and any(c.isalnum() for c in search):
             q = q.where(search_clause(session.connection(), col(Claim.id), search))
         if group is not None:
             if session.get(ClaimGroup, group) is None:

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, func, literal_column, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError
 
+from summitledger.safe import escaped, shown_path
 from summitledger.settings import is_url
 
 #: The claim columns full-text search looks in.
@@ -39,11 +40,11 @@ def pg_search_doc(table: str = "") -> str:
 def shown(target: str | Path) -> str:
     """``target`` as output may show it: a URL's password is masked."""
     if not is_url(str(target)):
-        return str(target)
+        return shown_path(target)
     try:
-        return make_url(str(target)).render_as_string(hide_password=True)
-    except ArgumentError:
-        return re.sub(r"(//[^:/@]*:)[^@]*@", r"\1***@", str(target))
+        return escaped(make_url(str(target)).render_as_string(hide_password=True))
+    except (ArgumentError, ValueError):  # a port that is not a number
+        return escaped(re.sub(r"(//[^:/@]*:)[^@]*@", r"\1***@", str(target)))
 
 
 def is_postgres(conn: Connection) -> bool:

@@ -1,19 +1,16 @@
-"""Opening the ledger: an SQLite file (pragmas, read-only mode) or a PostgreSQL URL
-(:mod:`postgres`); numbered migrations and schema checks for both."""
+"""Opening the ledger: an SQLite file (:mod:`sqlite`) or a PostgreSQL URL
+(:mod:`postgres`); numbered migrations and schema checks for both; what a database
+error means for the user."""
 
 from __future__ import annotations
 
-import random
-import sqlite3
-import time
+import os
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
-from sqlmodel import create_engine
 
 from summitledger import models  # noqa: F401  (registers the tables)
 from summitledger.errors import (
@@ -22,10 +19,12 @@ from summitledger.errors import (
     NEWER_SCHEMA,
     NO_LEDGER,
     OLDER_SCHEMA,
+    READ_ONLY_LEDGER,
     UNREADABLE_LEDGER,
     LedgerFileError,
 )
 from summitledger.settings import is_url
+from summitledger.store import sqlite
 from summitledger.store.backend import MIGRATE_LOCK, is_postgres, serialise, shown
 from summitledger.store.migrations import MIGRATIONS, SCHEMA_VERSION, VIEWS  # noqa: F401
 from summitledger.store.postgres import pg_engine, pg_failure
@@ -63,81 +62,10 @@ def unreconciled(engine: Engine) -> bool:
                             {"k": UNRECONCILED}).first() is not None
 
 
-BUSY_TIMEOUT_S = 30.0
-MMAP_BYTES = 256 * 1024 * 1024
-
-
-def _set_wal(cur: sqlite3.Cursor) -> None:
-    """Switch to write-ahead logging, waiting out other connections doing the same.
-
-    SQLite answers ``PRAGMA journal_mode = WAL`` with "database is locked" at once,
-    without calling the busy handler, when another process is switching a new file
-    at the same moment (both hold a shared lock and one must give way). So wait and
-    retry here, for as long as the busy timeout would have waited.
-    """
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
-    while True:
-        try:
-            cur.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(random.uniform(0.005, 0.05))
-
-
-def _pragmas(readonly: bool) -> Callable[..., None]:
-    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        # transactions are begun by us (below), not implicitly by the driver
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        if readonly:
-            # pages are read through a memory map, not one read() call each: a reading
-            # command's fresh connection touches thousands of scattered pages (6.5k
-            # claims of one actor at 100k claims), and this halved SQLite's share of it
-            cur.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-        else:
-            _set_wal(cur)
-            cur.execute("PRAGMA synchronous = NORMAL")
-        cur.close()
-
-    return on_connect
-
-
-def _engine(path: Path, readonly: bool, immutable: bool = False) -> Engine:
-    if readonly:
-        # immutable: a ledger in a folder this user cannot write, where SQLite cannot
-        # make the shared-memory file that reading a WAL ledger needs
-        url = (f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
-               + ("&immutable=1" if immutable else ""))
-    else:
-        url = f"sqlite:///{path}"
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
-    event.listen(engine, "connect", _pragmas(readonly))
-
-    def begin(conn: Connection) -> None:
-        # A writer takes the write lock up front, so two writers queue on the busy
-        # timeout instead of failing with "database is locked" when one upgrades.
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
-
-    event.listen(engine, "begin", begin)
-    return engine
-
-
-def _can_read(engine: Engine) -> bool:
-    """Does a plain read-only connection work (not one that needs write access to the
-    ledger's folder for its WAL files)?"""
-    try:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT count(*) FROM sqlite_master"))
-        return True
-    except OperationalError as exc:
-        reason = str(exc.orig)
-        return not ("unable to open" in reason or "readonly" in reason)
+def read_only_failure(path: Path) -> LedgerFileError:
+    what = "the ledger file" if path.exists() and not os.access(path, os.W_OK) else "its folder"
+    return LedgerFileError(f"cannot write the ledger: {what} is read-only (reading "
+                           "commands still work)", code=READ_ONLY_LEDGER)
 
 
 def ledger_failure(exc: Exception) -> LedgerFileError:
@@ -150,8 +78,11 @@ def ledger_failure(exc: Exception) -> LedgerFileError:
     if "locked" in reason or "busy" in reason:
         return LedgerFileError(
             f"the ledger is locked by another process writing to it (waited "
-            f"{BUSY_TIMEOUT_S:.0f} s); run the command again when it is done",
+            f"{sqlite.BUSY_TIMEOUT_S:.0f} s); run the command again when it is done",
             code=LEDGER_BUSY)
+    if "readonly" in reason or "read-only" in reason:
+        return LedgerFileError(f"cannot write the ledger ({reason}); reading commands still "
+                               "work", code=READ_ONLY_LEDGER)
     if "full" in reason:
         return LedgerFileError(
             f"cannot write the ledger ({reason}); every article stored before this one "
@@ -172,21 +103,6 @@ def _applied(conn: Connection) -> list[int]:
     return [r[0] for r in conn.execute(text("SELECT id FROM _migrations ORDER BY id"))]
 
 
-def _sqlite_engine(path: Path, readonly: bool) -> Engine:
-    if readonly and not path.exists():
-        raise LedgerFileError(
-            f"{path}: no ledger here; run 'summitledger ingest' first or pass --db",
-            code=NO_LEDGER,
-        )
-    if not readonly:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _engine(path, readonly)
-    if readonly and not _can_read(engine):
-        engine.dispose()
-        engine = _engine(path, readonly, immutable=True)
-    return engine
-
-
 def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
     """Open (and for writers create or migrate) the ledger at ``path``: an SQLite file,
     or a PostgreSQL database given as ``postgresql+psycopg://user@host/dbname``.
@@ -197,7 +113,7 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
     """
     url = is_url(str(path))
     label = shown(str(path))
-    engine = pg_engine(str(path)) if url else _sqlite_engine(Path(path), readonly)
+    engine = pg_engine(str(path)) if url else sqlite.sqlite_engine(Path(path), readonly)
     try:
         with engine.begin() as conn:
             serialise(conn, MIGRATE_LOCK)  # PostgreSQL: one process migrates at a time
@@ -215,12 +131,13 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
                 )
             pending = [m for m in MIGRATIONS if m[0] not in done]
             if pending and readonly:
+                top = max(done, default=0)
+                gap = [f"{n} ({name})" for n, name, _ in pending if n < top]
                 raise LedgerFileError(
-                    f"ledger schema {max(done, default=0)} is older than "
-                    f"{SCHEMA_VERSION}; open it once with a writing command "
-                    "(such as 'summitledger reconcile') to migrate it",
-                    code=OLDER_SCHEMA,
-                )
+                    (f"ledger schema {top} is older than {SCHEMA_VERSION}" if not gap else
+                     f"the ledger lacks migration{'s' * (len(gap) > 1)} {', '.join(gap)}")
+                    + "; open it once with a writing command (such as 'summitledger "
+                    "reconcile') to migrate it", code=OLDER_SCHEMA)
             for number, name, step in pending:
                 step(conn)
                 conn.execute(
@@ -230,6 +147,8 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
     except (DatabaseError, OperationalError, InterfaceError) as exc:
         engine.dispose()
         failure = ledger_failure(exc)
+        if not url and not readonly and not sqlite.writable(Path(path)):
+            failure = read_only_failure(Path(path))
         failure.args = (f"{label}: {failure.args[0]}",)
         raise failure from None
     except LedgerFileError as exc:

@@ -38,9 +38,13 @@ def pg_engine(url: str) -> Engine:
             code=UNSUPPORTED_URL)
     try:
         parsed = make_url(url)
-    except ArgumentError:
+        port = parsed.port
+    except (ArgumentError, ValueError):  # 'host:notaport', '[::1' (an unclosed IPv6 host)
         raise LedgerFileError(f"{shown(url)}: not a database URL (try "
-                              "postgresql+psycopg://user@host/dbname)", code=BAD_URL) from None
+                              "postgresql+psycopg://user@host:5432/dbname)", code=BAD_URL) from None
+    if port is not None and not 0 < port < 65536:
+        raise LedgerFileError(f"{shown(url)}: port {port} is not a port (1 to 65535)",
+                              code=BAD_URL)
     if parsed.drivername not in SCHEMES:
         raise LedgerFileError(
             f"{shown(url)}: a ledger is an SQLite file path or a PostgreSQL URL "
