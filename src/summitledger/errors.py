@@ -103,6 +103,7 @@ NOTHING_TO_DO = "SL405"
 UNKNOWN_SERIES = "SL406"
 UNKNOWN_EVENT = "SL407"
 WHICH_EVENT = "SL408"  # several events in the ledger and none named
+AMBIGUOUS_ACTOR = "SL409"  # a name several actors go by, in a merge or split
 
 
 class OutputError(LedgerError):

@@ -18,7 +18,7 @@ from summitledger.cli.options import (
 from summitledger.reconcile.overrides import list_overrides, record_override, reset_overrides
 from summitledger.report.names import several_events
 from summitledger.report.output import Format, emit
-from summitledger.safe import printable
+from summitledger.safe import line_safe
 
 actors_app = typer.Typer(rich_markup_mode=None)
 
@@ -67,10 +67,11 @@ def merge_cli(
     b: Annotated[str, typer.Argument(help="Another name that is the same actor.")],
     db: DbOption = None,
 ) -> None:
-    """Treat two names as one actor from now on (kept across re-ingests), and reconcile."""
-    summary = record_override(settings(db).db, "merge", a, b)
-    typer.echo(printable(f"merged '{b}' into '{a}'; ledger now has {summary.actors} actors"),
-               err=True)
+    """Treat two actors as one from now on, named as A is (kept across re-ingests), and
+    reconcile. Each name must name one actor: its name, an alias only it has, or #ID."""
+    done = record_override(settings(db).db, "merge", a, b)
+    typer.echo(line_safe(f"merged {done.b} into {done.a}; ledger now has "
+                         f"{done.summary.actors} actors"), err=True)
 
 
 @actors_app.command("split")
@@ -80,9 +81,9 @@ def split_cli(
     db: DbOption = None,
 ) -> None:
     """Keep a name apart from an actor it was joined to, and reconcile."""
-    summary = record_override(settings(db).db, "split", a, b)
-    typer.echo(printable(f"split '{b}' from '{a}'; ledger now has {summary.actors} actors"),
-               err=True)
+    done = record_override(settings(db).db, "split", a, b)
+    typer.echo(line_safe(f"split '{done.b}' from {done.a}; ledger now has "
+                         f"{done.summary.actors} actors"), err=True)
 
 
 @actors_app.command("overrides")
@@ -113,4 +114,4 @@ def reset_cli(
     if not ids and not all_:
         raise typer.BadParameter("give override ids, or --all")
     summary = reset_overrides(settings(db).db, None if all_ else list(ids or []))
-    typer.echo(printable(f"overrides undone; ledger now has {summary.actors} actors"), err=True)
+    typer.echo(line_safe(f"overrides undone; ledger now has {summary.actors} actors"), err=True)

@@ -95,9 +95,14 @@ def _inputs(conn: Connection) -> dict[Ev, EventInput]:
     overrides = conn.execute(select(ActorOverride).order_by(ActorOverride.id)).all()
     for e in events.values():
         speakers = {r.speaker.lower(): r.actor_key for r in e.rows}
+        keys = {r.actor_key for r in e.rows} | {a[0] for a in e.aliases}
         known = set(speakers) | {r.actor_key.lower() for r in e.rows} | {
             x.lower() for a in e.aliases for x in a[:2]}
-        e.overrides = [(o.action, speakers.get(o.a.lower(), o.a), speakers.get(o.b.lower(), o.b))
+
+        def key_of(name: str) -> str:  # an override names an actor key; older ones a speaker
+            return name if name in keys else speakers.get(name.lower(), name)  # noqa: B023
+
+        e.overrides = [(o.action, key_of(o.a), key_of(o.b))
                        for o in overrides if o.a.lower() in known and o.b.lower() in known]
     return dict(sorted(events.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 

@@ -93,17 +93,10 @@ def resolve_actors(
     uf: UnionFind[str] = UnionFind.of(counts)
     for rule in RULES:
         rule(names, uf)
-    splits = _apply_overrides(overrides, names, uf)
-    clusters = {root: list(members) for root, members in uf.sets().items()}
-    for b in splits:
-        root = uf.find(b)
-        if len(clusters.get(root, [])) > 1:
-            clusters[root].remove(b)
-            clusters["\0split:" + b] = [b]
     mapping: dict[str, str] = {}
     actor_kinds: dict[str, str] = {}
-    for members in clusters.values():
-        canon = _canonical(members, kinds, counts)
+    for members, named in _apply_overrides(overrides, names, uf):
+        canon = named or _canonical(members, kinds, counts)
         for m in members:
             mapping[m] = canon
         actor_kinds[canon] = kinds.get(canon, "unknown")
@@ -168,20 +161,43 @@ def _kind(votes: Counter[str]) -> str:
 
 
 def _apply_overrides(overrides: Iterable[tuple[str, str, str]], names: Names,
-                     uf: UnionFind[str]) -> list[str]:
+                     uf: UnionFind[str]) -> list[tuple[list[str], str | None]]:
+    """The actors the rules found, then the user's merges and splits one after the
+    other as they were made, each on the actors the ones before left: ``merge A B``
+    joins B's actor to A's, which keeps A's name; ``split A B`` takes name B out of A's
+    actor into one of its own. Each actor's names, and the name a merge gave it (None:
+    the usual choice)."""
     by_key = {name_key(k): k for k in sorted(names.counts, reverse=True)}
-    splits = []
+    members = dict(enumerate(set(ms) for _, ms in sorted(uf.sets().items())))
+    of = {m: n for n, ms in members.items() for m in ms}
+    named: dict[int, str] = {}
+
+    def alone(x: str) -> None:
+        of[x] = len(members)
+        members[of[x]] = {x}
+
     for n, (action, a, b) in enumerate(overrides, 1):
         a = by_key.get(name_key(a), a)
         b = by_key.get(name_key(b), b)
         for x in (a, b):
-            uf.add(x)
-            names.counts[x] += 0
+            if x not in of:  # a name no claim goes by: an actor of its own
+                names.counts[x] += 0
+                alone(x)
+        ca, cb = of[a], of[b]
         if action == "merge":
-            uf.union(a, b, f"merged by the user (override {n})")
-        else:
-            splits.append(b)
-    return splits
+            if ca != cb:
+                for m in members.pop(cb):
+                    of[m] = ca
+                    members[ca].add(m)
+                named.pop(cb, None)
+                uf.joins.append(Join(a, b, f"merged by the user (override {n})"))
+            named[ca] = a
+        elif ca == cb and a != b:
+            members[ca].discard(b)
+            alone(b)
+            if named.get(ca) == b:
+                named[ca] = a
+    return [(sorted(ms), named.get(c)) for c, ms in sorted(members.items()) if ms]
 
 
 def _canonical(members: list[str], kinds: dict[str, str], counts: Counter[str]) -> str:
