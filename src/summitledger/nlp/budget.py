@@ -1,9 +1,8 @@
 """Time budgets: how long each text of a batch may take to parse and extract.
 
-Texts are parsed in batches, their paragraphs mixed in one ``nlp.pipe``; the time
-between two parts coming out is charged to the text whose part it was (parts come out
-a few at a time, so a neighbour may be charged a little of another's time: the limits
-are generous). A text over its
+Texts are parsed in batches, their paragraphs mixed in one ``nlp.pipe``; a batch's
+time is charged to the texts whose parts were in it, by their share of its characters
+(a slow part's neighbours are charged some of its time: the limits are generous). A text over its
 budget gets no more work (its remaining parts are fed to spaCy empty) and its caller
 refuses it, so one pathological article cannot stall the others. The check falls
 between parts, never inside one: :func:`summitledger.nlp.text.tame` bounds each part's
@@ -46,6 +45,15 @@ class Budget:
         """Charge the time since the last charge to text ``n``."""
         now = time.monotonic()
         self.spent[n] += now - self._last
+        self._last = now
+
+    def share(self, texts: list[int], sizes: list[int]) -> None:
+        """Charge the time since the last charge to ``texts``, worked on together, each
+        by its share of ``sizes`` (characters)."""
+        now = time.monotonic()
+        total = sum(sizes) or 1
+        for n, size in zip(texts, sizes, strict=True):
+            self.spent[n] += (now - self._last) * size / total
         self._last = now
 
     def over(self, n: int) -> bool:

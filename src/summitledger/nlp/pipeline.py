@@ -51,16 +51,31 @@ def _tune_tokenizer(nlp: Language) -> None:
 
 
 PARAGRAPHS = "summitledger_paragraphs"
+#: A run of this many tokens with no sentence stop ('.', '!', '?') is cut into sentences
+#: of this length: the parser and the extraction rules do more than linear work per
+#: sentence, and a text of marks and letters ('a:a:a:...', 20,000 characters) once made
+#: one sentence that took minutes. The longest sentence in the development articles has
+#: 62 tokens; real text has a stop long before this.
+SENTENCE_TOKENS = 250
 
 
 @Language.component(PARAGRAPHS)
 def paragraph_starts(doc: Doc) -> Doc:
     """A sentence never runs across a paragraph break: the token after a line break
     starts one (the parser keeps sentence starts set before it). Texts are stored one
-    paragraph a line (:func:`readers.paragraphs`)."""
+    paragraph a line (:func:`readers.paragraphs`). Nor does one run past
+    :data:`SENTENCE_TOKENS` tokens without a stop."""
+    since = 0
     for tok in doc[:-1]:
+        since += 1
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             doc[tok.i + 1].is_sent_start = True
+            since = 0
+        elif tok.text[-1:] in ".!?…":
+            since = 0
+        elif since >= SENTENCE_TOKENS:
+            doc[tok.i + 1].is_sent_start = True
+            since = 0
     return doc
 
 

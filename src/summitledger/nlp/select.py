@@ -193,30 +193,39 @@ def _batch(nlp: Language, texts: list[str], triggers: Triggers, batch_size: int,
         if budget is not None:
             budget.charge(base + n)
 
-    def feed(jobs: list[tuple[int, int, int]]) -> Iterator[str]:
-        for n, a, b in jobs:  # a text over its budget gets no more work
-            yield "" if over(n) else texts[n][a:b]
+    def run(jobs: list[tuple[int, int, int]], out: list[list[tuple[int, Doc]]],
+            disable: list[str]) -> None:
+        """Parse ``jobs`` a batch at a time; a batch's time is charged to its texts by
+        their share of its characters, and a text over its budget gets no more work."""
+        step, k = max(1, batch_size), 0
+        while k < len(jobs):
+            end, size = k, 0  # up to ``step`` parts and about two pieces' worth of text
+            while end < len(jobs) and end - k < step and size < 2 * _pipeline.PIECE_CHARS:
+                size += jobs[end][2] - jobs[end][1]
+                end += 1
+            batch = [(n, a, b) for n, a, b in jobs[k:end] if not over(n)]
+            k = end
+            if budget is not None:
+                budget.start()
+            docs = list(nlp.pipe((texts[n][a:b] for n, a, b in batch), batch_size=step,
+                                 disable=disable))
+            if budget is not None:
+                budget.share([base + n for n, _, _ in batch], [b - a for _, a, b in batch])
+            for (n, a, _), d in zip(batch, docs, strict=True):
+                out[n].append((a, d))
 
-    if budget is not None:
-        budget.start()
     bounds = [paragraph_bounds(t) for t in texts]
     plans = [plan(t, triggers, bounds[n]) for n, t in enumerate(texts)]
     jobs = [(n, a, b) for n, t in enumerate(texts) for a, b in _windows(t, bounds[n], plans[n])]
     parsed: list[list[tuple[int, Doc]]] = [[] for _ in texts]
-    for (n, a, _), d in zip(jobs, nlp.pipe(feed(jobs), batch_size=batch_size), strict=True):
-        parsed[n].append((a, d))
-        charge(n)
+    run(jobs, parsed, [])
     named_jobs = [(n, a, b) for n, t in enumerate(texts) if not over(n)
                   for a, b in _named_paragraphs(t, bounds[n], plans[n],
                                                 _bare_names(d for _, d in parsed[n]))]
     named: list[list[tuple[int, Doc]]] = [[] for _ in texts]
     keep = set(ner_names(nlp))
     if named_jobs:
-        off = [name for name in nlp.pipe_names if name not in keep]
-        for (n, a, _), d in zip(named_jobs, nlp.pipe(feed(named_jobs), batch_size=batch_size,
-                                                      disable=off), strict=True):
-            named[n].append((a, d))
-            charge(n)
+        run(named_jobs, named, [name for name in nlp.pipe_names if name not in keep])
     for n, text in enumerate(texts):
         if over(n):
             yield None
