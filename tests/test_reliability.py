@@ -153,14 +153,14 @@ def test_a_moved_folder_keeps_its_articles_and_its_edits_replace_them(tmp_path: 
 
 
 def test_a_ledger_from_before_origins_is_taken_over_by_its_files(seeded: Path) -> None:
-    """A schema 8 ledger (articles known by name): migrated, the seeds' re-ingest finds
+    """A schema 10 ledger (articles known by name): migrated, the seeds' re-ingest finds
     every article as it was, nothing extracted again."""
     con = sqlite3.connect(seeded)
     before = con.execute("SELECT id, content_hash FROM article ORDER BY id").fetchall()
     con.execute("DROP TABLE articleorigin")
     con.execute("DROP INDEX ix_article_origin")
     con.execute("ALTER TABLE article DROP COLUMN origin")
-    con.execute("DELETE FROM _migrations WHERE id = 9")
+    con.execute("DELETE FROM _migrations WHERE id = 11")
     con.commit()
     con.close()
     report = ingest([SEEDS], Settings(db=seeded))
