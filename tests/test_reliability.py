@@ -153,14 +153,14 @@ def test_a_moved_folder_keeps_its_articles_and_its_edits_replace_them(tmp_path: 
 
 
 def test_a_ledger_from_before_origins_is_taken_over_by_its_files(seeded: Path) -> None:
-    """A schema 10 ledger (articles known by name): migrated, the seeds' re-ingest finds
+    """A schema 11 ledger (articles known by name): migrated, the seeds' re-ingest finds
     every article as it was, nothing extracted again."""
     con = sqlite3.connect(seeded)
     before = con.execute("SELECT id, content_hash FROM article ORDER BY id").fetchall()
     con.execute("DROP TABLE articleorigin")
     con.execute("DROP INDEX ix_article_origin")
     con.execute("ALTER TABLE article DROP COLUMN origin")
-    con.execute("DELETE FROM _migrations WHERE id = 11")
+    con.execute("DELETE FROM _migrations WHERE id = 12")
     con.commit()
     con.close()
     report = ingest([SEEDS], Settings(db=seeded))
@@ -728,7 +728,7 @@ def test_a_name_two_actors_go_by_is_refused_not_guessed(tmp_path: Path, cli) -> 
                 "'the leader' FROM actor")  # an alias both actors go by
     con.commit()
     r = cli("actors", "merge", "The leader", "Putin", "--db", db)
-    _one_line_error(r.stderr, "SL406")
+    _one_line_error(r.stderr, "SL407")
     assert "'The leader' names 2 actors" in r.stderr
     kim = json.loads(cli("actors", "-f", "json", "--db", db).stdout)
     kim_id = next(a["id"] for a in kim if a["actor"] == "Kim Jong Un")
