@@ -13,7 +13,7 @@ import typer
 from summitledger.cli.options import DbOption, EventOption, open_event, settings
 from summitledger.report import export
 from summitledger.report.output import output_file
-from summitledger.safe import csv_value, printable
+from summitledger.safe import csv_value, line_safe, shown_path
 
 
 class ExportFormat(StrEnum):
@@ -68,4 +68,4 @@ def export_cli(
     finally:
         engine.dispose()
     if output:
-        typer.echo(printable(f"wrote {output}"), err=True)
+        typer.echo(line_safe(f"wrote {shown_path(output)}"), err=True)

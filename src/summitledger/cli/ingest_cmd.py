@@ -22,7 +22,7 @@ from summitledger.cli.options import DbOption, say_waiting, settings
 from summitledger.errors import NOTHING_TO_INGEST, InputError
 from summitledger.report.destinations import require_stdout
 from summitledger.report.output import Format, emit, is_terminal, write_json
-from summitledger.safe import printable
+from summitledger.safe import line_safe
 from summitledger.settings import is_url
 from summitledger.store.backend import shown
 
@@ -96,7 +96,7 @@ def ingest_cli(
         line = _line(outcome)  # one line per article as it is done, piped or not
         if progress is not None and task is not None:
             progress.console.print(line, markup=False, highlight=False)
-            progress.update(task, advance=1, description=escape(printable(outcome.file)))
+            progress.update(task, advance=1, description=escape(line_safe(outcome.file)))
         else:
             typer.echo(line, err=True)
 
@@ -126,9 +126,9 @@ def ingest_cli(
         if progress is not None:
             progress.stop()
     if created:
-        typer.echo(printable(f"created ledger {shown(ledger)}"), err=True)
+        typer.echo(line_safe(f"created ledger {shown(ledger)}"), err=True)
     for problem in [*report.warnings, *report.problems]:
-        typer.echo(f"Warning: {printable(problem)}", err=True)
+        typer.echo(f"Warning: {line_safe(problem)}", err=True)
     if format is Format.json:
         write_json(report.model_dump())
     elif format is not None:
@@ -144,13 +144,13 @@ def _line(o) -> str:  # type: ignore[no-untyped-def]
              else o.detail)
     if o.status in ("added", "replaced") and o.detail:
         extra += f"; {o.detail}"
-    return printable(f"{o.status:>9}  {o.file}  ({extra})")
+    return line_safe(f"{o.status:>9}  {o.file}  ({extra})")  # one line, whatever a name holds
 
 
 def _summary(report) -> None:  # type: ignore[no-untyped-def]
     for o in report.outcomes:  # what was learned after the article's own line
         if o.detail.startswith(("near-copy", "now its own")):
-            typer.echo(printable(f"     note  {o.file}  ({o.detail})"), err=True)
+            typer.echo(line_safe(f"     note  {o.file}  ({o.detail})"), err=True)
     r = report.reconcile
     if r is not None:
         statuses = ", ".join(f"{n} {s}" for s, n in r.by_status.items()) or "none"

@@ -8,7 +8,7 @@ import typer
 
 from summitledger.cli.options import FormatOption
 from summitledger.report.output import Format, emit, write_json
-from summitledger.safe import printable
+from summitledger.safe import line_safe
 
 ledger_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True,
                          help="The ledger as a whole: copy it between SQLite and PostgreSQL.")
@@ -38,5 +38,5 @@ def copy_cli(
         return
     emit([{"table": t, "rows": n} for t, n in summary.rows.items()], format, ["table", "rows"])
     total = sum(summary.rows.values())
-    typer.echo(printable(f"copied {total} rows from {summary.source} to {summary.target}"),
+    typer.echo(line_safe(f"copied {total} rows from {summary.source} to {summary.target}"),
                err=True)

@@ -10,7 +10,7 @@ import typer
 from summitledger.cli.options import DbOption, EventOption, open_event, settings
 from summitledger.report import html as htmlreport
 from summitledger.report.output import output_file
-from summitledger.safe import printable
+from summitledger.safe import line_safe, shown_path
 from summitledger.store.backend import shown
 
 
@@ -42,10 +42,10 @@ def report_cli(
     with output_file(output) as out:
         out.write(html)
     if str(output) != "-":
-        typer.echo(printable(f"wrote {output} ({len(html) // 1024} KiB)"), err=True)
+        typer.echo(line_safe(f"wrote {shown_path(output)} ({len(html) // 1024} KiB)"), err=True)
     if open_:
         import webbrowser
 
         if not webbrowser.open(output.resolve().as_uri()):
-            typer.echo(printable(f"Warning: no web browser could be opened; the report is at "
+            typer.echo(line_safe(f"Warning: no web browser could be opened; the report is at "
                                  f"{output.resolve()}"), err=True)

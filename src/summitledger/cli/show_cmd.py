@@ -13,7 +13,7 @@ from rich.text import Text
 from summitledger import report
 from summitledger.cli.options import DbOption, EventOption, FormatOption, open_reading, settings
 from summitledger.report.output import STATUS_STYLE, Format, emit, is_terminal, write_json
-from summitledger.safe import printable
+from summitledger.safe import line_safe, printable
 
 STYLE = {"quote": "bold yellow", "speaker": "cyan", "cue": "italic magenta"}
 PLAIN = {"quote": ("«", "»"), "speaker": ("", ""), "cue": ("", "")}
@@ -74,13 +74,13 @@ def show_cli(
         head.append(f"copies of one text: articles {', '.join(map(str, c))}")
     for x in d.reason.get("disputed_by", []):
         head.append(f"disputed by group {x['group']} ({x['actor']}): {x['statement']}")
-    head = [printable(line) for line in head]
+    head = [line_safe(line) for line in head]  # each on its line, whatever a name holds
     if not is_terminal(out):
         out.write("\n".join(head) + "\n")
         out.write("claim\toutlet\tcue\ttype\tsentence\n")
         for m in d.members:
-            out.write(printable(f"{m.claim}\t{m.outlet}\t{m.cue}\t{m.type}\t"
-                                f"{_plain(m.sentence, m.marks)}") + "\n")
+            out.write("\t".join(line_safe(str(x)) for x in (
+                m.claim, m.outlet, m.cue, m.type, _plain(m.sentence, m.marks))) + "\n")
         return
     console = Console(file=out)
     style = STATUS_STYLE.get(d.status, "")

@@ -290,16 +290,16 @@ def _m014_article_origins(conn: Connection) -> None:
                       "PRIMARY KEY (key))"))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articleorigin_content_hash "
                       "ON articleorigin (content_hash)"))
-    rows = conn.execute(text("SELECT id, file, path, stem, outlet, title, date, url, "
-                             "content_hash FROM article WHERE origin = ''")).all()
-    for r in rows:
-        key = f"{LEGACY}{r.id}"
-        fields = json.dumps({"file": r.file, "path": r.path, "stem": r.stem,
-                             "outlet": r.outlet, "title": r.title, "date": r.date,
-                             "url": r.url}, ensure_ascii=False, sort_keys=True)
-        conn.execute(text("UPDATE article SET origin = :k WHERE id = :i"), {"k": key, "i": r.id})
+    rows = [{"i": r.id, "k": f"{LEGACY}{r.id}", "h": r.content_hash,
+             "j": json.dumps({"file": r.file, "path": r.path, "stem": r.stem, "outlet": r.outlet,
+                              "title": r.title, "date": r.date, "url": r.url},
+                             ensure_ascii=False, sort_keys=True)}
+            for r in conn.execute(text("SELECT id, file, path, stem, outlet, title, date, url, "
+                                       "content_hash FROM article WHERE origin = ''"))]
+    if rows:  # one executemany each, not two statements an article
+        conn.execute(text("UPDATE article SET origin = :k WHERE id = :i"), rows)
         conn.execute(text("INSERT INTO articleorigin (key, content_hash, fields) "
-                          "VALUES (:k, :h, :j)"), {"k": key, "h": r.content_hash, "j": fields})
+                          "VALUES (:k, :h, :j)"), rows)
 
 
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1 is
