@@ -539,6 +539,22 @@ def test_an_in_memory_ledger_is_refused(cli, monkeypatch: pytest.MonkeyPatch,
     _one_line_error(cli("ingest", tmp_path / "a.txt", "--db", tmp_path).stderr, "SL213")
 
 
+def test_a_fifo_or_a_device_as_the_ledger_is_refused_never_opened(tmp_path: Path,
+                                                                  seeded: Path) -> None:
+    """A FIFO given as the ledger (or as its write-ahead log) would block SQLite for
+    ever; /dev/null would keep nothing: both refused, in a real process with a timeout."""
+    fifo = tmp_path / "fifo.db"
+    os.mkfifo(fifo)
+    wal_fifo = tmp_path / "copy.db"
+    wal_fifo.write_bytes(seeded.read_bytes())
+    os.mkfifo(tmp_path / "copy.db-wal")
+    for db, command in ((fifo, ("claims",)), ("/dev/null", ("ingest", str(SEEDS))),
+                        (wal_fifo, ("claims",))):
+        r = _run(*command, "--db", str(db), timeout=60)
+        assert r.returncode == 1
+        _one_line_error(r.stderr, "SL213")
+
+
 @pytest.mark.parametrize("url", ["postgresql+psycopg://me@host:notaport/db",
                                  "postgresql+psycopg://me:secret@[::1/db",
                                  "postgresql://me@host:99999/db"])

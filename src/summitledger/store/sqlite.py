@@ -8,6 +8,7 @@ import os
 import random
 import shutil
 import sqlite3
+import stat
 import tempfile
 import time
 import weakref
@@ -113,8 +114,9 @@ def _can_read(engine: Engine) -> bool:
 
 
 def _check_path(path: Path) -> None:
-    """Refuse a ledger location where nothing would be kept: SQLite's ``:memory:`` (gone
-    when the command ends) or a folder."""
+    """Refuse a ledger location where nothing would be kept, or that would hang: SQLite's
+    ``:memory:`` (gone when the command ends), a folder, a FIFO or a device (the ledger
+    or the files SQLite keeps beside it)."""
     if str(path).strip() in ("", ":memory:") or str(path).startswith("file::memory:"):
         raise LedgerFileError(
             f"{shown(str(path)) or 'an empty path'}: not a place to keep a ledger (an "
@@ -123,6 +125,14 @@ def _check_path(path: Path) -> None:
     if path.is_dir():
         raise LedgerFileError(f"{shown(str(path))}: a folder, not a ledger file; give a file "
                               "path such as data/claims.db", code=NOT_A_LEDGER_PATH)
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        try:
+            mode = os.stat(part).st_mode
+        except OSError:
+            continue
+        if not stat.S_ISREG(mode):  # a FIFO would block for ever, a device keep nothing
+            raise LedgerFileError(f"{shown(str(part))}: not a regular file, so not a ledger "
+                                  "(or its journal); give a file path", code=NOT_A_LEDGER_PATH)
 
 
 def writable(path: Path) -> bool:
