@@ -237,6 +237,23 @@ def test_a_fifo_or_a_device_in_a_folder_is_skipped_never_read(tmp_path: Path) ->
     _one_line_error(r.stderr, "SL112")
 
 
+def test_a_fifo_named_as_a_lexicon_a_url_list_or_gold_is_refused(tmp_path: Path) -> None:
+    """Every file a command reads comes the same way: a FIFO given as --cues, --urls or
+    among an eval's gold files is refused, not waited on (real processes, timeouts)."""
+    fifo = tmp_path / "list.txt"
+    os.mkfifo(fifo)
+    db = str(tmp_path / "l.db")
+    r = _run("ingest", str(SEEDS), "--cues", str(fifo), "--db", db, timeout=60)
+    _one_line_error(r.stderr, "SL302")
+    r = _run("ingest", "--urls", str(fifo), "--db", db, timeout=60)
+    _one_line_error(r.stderr, "SL112")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    os.mkfifo(gold / "a.jsonl")
+    r = _run("eval", str(gold), "--articles", str(SEEDS), timeout=120)
+    _one_line_error(r.stderr, "SL404")
+
+
 def test_the_size_limit_holds_while_reading_whatever_the_file_claims(tmp_path: Path) -> None:
     """A file whose size says 0 (as /proc files do) is still cut at the limit: the limit
     is enforced on the bytes read, not on what stat says."""

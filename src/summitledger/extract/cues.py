@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
-from summitledger.errors import BAD_CUES, PipelineError, plain
+from summitledger.errors import BAD_CUES, InputError, PipelineError, plain
+from summitledger.files import read_regular
 from summitledger.nlp.doc import token_positions
+from summitledger.safe import shown_path
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+LEXICON_MAX_BYTES = 5_000_000  # a cue lexicon is words and frames: kilobytes, not this
 GAP_DEPS = {"det", "poss", "amod", "advmod"}  # "expressed its deep concern that"
 
 
@@ -107,10 +110,12 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     base = default_lexicon()
     if extra is None:
         return base
-    try:
-        raw = Path(extra).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PipelineError(f"{extra}: cannot read cue lexicon ({exc})", code=BAD_CUES) from exc
+    try:  # a regular file only, within a limit (a FIFO named here would block for ever)
+        raw = read_regular(Path(extra), LEXICON_MAX_BYTES).decode("utf-8")
+    except (InputError, UnicodeDecodeError) as exc:
+        why = str(exc.args[0]).rsplit(": ", 1)[-1] if isinstance(exc, InputError) else exc
+        raise PipelineError(f"{shown_path(extra)}: cannot read cue lexicon ({why})",
+                            code=BAD_CUES) from None
     return base.merged(_parse(raw, str(extra)))
 
 

@@ -28,6 +28,7 @@ from summitledger.errors import (
     UNREADABLE,
     InputError,
 )
+from summitledger.files import kind_of, read_regular  # noqa: F401  (ingest's import)
 from summitledger.nlp.text import CONTROLS, normalise
 from summitledger.safe import origin_key, shown_path  # noqa: F401  (origin_key: ingest's)
 
@@ -48,12 +49,6 @@ class Source:
     name: str = ""
 
 
-def _kind_of(mode: int) -> str:
-    return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
-            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
-            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
-
-
 def _check_named(p: Path) -> None:
     if p.is_symlink():
         try:
@@ -66,7 +61,7 @@ def _check_named(p: Path) -> None:
     except OSError:
         raise InputError(f"{shown_path(p)}: no such file or folder", code=MISSING_PATH) from None
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise InputError(f"{shown_path(p)}: {_kind_of(mode)}, not a file to read",
+        raise InputError(f"{shown_path(p)}: {kind_of(mode)}, not a file to read",
                          code=NOT_REGULAR)
 
 
@@ -100,7 +95,7 @@ def _walk(top: Path, problems: list[InputError]) -> list[Path]:
                                            "link", code=SYMLINK_LOOP))
                 continue
             if not stat.S_ISREG(mode):  # a FIFO would block, /dev/zero never end
-                problems.append(InputError(f"{shown_path(f)}: skipped, {_kind_of(mode)}",
+                problems.append(InputError(f"{shown_path(f)}: skipped, {kind_of(mode)}",
                                            code=NOT_REGULAR))
                 continue
             found.append(f)
@@ -147,49 +142,6 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[InputError]]:
         raise InputError(f"{where}: nothing to ingest (no {', '.join(sorted(EXTENSIONS))} files)",
                          code=NOTHING_TO_INGEST)
     return sources, problems
-
-
-READ_CHUNK = 1 << 20  # bytes per read() of a file: the limit is checked after each
-
-
-def read_regular(path: Path, max_bytes: int) -> bytes:
-    """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
-
-    The file is opened without blocking (a FIFO put in its place after the folder was
-    listed cannot stall the run), refused unless the open file is a regular one (no
-    device: ``/dev/zero`` never ends), and read in chunks that stop past the limit,
-    whatever size the file claimed (it may grow while read)."""
-    shown = shown_path(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    except PermissionError:
-        raise InputError(f"{shown}: cannot read (permission denied)", code=UNREADABLE) from None
-    except IsADirectoryError:
-        raise InputError(f"{shown}: cannot read (is a folder)", code=UNREADABLE) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})", code=UNREADABLE) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError(f"{shown}: cannot read (is a folder)", code=UNREADABLE)
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{shown}: {_kind_of(mode)}, not a file to read", code=NOT_REGULAR)
-        chunks, size = [], 0
-        while size <= max_bytes:
-            chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})", code=UNREADABLE) from None
-    finally:
-        os.close(fd)
-    if size > max_bytes:
-        raise InputError(f"{shown}: over the {max_bytes}-byte limit (SUMMITLEDGER_MAX_BYTES)",
-                         code=TOO_LARGE)
-    return b"".join(chunks)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -29,7 +29,9 @@ from summitledger.errors import (
     UNREADABLE,
     InputError,
 )
+from summitledger.files import read_regular
 from summitledger.models import ArticleIn
+from summitledger.safe import shown_path
 
 USER_AGENT = f"summitledger/{__version__} (news claim ledger; one request per article)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -45,15 +47,18 @@ def is_address(arg: str) -> bool:
     return bool(_SCHEME.match(arg.strip()))
 
 
+URL_LIST_MAX_BYTES = 5_000_000  # a list of addresses: some thousands of lines at most
+
+
 def read_url_list(path: Path) -> list[str]:
     """The addresses in a list file: one a line; blank lines and ``#`` comments skipped."""
-    try:
-        text = path.read_text("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such URL list", code=MISSING_PATH) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        why = getattr(exc, "strerror", None) or exc
-        raise InputError(f"{path}: cannot read the URL list ({why})", code=UNREADABLE) from None
+    if not path.exists():
+        raise InputError(f"{shown_path(path)}: no such URL list", code=MISSING_PATH)
+    try:  # a regular file only, within a limit: a FIFO named here would block for ever
+        text = read_regular(path, URL_LIST_MAX_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{shown_path(path)}: cannot read the URL list ({exc})",
+                         code=UNREADABLE) from None
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
 

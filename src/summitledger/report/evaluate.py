@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from summitledger.errors import BAD_GOLD, QueryError, plain
+from summitledger.errors import BAD_GOLD, InputError, QueryError, plain
+from summitledger.files import read_regular
 from summitledger.models import ClaimRecord
 from summitledger.report.evaluate_figures import FigureCounts, load_figures, score_figures
 
@@ -115,15 +116,20 @@ def name_words(name: str) -> set[str]:
     return words - _STOP
 
 
+GOLD_MAX_BYTES = 50_000_000  # gold claims of one article: far less than this
+
+
 def load_gold(folder: Path) -> tuple[dict[str, list[GoldClaim]], list[dict]]:
     files = sorted(folder.glob("*.jsonl"))
     if not files:
         raise QueryError(f"{folder}: no gold files (<article-stem>.jsonl)", code=BAD_GOLD)
     gold: dict[str, list[GoldClaim]] = {}
     for f in files:
-        try:
-            gold[f.stem] = [GoldClaim.model_validate_json(line)
-                            for line in f.read_text("utf-8").splitlines() if line.strip()]
+        try:  # a regular file only (a FIFO among them would block for ever)
+            lines = read_regular(f, GOLD_MAX_BYTES).decode("utf-8").splitlines()
+            gold[f.stem] = [GoldClaim.model_validate_json(line) for line in lines if line.strip()]
+        except InputError as exc:
+            raise QueryError(str(exc.args[0]), code=BAD_GOLD) from None
         except ValueError as exc:
             raise QueryError(f"{f}: not gold claims ({plain(exc)})",
                              code=BAD_GOLD) from None
