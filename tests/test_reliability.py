@@ -153,14 +153,14 @@ def test_a_moved_folder_keeps_its_articles_and_its_edits_replace_them(tmp_path: 
 
 
 def test_a_ledger_from_before_origins_is_taken_over_by_its_files(seeded: Path) -> None:
-    """A schema 11 ledger (articles known by name): migrated, the seeds' re-ingest finds
+    """A schema 13 ledger (articles known by name): migrated, the seeds' re-ingest finds
     every article as it was, nothing extracted again."""
     con = sqlite3.connect(seeded)
     before = con.execute("SELECT id, content_hash FROM article ORDER BY id").fetchall()
     con.execute("DROP TABLE articleorigin")
     con.execute("DROP INDEX ix_article_origin")
     con.execute("ALTER TABLE article DROP COLUMN origin")
-    con.execute("DELETE FROM _migrations WHERE id = 12")
+    con.execute("DELETE FROM _migrations WHERE id = 14")
     con.commit()
     con.close()
     report = ingest([SEEDS], Settings(db=seeded))
@@ -222,7 +222,7 @@ def test_any_files_any_names_any_order_give_one_article_per_distinct_text(
 
 def test_a_fifo_or_a_device_in_a_folder_is_skipped_never_read(tmp_path: Path) -> None:
     """A FIFO named *.txt (it would block for ever) and a link to /dev/zero named .txt
-    (it never ends): skipped with SL112, the rest ingested, exit 3, in a real process."""
+    (it never ends): skipped with SL114, the rest ingested, exit 3, in a real process."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(TEXTS[0] + "\n", "utf-8")
@@ -230,11 +230,11 @@ def test_a_fifo_or_a_device_in_a_folder_is_skipped_never_read(tmp_path: Path) ->
     (folder / "zero.txt").symlink_to("/dev/zero")
     r = _run("ingest", str(folder), "--db", str(tmp_path / "l.db"))
     assert r.returncode == 3, r.stderr
-    assert "pipe.txt: skipped, a named pipe (FIFO)" in r.stderr and "[SL112]" in r.stderr
+    assert "pipe.txt: skipped, a named pipe (FIFO)" in r.stderr and "[SL114]" in r.stderr
     assert "zero.txt: skipped, a device" in r.stderr
     assert _texts(tmp_path / "l.db") == [TEXTS[0]]
     r = _run("ingest", str(folder / "pipe.txt"), "--db", str(tmp_path / "l.db"))
-    _one_line_error(r.stderr, "SL112")
+    _one_line_error(r.stderr, "SL114")
 
 
 def test_a_fifo_named_as_a_lexicon_a_url_list_or_gold_is_refused(tmp_path: Path) -> None:
@@ -246,7 +246,7 @@ def test_a_fifo_named_as_a_lexicon_a_url_list_or_gold_is_refused(tmp_path: Path)
     r = _run("ingest", str(SEEDS), "--cues", str(fifo), "--db", db, timeout=60)
     _one_line_error(r.stderr, "SL302")
     r = _run("ingest", "--urls", str(fifo), "--db", db, timeout=60)
-    _one_line_error(r.stderr, "SL112")
+    _one_line_error(r.stderr, "SL114")
     gold = tmp_path / "gold"
     gold.mkdir()
     os.mkfifo(gold / "a.jsonl")
@@ -416,7 +416,7 @@ def test_a_sentence_without_a_stop_is_cut_into_bounded_sentences() -> None:
 
 def test_an_article_over_its_time_budget_is_refused_with_a_code(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # type: ignore[no-untyped-def]
-    """An article whose parse runs over its budget is refused (SL113) and named; the
+    """An article whose parse runs over its budget is refused (SL115) and named; the
     other articles of the folder are stored, exit 3."""
     import summitledger.ingest.run as run_module
 
@@ -430,7 +430,7 @@ def test_an_article_over_its_time_budget_is_refused_with_a_code(
     db = tmp_path / "l.db"
     r = cli("ingest", folder, "--db", db)
     assert r.exit_code == 3, r.output
-    assert "[SL113]" in r.stderr and "a_slow.txt: skipped, parsing took longer" in r.stderr
+    assert "[SL115]" in r.stderr and "a_slow.txt: skipped, parsing took longer" in r.stderr
     assert _texts(db) == [TEXTS[1]]
 
 
@@ -761,7 +761,7 @@ def test_a_name_two_actors_go_by_is_refused_not_guessed(tmp_path: Path, cli) -> 
                 "'the leader' FROM actor")  # an alias both actors go by
     con.commit()
     r = cli("actors", "merge", "The leader", "Putin", "--db", db)
-    _one_line_error(r.stderr, "SL407")
+    _one_line_error(r.stderr, "SL409")
     assert "'The leader' names 2 actors" in r.stderr
     kim = json.loads(cli("actors", "-f", "json", "--db", db).stdout)
     kim_id = next(a["id"] for a in kim if a["actor"] == "Kim Jong Un")

@@ -41,10 +41,10 @@ def _manifest_entries(data: object) -> dict[str, dict[str, str]]:
             for k, v in data.items()}
 
 
-def _read(path: Path) -> dict[str, dict[str, str]] | None:
-    """The entries of the manifest at ``path``; None when there is none; ValueError or
-    TypeError saying why when it cannot be used. Only a regular file is read, and no more
-    than :data:`MANIFEST_MAX_BYTES` of it; JSON nested past the parser's depth is refused,
+def _json(path: Path) -> object:
+    """The JSON of the manifest at ``path`` (None when there is none); ValueError saying
+    why when it cannot be read. Only a regular file is read, and no more than
+    :data:`MANIFEST_MAX_BYTES` of it; JSON nested past the parser's depth is refused,
     not a crash."""
     if not path.exists() and not path.is_symlink():
         return None
@@ -56,14 +56,21 @@ def _read(path: Path) -> dict[str, dict[str, str]] | None:
 
 
 @lru_cache(maxsize=4)
-def _parsed(data: bytes) -> dict[str, dict[str, str]]:
-    """A manifest's entries from its bytes, parsed once for all the files of a folder."""
+def _parsed(data: bytes) -> object:
+    """A manifest's JSON from its bytes, parsed once for all the files of a folder."""
     try:
-        return _manifest_entries(json.loads(data.decode("utf-8")))
+        return json.loads(data.decode("utf-8"))
     except RecursionError:
         raise ValueError("JSON nested too deep") from None
     except UnicodeDecodeError:
         raise ValueError("not UTF-8") from None
+
+
+def _read(path: Path) -> dict[str, dict[str, str]] | None:
+    """The entries of the manifest at ``path``; None when there is none; ValueError or
+    TypeError saying why when it cannot be used."""
+    data = _json(path)
+    return None if data is None else _manifest_entries(data)
 
 
 def manifest_problem(folder: Path) -> str | None:
@@ -89,12 +96,9 @@ def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
 def manifest_event(folder: Path) -> str | None:
     """The event a folder's ``manifest.json`` names (``{"event": "...", "articles": ...}``),
     or None."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (ValueError, OSError, UnicodeDecodeError):
+    try:  # read as the entries are: bounded, never a crash (manifest_problem says why)
+        data = _json(folder / MANIFEST)
+    except ValueError:
         return None
     event = data.get("event") if isinstance(data, dict) else None
     return event if isinstance(event, str) and event.strip() else None

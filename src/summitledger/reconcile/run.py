@@ -69,8 +69,7 @@ def _claim_rows(conn: Connection) -> list[tuple[Ev, ClaimRow]]:
                Claim.content, Claim.quote, Claim.lemmas, Claim.topic,
                Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
                Article.file, Article.content_hash, Article.event_id)
-        .join(Article, Claim.article_id == Article.id)
-        .order_by(Article.file, Article.content_hash, Claim.idx)
+        .join(Article, Claim.article_id == Article.id).order_by(Article.file, Article.content_hash, Claim.idx)
     ).all()]
 
 
@@ -95,14 +94,10 @@ def _inputs(conn: Connection) -> dict[Ev, EventInput]:
     overrides = conn.execute(select(ActorOverride).order_by(ActorOverride.id)).all()
     for e in events.values():
         speakers = {r.speaker.lower(): r.actor_key for r in e.rows}
-        keys = {r.actor_key for r in e.rows} | {a[0] for a in e.aliases}
+        keys = {r.actor_key for r in e.rows} | {a[0] for a in e.aliases}  # what overrides name
         known = set(speakers) | {r.actor_key.lower() for r in e.rows} | {
             x.lower() for a in e.aliases for x in a[:2]}
-
-        def key_of(name: str) -> str:  # an override names an actor key; older ones a speaker
-            return name if name in keys else speakers.get(name.lower(), name)  # noqa: B023
-
-        e.overrides = [(o.action, key_of(o.a), key_of(o.b))
+        e.overrides = [(o.action, *(n if n in keys else speakers.get(n.lower(), n) for n in (o.a, o.b)))
                        for o in overrides if o.a.lower() in known and o.b.lower() in known]
     return dict(sorted(events.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 

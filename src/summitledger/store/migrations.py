@@ -5,7 +5,6 @@ tables ``models.py`` declares. Append; never edit or reorder a released one.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 
@@ -16,6 +15,7 @@ from summitledger.events import stored_event
 from summitledger.models import utcnow
 from summitledger.store import schema1
 from summitledger.store.backend import is_postgres, pg_search_doc
+from summitledger.store.origin_schema import m014_article_origins
 from summitledger.store.postgres import pg_view, schema1_statements
 
 
@@ -274,34 +274,6 @@ def _m013_word_forms_and_event_views(conn: Connection) -> None:
     conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
 
 
-LEGACY = "legacy:"  # origin key of an article stored before articles were known by file
-
-
-def _m014_article_origins(conn: Connection) -> None:
-    """Articles are known by the file they came from, not by its name: every file (or
-    JSON lines record) ingested is recorded with the text it held, copies of another's
-    text too. Articles stored before are known as ``legacy:ID`` until a file takes them
-    over (see :func:`summitledger.store.writes.store`)."""
-    if "origin" not in _columns(conn, "article"):
-        conn.execute(text("ALTER TABLE article ADD COLUMN origin VARCHAR NOT NULL DEFAULT ''"))
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_article_origin ON article (origin)"))
-    conn.execute(text("CREATE TABLE IF NOT EXISTS articleorigin (key VARCHAR NOT NULL, "
-                      "content_hash VARCHAR NOT NULL, fields VARCHAR NOT NULL, "
-                      "PRIMARY KEY (key))"))
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articleorigin_content_hash "
-                      "ON articleorigin (content_hash)"))
-    rows = [{"i": r.id, "k": f"{LEGACY}{r.id}", "h": r.content_hash,
-             "j": json.dumps({"file": r.file, "path": r.path, "stem": r.stem, "outlet": r.outlet,
-                              "title": r.title, "date": r.date, "url": r.url},
-                             ensure_ascii=False, sort_keys=True)}
-            for r in conn.execute(text("SELECT id, file, path, stem, outlet, title, date, url, "
-                                       "content_hash FROM article WHERE origin = ''"))]
-    if rows:  # one executemany each, not two statements an article
-        conn.execute(text("UPDATE article SET origin = :k WHERE id = :i"), rows)
-        conn.execute(text("INSERT INTO articleorigin (key, content_hash, fields) "
-                          "VALUES (:k, :h, :j)"), rows)
-
-
 #: Numbered migrations. Append; never edit or reorder a released one. Migration 1 is
 #: frozen DDL (schema1.py); later ones bring it, and older files, to models.py's tables.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -318,6 +290,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (11, "figure series", _m011_figures),
     (12, "events", _m012_events),
     (13, "search by word forms; event in views", _m013_word_forms_and_event_views),
-    (14, "article origins", _m014_article_origins),
+    (14, "article origins", m014_article_origins),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -23,7 +23,7 @@ from summitledger.models import Article, ArticleIn, ArticleOrigin, Event
 from summitledger.safe import key_path, origin_key
 from summitledger.store.backend import STORE_LOCK, is_postgres, serialise
 from summitledger.store.engine import mark_unreconciled
-from summitledger.store.migrations import LEGACY
+from summitledger.store.origin_schema import LEGACY
 
 #: What a file says about its article, beside its text.
 META = ("outlet", "title", "date", "url")
