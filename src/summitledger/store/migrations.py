@@ -16,6 +16,7 @@ from summitledger.models import utcnow
 from summitledger.store import schema1
 from summitledger.store.backend import is_postgres, pg_search_doc
 from summitledger.store.postgres import pg_view, schema1_statements
+from summitledger.store.search_schema import m015_search_triggers
 
 
 def _m001_initial(conn: Connection) -> None:
@@ -289,5 +290,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (11, "figure series", _m011_figures),
     (12, "events", _m012_events),
     (13, "search by word forms; event in views", _m013_word_forms_and_event_views),
+    (15, "search index kept by triggers", m015_search_triggers),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
