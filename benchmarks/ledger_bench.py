@@ -23,13 +23,28 @@ from summitledger.reconcile.run import reconcile  # noqa: E402
 from summitledger.store.engine import open_ledger  # noqa: E402
 
 
-def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
+def english_vocab(model: str) -> list[str]:
+    """Tagged English lemmas ('n:harbour', 'v:inspect', 'a:brittle') from the spaCy
+    pipeline's own lemmatizer tables (WordNet's lemma index: some 60,000 words), for
+    contents as diverse as a long event's coverage."""
+    import spacy
+
+    lookups = spacy.load(model).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    out = []
+    for tag, pos in (("n", "noun"), ("v", "verb"), ("a", "adj")):
+        out += [f"{tag}:{w}" for w in lookups.get(pos, []) if w.isalpha() and w.islower()
+                and len(w) > 2]
+    return sorted(set(out))
+
+
+def grow(src: Path, dst: Path, claims: int, seed: int = 3, vocab: list[str] | None = None) -> None:
     """A ledger of about ``claims`` claims that say different things: the source
     ledger's articles and claims copied into new articles of random outlets (texts
     shuffled so each is its own source), each copied claim keeping its actor, cue and
-    frame shape but given new content: 6-14 words drawn from the ledger's vocabulary,
-    so no two copies state the same thing (30% keep their original content, as
-    outlets repeating a statement do)."""
+    frame shape but given new content: 6-14 words drawn from ``vocab`` (default: the
+    ledger's own content words, a few hundred, so many contents share words), so no two
+    copies state the same thing (30% keep their original content, as outlets repeating
+    a statement do)."""
     shutil.copy(src, dst)
     con = sqlite3.connect(dst)
     rng = random.Random(seed)
@@ -54,8 +69,8 @@ def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
         con.commit()
         arts = [a for a in arts if a[0] in keep]
         have = total
-    vocab = sorted({w for (bag,) in con.execute("SELECT lemmas FROM claim") for w in bag.split()})
-    content_vocab = [w for w in vocab if w[:2] in ("n:", "v:", "a:")]
+    vocab_here = sorted({w for (bag,) in con.execute("SELECT lemmas FROM claim") for w in bag.split()})
+    content_vocab = vocab or [w for w in vocab_here if w[:2] in ("n:", "v:", "a:")]
     n = 0
     while have < claims:
         aid, text, pipeline = arts[n % len(arts)]
@@ -63,9 +78,10 @@ def grow(src: Path, dst: Path, claims: int, seed: int = 3) -> None:
         new_text = f"Copy {n}. " + " ".join(rng.sample(text.split(), len(text.split())))
         cur = con.execute(
             "INSERT INTO article (file, path, stem, outlet, title, date, url, content_hash, "
-            "text, pipeline, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "text, pipeline, ingested_at, event_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,"
+            "(SELECT event_id FROM article WHERE id = ?))",
             (f"copy_{n:06d}.txt", "bench", f"copy_{n:06d}", rng.choice(OUTLETS), "", "", "",
-             f"bench-{n}", new_text, pipeline, ""))
+             f"bench-{n}", new_text, pipeline, "", aid))
         new_id = cur.lastrowid
         rows = []
         for row in per[aid]:

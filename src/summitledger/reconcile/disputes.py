@@ -8,8 +8,7 @@ content word are compared, and the pair model decides whether they are one state
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import combinations
+import numpy as np
 
 from summitledger.models import ClaimFrame
 from summitledger.reconcile.grouping import Signals
@@ -36,30 +35,33 @@ def _opposed(a: ClaimFrame, b: ClaimFrame) -> bool:
 def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
              model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
     """(group index, group index, probability): different actors asserting opposite
-    things on one frame (groups whose statements share a content word are compared),
-    when the pair model takes their statements for one proposition (its ``threshold``)."""
-    head = {gi: infos[g.members[0]] for gi, g in enumerate(groups)}
+    things on one frame, when the pair model takes their statements for one proposition
+    (its ``threshold``). Each negated statement (a denial, 'no deal was struck') is
+    compared with the affirmed ones sharing a content word with it; a word more than
+    :data:`COMMON_THEME` statements hold says nothing about which two disagree."""
     arrays = signals.arrays
-    postings: dict[int, list[int]] = defaultdict(list)
-    for gi, c in head.items():
-        for w in arrays.words[arrays.row[c.id]].tolist():
-            if w >= 0:
-                postings[w].append(gi)
+    heads = [infos[g.members[0]] for g in groups]
+    rows = np.array([arrays.row[c.id] for c in heads], dtype=np.int64)
+    if not len(rows):
+        return []
+    words = arrays.words[rows]  # (G, WORDS)
+    polarity = np.array([c.frame.polarity for c in heads])
+    counts = np.bincount(words[words >= 0], minlength=len(arrays.vectors) or 1)
     seen: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) > COMMON_THEME:
+    for n in np.flatnonzero(polarity < 0).tolist():
+        mine = [w for w in words[n].tolist() if w >= 0 and counts[w] <= COMMON_THEME]
+        if not mine:
             continue
-        for a, b in combinations(ids, 2):
-            ca, cb = head[a], head[b]
-            if (a, b) in seen or ca.frame.polarity == cb.frame.polarity:
-                continue
-            if ca.actor.lower() == cb.actor.lower() or not _opposed(ca.frame, cb.frame):
-                continue
-            seen.add((a, b))
+        near = np.flatnonzero(np.isin(words, mine).any(axis=1) & (polarity > 0))
+        for p in near.tolist():
+            a, b = min(n, p), max(n, p)
+            ca, cb = heads[a], heads[b]
+            if ca.actor.lower() != cb.actor.lower() and _opposed(ca.frame, cb.frame):
+                seen.add((a, b))
     pairs = sorted(seen)
     if not pairs:
         return []
-    values = signals.pairs([head[a].id for a, _ in pairs], [head[b].id for _, b in pairs],
+    values = signals.pairs([heads[a].id for a, _ in pairs], [heads[b].id for _, b in pairs],
                            [False] * len(pairs))
     probs = model.probabilities(values)
     return [(a, b, round(float(s), 3)) for (a, b), s in zip(pairs, probs, strict=True)

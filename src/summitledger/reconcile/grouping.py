@@ -41,9 +41,6 @@ class Signals:
         """Features of the pairs of claim ids (a[k], b[k])."""
         return features(self.arrays, self.rows(a), self.rows(b), np.array(maybe, dtype=np.float32))
 
-    def worth(self, a: list[int], b: list[int]) -> np.ndarray:
-        """Which of the pairs of claim ids are worth scoring (:func:`worth_scoring`)."""
-        return worth_scoring(self.arrays, self.rows(a), self.rows(b))
 
 
 @dataclass
@@ -107,19 +104,20 @@ def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
                                 []).append(c)
         units = list(by_words.values())
         heads = [u[0] for u in units]
-        a, b, maybe = [], [], []
-        for i, j in block_pairs(emb[[row[c.id] for c in heads]]):
-            x, y = heads[i], heads[j]
-            if x.article_id == y.article_id:
-                continue
-            if x.actor != y.actor and not compatible(x.actor, y.actor):
-                continue
-            a.append(x.id)
-            b.append(y.id)
-            maybe.append(x.actor != y.actor)
-        if a:
-            keep = sig.worth(a, b).tolist()
-            a, b, maybe = ([v for v, k in zip(col, keep, strict=True) if k] for col in (a, b, maybe))
+        rows = np.array([row[c.id] for c in heads], dtype=np.int64)
+        i, j = block_pairs(emb[rows])
+        art = np.array([c.article_id for c in heads], dtype=np.int64)
+        names = sorted({c.actor for c in heads})
+        index = {x: n for n, x in enumerate(names)}
+        who = np.array([index[c.actor] for c in heads],
+                       dtype=np.int64)
+        fits = np.array([[x == y or compatible(x, y) for y in names] for x in names], dtype=bool)
+        keep = (art[i] != art[j]) & fits[who[i], who[j]]
+        i, j = i[keep], j[keep]
+        keep = worth_scoring(sig.arrays, rows[i], rows[j])
+        i, j = i[keep], j[keep]
+        ids = np.array([c.id for c in heads], dtype=np.int64)
+        a, b, maybe = ids[i].tolist(), ids[j].tolist(), (who[i] != who[j]).tolist()
         values = sig.pairs(a, b, maybe) if a else np.zeros((0, len(FEATURES)), np.float32)
         blocks.append(Block(block, units, a, b, values))
     return Prepared(blocks, specific, {c.id: c.key for c in claims})

@@ -33,7 +33,7 @@ from summitledger.reconcile.ids import group_ids, high_water, save_high_water, s
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.plan import ClaimRow, Inputs, Plan, plan, prepare_inputs
 from summitledger.reconcile.statement import statement
-from summitledger.store.backend import RECONCILE_LOCK, rebuild_search, serialise
+from summitledger.store.backend import RECONCILE_LOCK, serialise
 from summitledger.store.engine import mark_reconciled, unreconciled_mark
 from summitledger.store.figures import save_series
 
@@ -275,7 +275,6 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
         # an event holds articles; one left with none (all moved away) is gone
         conn.execute(delete(Event).where(col(Event.id).not_in(
             select(Article.event_id).where(col(Article.event_id).is_not(None)))))
-        rebuild_search(conn)
         mark_reconciled(conn, seen)
         n_articles = conn.execute(select(func.count()).select_from(Article)).scalar_one()
     return ReconcileSummary(articles=n_articles, claims=len(rows), actors=len(actor_ids),

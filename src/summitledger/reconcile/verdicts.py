@@ -94,7 +94,10 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
     whose frames hold incompatible values in one slot: a negated proposition, numbers
     for the same thing, dates. Numbers that ``moved`` says one report updates in the
     other (a count reported higher later) are no contradiction: they go to ``updates``."""
-    ordered = sorted(members, key=lambda m: m.key)
+    # claims stating the same words hold the same values: one of each wording is enough
+    distinct = {(" ".join(m.content.lower().split()), m.quote, m.polarity): m
+                for m in sorted(members, key=lambda m: m.key, reverse=True)}
+    ordered = sorted(distinct.values(), key=lambda m: m.key)
     for a, b in combinations(ordered, 2):
         if a.article_id == b.article_id:
             continue
