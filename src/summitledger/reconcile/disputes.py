@@ -32,33 +32,55 @@ def _opposed(a: ClaimFrame, b: ClaimFrame) -> bool:
     return False
 
 
+def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(negative row, other row) for every pair sharing a usable word, through one
+    inverted index of the rows' words."""
+    g, k = np.nonzero(words >= 0)
+    w = words[g, k]
+    ok = usable[w]
+    g, w = g[ok], w[ok]
+    order = np.argsort(w, kind="stable")
+    g, w = g[order], w[order]
+    starts = np.searchsorted(w, np.arange(len(usable)), side="left")
+    ends = np.searchsorted(w, np.arange(len(usable)), side="right")
+    left, right = [], []
+    for n in negative.tolist():
+        for word in set(words[n][words[n] >= 0].tolist()):
+            if usable[word]:
+                others = g[starts[word] : ends[word]]
+                left.append(np.full(len(others), n))
+                right.append(others)
+    if not left:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(left), np.concatenate(right)
+
+
 def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
              model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
     """(group index, group index, probability): different actors asserting opposite
     things on one frame, when the pair model takes their statements for one proposition
     (its ``threshold``). Each negated statement (a denial, 'no deal was struck') is
-    compared with the affirmed ones sharing a content word with it; a word more than
-    :data:`COMMON_THEME` statements hold says nothing about which two disagree."""
+    compared with the affirmed ones sharing a content word and a theme word or main
+    verb with it; a word more than :data:`COMMON_THEME` statements hold says nothing
+    about which two disagree."""
     arrays = signals.arrays
     heads = [infos[g.members[0]] for g in groups]
-    rows = np.array([arrays.row[c.id] for c in heads], dtype=np.int64)
-    if not len(rows):
+    if not heads:
         return []
-    words = arrays.words[rows]  # (G, WORDS)
+    rows = np.array([arrays.row[c.id] for c in heads], dtype=np.int64)
+    words = arrays.words[rows]
     polarity = np.array([c.frame.polarity for c in heads])
-    counts = np.bincount(words[words >= 0], minlength=len(arrays.vectors) or 1)
-    seen: set[tuple[int, int]] = set()
-    for n in np.flatnonzero(polarity < 0).tolist():
-        mine = [w for w in words[n].tolist() if w >= 0 and counts[w] <= COMMON_THEME]
-        if not mine:
-            continue
-        near = np.flatnonzero(np.isin(words, mine).any(axis=1) & (polarity > 0))
-        for p in near.tolist():
-            a, b = min(n, p), max(n, p)
-            ca, cb = heads[a], heads[b]
-            if ca.actor.lower() != cb.actor.lower() and _opposed(ca.frame, cb.frame):
-                seen.add((a, b))
-    pairs = sorted(seen)
+    actors = {a: n for n, a in enumerate(sorted({c.actor.lower() for c in heads}))}
+    actor = np.array([actors[c.actor.lower()] for c in heads])
+    counts = np.bincount(words[words >= 0], minlength=max(1, len(arrays.vectors)))
+    n, p = _sharing(words, np.flatnonzero(polarity < 0), counts <= COMMON_THEME)
+    keep = (polarity[p] > 0) & (actor[n] != actor[p])
+    n, p = n[keep], p[keep]
+    slots = np.column_stack([arrays.themes[rows], arrays.verbs[rows]])  # theme nouns, verb
+    shared = ((slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0))
+    n, p = n[shared.any(axis=(1, 2))], p[shared.any(axis=(1, 2))]
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in zip(n.tolist(), p.tolist(), strict=True)
+                    if _opposed(heads[a].frame, heads[b].frame)})
     if not pairs:
         return []
     values = signals.pairs([heads[a].id for a, _ in pairs], [heads[b].id for _, b in pairs],
