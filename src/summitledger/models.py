@@ -136,6 +136,7 @@ class Extraction(BaseModel):
     extractor: str = ""  # the extraction rules' version (extract.EXTRACTOR_VERSION)
     lexicon: str = ""  # digest of the cue lexicon used (Lexicon.digest)
     passed: list[PassedIn] = PField(default_factory=list)  # sentences passed over
+    embeddings: list[bytes] = PField(default_factory=list)  # one per claim (ingest adds them)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -293,5 +294,6 @@ class Claim(ClaimBase, table=True):
     sentence: str = ""  # the text between the sentence offsets: listing reads no article
     pipeline: str
     frame: str = ""  # ClaimFrame as JSON
+    embedding: bytes | None = None  # the content's embedding (reconcile/embedding.py packs it)
     group_id: int | None = Field(default=None, foreign_key="claim_group.id",
                                  ondelete="SET NULL", index=True)

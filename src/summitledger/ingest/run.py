@@ -127,6 +127,15 @@ def _store(engine: Engine, art: ArticleIn, ex: Extraction | None, lexicon_body: 
     raise AssertionError("unreachable")
 
 
+def claim_embeddings(ex: Extraction) -> list[bytes]:
+    """Each claim's content embedding, made once here and kept with the claim (reconcile
+    reads it instead of embedding every claim of the ledger again)."""
+    from summitledger.reconcile.embedding import embed, pack
+    from summitledger.reconcile.signals import meaning_text
+
+    return pack(embed([meaning_text(c) for c in ex.claims])) if ex.claims else []
+
+
 def _note_copies(engine: Engine, done: list[tuple[ArticleIn, IngestOutcome]]) -> None:
     """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
     with Session(engine) as session:
@@ -238,6 +247,7 @@ def ingest(
                     f"{article_seconds(art.text, settings.article_seconds):.0f} s budget "
                     f"({ENV_ARTICLE_SECONDS})", code=TOO_SLOW))
                 continue
+            ex.embeddings = claim_embeddings(ex)
             out = _store(engine, art, ex, lexicon_body, keep)
             assert out is not None
             finish(n, out)

@@ -29,10 +29,11 @@ from summitledger.reconcile.signals import ClaimArrays
 class Signals:
     """The claims' arrays (:class:`signals.ClaimArrays`), embedded once per reconcile."""
 
-    def __init__(self, claims: list[ClaimInfo]) -> None:
+    def __init__(self, claims: list[ClaimInfo], emb: np.ndarray | None = None) -> None:
+        """``emb``: the claims' content embeddings in ``claims`` order, if made already."""
         from summitledger.reconcile.embedding import embed, embed_words
 
-        self.arrays = ClaimArrays.build(claims, embed, embed_words)
+        self.arrays = ClaimArrays.build(claims, embed, embed_words, emb)
 
     def rows(self, ids: list[int]) -> np.ndarray:
         return np.array([self.arrays.row[x] for x in ids], dtype=np.int64)

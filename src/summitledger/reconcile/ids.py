@@ -4,29 +4,23 @@ group whose claims it holds, and an id once given never comes back for something
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 
-from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from sqlmodel import col, select
 
-from summitledger.models import Article, Claim
 from summitledger.reconcile.matching import Group
+from summitledger.store.reconcile_io import earlier_groups, read_meta, write_meta
 
 
 def high_water(conn: Connection, table: str, seen: int) -> int:
     """The highest id ``table`` ever gave (kept in meta), so that an id never comes back
     for something else."""
-    row = conn.execute(text("SELECT value FROM meta WHERE key = :k"),
-                       {"k": f"{table}_id_max"}).first()
-    return max(seen, int(row[0]) if row else 0)
+    return max(seen, int(read_meta(conn, f"{table}_id_max") or 0))
 
 
 def save_high_water(conn: Connection, table: str, top: int) -> None:
-    conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v) "
-                      "ON CONFLICT(key) DO UPDATE SET value = :v"),
-                 {"k": f"{table}_id_max", "v": str(top)})
+    write_meta(conn, f"{table}_id_max", str(top))
 
 
 def stable_ids(items: list, earlier: Callable[[object], list[int]], top: int) -> dict:
@@ -47,12 +41,7 @@ def stable_ids(items: list, earlier: Callable[[object], list[int]], top: int) ->
 def group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[str, int]]) -> list[int]:
     """Ids for the new groups: a group keeps the id of the earlier group whose claims
     (article hash, position) it holds, or most of them; others get new ids."""
-    before: dict[int, set[tuple[str, int]]] = defaultdict(set)
-    for gid, digest, idx in conn.execute(
-            select(Claim.group_id, Article.content_hash, Claim.idx)
-            .join(Article, Claim.article_id == Article.id)
-            .where(col(Claim.group_id).is_not(None))):
-        before[gid].add((digest, idx))
+    before = earlier_groups(conn)
     holder: dict[tuple[str, int], int] = {k: gid for gid, ks in before.items() for k in ks}
 
     def earlier(n: object) -> list[int]:

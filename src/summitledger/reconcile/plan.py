@@ -11,39 +11,21 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from summitledger.models import FigureSeries
 from summitledger.reconcile.actors import Resolution, resolve_actors
 from summitledger.reconcile.disputes import disputes
+from summitledger.reconcile.embedding import embed, pack, unpack
 from summitledger.reconcile.figures import article_times, figure_series, update_rule
 from summitledger.reconcile.frames import stored_frame
 from summitledger.reconcile.grouping import Prepared, Signals, cluster, prepare
 from summitledger.reconcile.matching import ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT, PairModel
+from summitledger.reconcile.signals import meaning_text
 from summitledger.reconcile.sources import article_sources
 from summitledger.reconcile.verdicts import verdict
-
-
-@dataclass(frozen=True)
-class ClaimRow:
-    """What reconcile reads of a stored claim."""
-
-    id: int
-    article_id: int
-    actor_key: str
-    actor_kind: str
-    speaker: str
-    content: str
-    quote: str
-    lemmas: str
-    topic: str
-    polarity: int
-    type: str
-    cue: str
-    frame: str
-    idx: int
-    outlet: str
-    file: str
-    content_hash: str
+from summitledger.store.reconcile_io import ClaimRow
 
 
 @dataclass
@@ -57,6 +39,7 @@ class Plan:
     source_of: dict[int, int]
     actor_of: dict[int, str] = field(default_factory=dict)  # claim id -> its actor
     figures: list[FigureSeries] = field(default_factory=list)  # the event's figure series
+    made: dict[int, bytes] = field(default_factory=dict)  # embeddings made for stored claims
 
     def by_status(self) -> Counter[str]:
         return Counter(status for status, _ in self.verdicts)
@@ -77,6 +60,7 @@ class Inputs:
     prepared: Prepared
     source_of: dict[int, int]
     published: dict[int, str] = field(default_factory=dict)  # article id -> its time
+    made: dict[int, bytes] = field(default_factory=dict)  # embeddings made here (packed)
 
 
 def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
@@ -93,11 +77,22 @@ def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
         lemmas=r.lemmas, topic=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
         key=(r.file, r.content_hash, r.idx), frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue))
         for r in rows}
-    signals = Signals(list(infos.values()))
+    emb, made = embeddings(rows, infos)
+    signals = Signals(list(infos.values()), emb)
     prepared = prepare(list(infos.values()), signals, resolution.compatible,
                        resolution.specific)
     return Inputs(resolution, infos, signals, prepared, article_sources(texts),
-                  published or {})
+                  published or {}, made)
+
+
+def embeddings(rows: list[ClaimRow], infos: dict[int, ClaimInfo]) -> tuple[np.ndarray, dict[int, bytes]]:
+    """The claims' embeddings, in ``rows`` order: as stored, and made (and returned,
+    packed, to be kept) for claims stored without one."""
+    emb, missing = unpack([r.embedding for r in rows])
+    if not missing:
+        return emb, {}
+    emb[missing] = embed([meaning_text(infos[rows[n].id]) for n in missing])
+    return emb, dict(zip((rows[n].id for n in missing), pack(emb[missing]), strict=True))
 
 
 def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
@@ -124,7 +119,7 @@ def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
     contested = disputes(groups, infos, inputs.signals, model)
     return Plan(resolution=resolution, infos=infos, groups=groups, verdicts=verdicts,
                 statements=statements, contested=contested, source_of=inputs.source_of,
-                actor_of=actor_of,
+                actor_of=actor_of, made=inputs.made,
                 figures=figure_series(list(infos.values()), inputs.source_of, inputs.published))
 
 

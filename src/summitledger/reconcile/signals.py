@@ -98,7 +98,8 @@ class ClaimArrays:
     vectors: np.ndarray  # (V, WORD_DIM) float32 unit rows
 
     @classmethod
-    def build(cls, claims: list[ClaimInfo], embed, embed_words) -> ClaimArrays:  # type: ignore[no-untyped-def]
+    def build(cls, claims: list[ClaimInfo], embed, embed_words,  # type: ignore[no-untyped-def]
+              emb: np.ndarray | None = None) -> ClaimArrays:
         vocab: dict[str, int] = {}
         things: dict[str, int] = {}
 
@@ -122,7 +123,7 @@ class ClaimArrays:
         names = sorted(vocab, key=vocab.__getitem__)
         return cls(
             row={c.id: n for n, c in enumerate(claims)},
-            emb=embed([meaning_text(c) for c in claims]),
+            emb=emb if emb is not None else embed([meaning_text(c) for c in claims]),
             words=_pad(words, WORDS), weights=w,
             verbs=np.array(verbs, dtype=np.int32),
             themes=_pad(themes, THEMES), figures=_pad(figures, FIGURES),

@@ -17,7 +17,7 @@ from summitledger.store import schema1
 from summitledger.store.backend import is_postgres, pg_search_doc
 from summitledger.store.origin_schema import m014_article_origins
 from summitledger.store.postgres import pg_view, schema1_statements
-from summitledger.store.search_schema import m015_search_triggers
+from summitledger.store.search_schema import m015_search_triggers, m016_claim_embeddings
 
 
 def _m001_initial(conn: Connection) -> None:
@@ -293,5 +293,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (13, "search by word forms; event in views", _m013_word_forms_and_event_views),
     (14, "article origins", m014_article_origins),
     (15, "search index kept by triggers", m015_search_triggers),
+    (16, "claim embeddings", m016_claim_embeddings),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
