@@ -10,26 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from summitledger.models import ClaimFrame
 from summitledger.reconcile.grouping import Signals
-from summitledger.reconcile.matching import ClaimInfo, Group, folded
+from summitledger.reconcile.matching import ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT, PairModel
 
 #: a content word shared by more groups than this says nothing about which two disagree
 COMMON_THEME = 200
-
-
-def _opposed(a: ClaimFrame, b: ClaimFrame) -> bool:
-    """Do two frames of opposite polarity assert and deny one thing? A denial ('denied
-    that X') of something the other states, or a negation of a word the other
-    asserts ('no deal was struck' against 'the deal was signed')."""
-    wa, wb = folded(a.theme + [a.verb]), folded(b.theme + [b.verb])
-    if not wa & wb:
-        return False
-    for neg, other in ((a, wb), (b, wa)):
-        if neg.polarity < 0 and (neg.family == "deny" or folded([neg.negates]) & other):
-            return True
-    return False
 
 
 def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -76,11 +62,15 @@ def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
     n, p = _sharing(words, np.flatnonzero(polarity < 0), counts <= COMMON_THEME)
     keep = (polarity[p] > 0) & (actor[n] != actor[p])
     n, p = n[keep], p[keep]
+    # the frames must be opposed: a theme word or the verb in common, and the negated
+    # side a denial ('denied that X') or negating a word the other asserts ('no deal was
+    # struck' against 'the deal was signed')
     slots = np.column_stack([arrays.themes[rows], arrays.verbs[rows]])  # theme nouns, verb
     shared = ((slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0))
-    n, p = n[shared.any(axis=(1, 2))], p[shared.any(axis=(1, 2))]
-    pairs = sorted({(min(a, b), max(a, b)) for a, b in zip(n.tolist(), p.tolist(), strict=True)
-                    if _opposed(heads[a].frame, heads[b].frame)})
+    negated = arrays.negates[rows][n]
+    denies = arrays.deny[rows][n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
+    keep = shared.any(axis=(1, 2)) & denies
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True)})
     if not pairs:
         return []
     values = signals.pairs([heads[a].id for a, _ in pairs], [heads[b].id for _, b in pairs],

@@ -24,6 +24,7 @@ from summitledger.reconcile.features import FEATURES, features, worth_scoring
 from summitledger.reconcile.matching import ClaimInfo, Group, Link
 from summitledger.reconcile.model import DEFAULT, PairModel
 from summitledger.reconcile.signals import ClaimArrays
+from summitledger.unionfind import UnionFind
 
 
 class Signals:
@@ -136,14 +137,16 @@ def cluster(prepared: Prepared, model: PairModel = DEFAULT) -> list[Group]:
     groups: list[Group] = []
     for block in prepared.blocks:
         probs = model.probabilities(block.values)
-        scored = {(x, y): float(s) for x, y, s in zip(block.a, block.b, probs, strict=True)}
+        inside = _within_strong(block, probs >= model.threshold)
+        scored = {(block.a[k], block.b[k]): float(probs[k]) for k in inside.tolist()}
         article = {c.id: c.article_id for c in block.claims}
         owner = {c.id: c.actor for c in block.claims if prepared.specific(c.actor)}
         clusters = average_link([[c.id for c in u] for u in block.units], article, scored,
                                 model.threshold, owner)
         cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
         links: dict[int, list[Link]] = defaultdict(list)
-        for k, ((x, y), s) in enumerate(scored.items()):
+        for k in inside.tolist():
+            x, y, s = block.a[k], block.b[k], float(probs[k])
             if s >= model.threshold and cluster_of[x] == cluster_of[y]:
                 links[cluster_of[x]].append(Link(x, y, round(s, 3), _why(block.values[k])))
         for u in block.units:
@@ -154,6 +157,24 @@ def cluster(prepared: Prepared, model: PairModel = DEFAULT) -> list[Group]:
             groups.append(Group(sorted(ids, key=key.__getitem__),
                                 sorted(links[n], key=lambda k: (k.a, k.b))))
     return sorted(groups, key=lambda g: min(prepared.order[m] for m in g.members))
+
+
+def _within_strong(block: Block, strong: np.ndarray) -> np.ndarray:
+    """Positions of the pairs inside one component of the strong pairs: the only pairs
+    clustering can use (:func:`clustering.average_link`), found before building them."""
+    if not strong.any():
+        return np.zeros(0, dtype=np.int64)
+    root = {c.id: u[0].id for u in block.units for c in u}
+    uf: UnionFind[int] = UnionFind()
+    for k in np.flatnonzero(strong).tolist():
+        a, b = root[block.a[k]], root[block.b[k]]
+        uf.add(a)
+        uf.add(b)
+        uf.union(a, b)
+    label = {x: uf.find(x) for x in uf.parent}
+    a = np.array([label.get(x, -1) for x in block.a])
+    b = np.array([label.get(x, -2) for x in block.b])
+    return np.flatnonzero(a == b)
 
 
 def group_claims(claims: list[ClaimInfo], signals: Signals | None = None,

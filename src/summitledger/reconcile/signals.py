@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summitledger.reconcile.matching import ClaimInfo, folded
+from summitledger.nlp.nouns import thesaurus
+from summitledger.reconcile.matching import ClaimInfo
 
 #: how much a content word says about a statement, by part of speech (the bag's tag)
 POS_WEIGHT = {"n": 1.0, "v": 0.7, "a": 0.5}
@@ -47,14 +48,18 @@ def meaning_text(c: ClaimInfo) -> str:
     return " ".join(words + topic)
 
 
-def _content_words(c: ClaimInfo) -> list[tuple[str, float]]:
-    """(word, weight) of a claim's content words and, for a reply, the question's; no
-    names, numbers, dates or cue; each word once, heaviest first."""
+def _content_words(c: ClaimInfo, table: dict[str, str]) -> list[tuple[str, float]]:
+    """(word, weight) of a claim's content words and, for a reply, the question's
+    (thesaurus-folded); no names, numbers, dates or cue; each word once, heaviest first."""
     best: dict[str, float] = {}
-    for item in c.words:
-        tag, _, word = item.partition(":")
-        if tag in POS_WEIGHT and word:
-            best[word] = max(best.get(word, 0.0), POS_WEIGHT[tag])
+    for bag in (c.lemmas, c.topic):
+        for item in bag.split():
+            weight = POS_WEIGHT.get(item[:1])
+            if weight is None or item[1:2] != ":" or len(item) < 3:
+                continue
+            word = table.get(item[2:], item[2:])
+            if weight > best.get(word, 0.0):
+                best[word] = weight
     return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:WORDS]
 
 
@@ -94,6 +99,8 @@ class ClaimArrays:
     themes: np.ndarray  # (N, THEMES) int32
     figures: np.ndarray  # (N, FIGURES) int32 ids of counted things
     wild: np.ndarray  # (N,) bool: a figure that stands for whatever was counted
+    deny: np.ndarray  # (N,) bool: the cue denies its content ('denied that ...')
+    negates: np.ndarray  # (N,) int32: what the negation applies to (a word id), or -1
     quotes: list[str]
     vectors: np.ndarray  # (V, WORD_DIM) float32 unit rows
 
@@ -106,14 +113,17 @@ class ClaimArrays:
         def vid(w: str) -> int:
             return vocab.setdefault(w, len(vocab))
 
-        words, weights, verbs, themes, figures, wild = [], [], [], [], [], []
+        table = thesaurus()
+        words, weights, verbs, themes, figures, wild, negates = [], [], [], [], [], [], []
         for c in claims:
-            cw = _content_words(c)
+            cw = _content_words(c, table)
             words.append([vid(w) for w, _ in cw])
             weights.append([x for _, x in cw])
-            verb = sorted(folded([c.frame.verb]))
-            verbs.append(vid(verb[0]) if verb else -1)
-            themes.append([vid(w) for w in sorted(folded(c.frame.theme))][:THEMES])
+            frame = c.frame
+            verbs.append(vid(table.get(frame.verb, frame.verb)) if frame.verb else -1)
+            themes.append([vid(w) for w in sorted({table.get(t, t) for t in frame.theme if t})]
+                          [:THEMES])
+            negates.append(vid(table.get(frame.negates, frame.negates)) if frame.negates else -1)
             counted, any_thing = _quantities(c)
             figures.append([things.setdefault(q, len(things)) for q in counted])
             wild.append(any_thing)
@@ -128,5 +138,7 @@ class ClaimArrays:
             verbs=np.array(verbs, dtype=np.int32),
             themes=_pad(themes, THEMES), figures=_pad(figures, FIGURES),
             wild=np.array(wild, dtype=bool),
+            deny=np.array([c.frame.family == "deny" for c in claims], dtype=bool),
+            negates=np.array(negates, dtype=np.int32),
             quotes=[c.quote for c in claims],
             vectors=embed_words(names) if names else np.zeros((0, WORD_DIM), np.float32))

@@ -9,9 +9,10 @@ Hand-written on purpose: near-copy detection by shingles is a few lines at this 
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 from itertools import combinations
+
+import numpy as np
 
 from summitledger.reconcile.matching import ClaimInfo
 from summitledger.unionfind import UnionFind
@@ -23,10 +24,20 @@ COMMON_SHINGLE = 50
 _WORD = re.compile(r"[\w']+")
 
 
-def _shingles(text: str) -> set[int]:
-    words = _WORD.findall(text.lower())
-    return {zlib.crc32(" ".join(words[i : i + SHINGLE]).encode())
-            for i in range(max(1, len(words) - SHINGLE + 1))}
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier of a polynomial hash over word ids
+
+
+def _shingles(text: str, ids: dict[str, int]) -> set[int]:
+    """Hashes of the text's runs of SHINGLE words (words numbered through ``ids``, one
+    table for all texts of a run), computed as one polynomial hash per window."""
+    words = np.array([ids.setdefault(w, len(ids) + 1) for w in _WORD.findall(text.lower())],
+                     dtype=np.uint64)
+    if len(words) < SHINGLE:
+        return {int(np.bitwise_xor.reduce(words * _MIX)) if len(words) else 0}
+    powers = _MIX ** np.arange(SHINGLE, dtype=np.uint64)
+    windows = np.lib.stride_tricks.sliding_window_view(words, SHINGLE)
+    with np.errstate(over="ignore"):
+        return set((windows * powers).sum(axis=1).tolist())
 
 
 def article_sources(texts: dict[int, str]) -> dict[int, int]:
@@ -35,7 +46,8 @@ def article_sources(texts: dict[int, str]) -> dict[int, int]:
     Candidate pairs come from an index of shingles, so unrelated articles are never
     compared.
     """
-    sh = {aid: _shingles(t) for aid, t in texts.items()}
+    ids: dict[str, int] = {}
+    sh = {aid: _shingles(t, ids) for aid, t in sorted(texts.items())}
     index: dict[int, list[int]] = defaultdict(list)
     for aid, s in sh.items():
         for h in s:

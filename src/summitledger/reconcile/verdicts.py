@@ -174,6 +174,11 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     claim b's figure y update claim a's x (reported later, higher or said to have moved)?
     A group whose only differences are such updates is ``updated``."""
     members = [infos[m] for m in group.members]
+    if len(members) == 1:  # most statements: one report, nothing to weigh
+        return "single-source", {
+            "outlets": [members[0].outlet], "articles": 1, "sources": 1,
+            "summary": "1 article, 1 independent source", "links": [],
+            "rule": "one source reports it"}
     outlets = sorted({m.outlet for m in members})
     n_articles = len({m.article_id for m in members})
     n_sources, copies = independent(members, source_of)

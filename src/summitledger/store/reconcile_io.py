@@ -27,6 +27,7 @@ from summitledger.models import (
     ClaimGroup,
     Event,
 )
+from summitledger.store.backend import is_postgres
 
 Ev = int | None  # an event's id (None: articles stored before events, never left over)
 
@@ -160,14 +161,27 @@ def replace_actors(conn: Connection, actors: list[dict], aliases: list[dict],
 
 
 def replace_groups(conn: Connection, groups: list[dict], members: list[dict]) -> None:
-    """The groups, rebuilt, and each claim's group and actor (``members``: cid, gid, aid)."""
+    """The groups, rebuilt, and each claim's group and actor (``members``: cid, gid, aid),
+    set through a temporary table in one UPDATE (a statement per claim is slow on a
+    million claims)."""
     conn.execute(update(Claim).values(group_id=None))
     conn.execute(delete(ClaimGroup))
     if groups:
         conn.execute(insert(ClaimGroup), groups)
-    if members:
-        conn.execute(text("UPDATE claim SET group_id = :gid, actor_id = :aid WHERE id = :cid"),
-                     members)
+    if not members:
+        return
+    if is_postgres(conn):
+        conn.execute(text("CREATE TEMP TABLE claim_in_group (cid INTEGER PRIMARY KEY, "
+                          "gid INTEGER, aid INTEGER) ON COMMIT DROP"))
+    else:
+        conn.execute(text("DROP TABLE IF EXISTS temp.claim_in_group"))
+        conn.execute(text("CREATE TEMP TABLE claim_in_group (cid INTEGER PRIMARY KEY, "
+                          "gid INTEGER, aid INTEGER)"))
+    conn.execute(text("INSERT INTO claim_in_group (cid, gid, aid) VALUES (:cid, :gid, :aid)"),
+                 members)
+    conn.execute(text("UPDATE claim SET group_id = t.gid, actor_id = t.aid "
+                      "FROM claim_in_group AS t WHERE claim.id = t.cid"))
+    conn.execute(text("DROP TABLE claim_in_group"))
 
 
 def drop_empty_events(conn: Connection) -> None:
