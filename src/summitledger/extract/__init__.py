@@ -16,13 +16,14 @@ from spacy.tokens import Doc
 from summitledger.extract.according import according_claims
 from summitledger.extract.actors import ArticleActors
 from summitledger.extract.attribution import cue_claims
-from summitledger.extract.base import PERSONAL, Context
+from summitledger.extract.base import Context
 from summitledger.extract.cues import Lexicon, load_lexicon
 from summitledger.extract.orphans import orphan_claims
 from summitledger.extract.quotes import Quote, find_quotes, repair_unclosed
 from summitledger.extract.relays import relay
 from summitledger.models import ClaimDraft, Extraction, PassedIn, RoleAlias, SentenceIn
 from summitledger.nlp.pipeline import pipeline_id
+from summitledger.nlp.words import HONORIFICS, NAME_GLUE, PERSONAL
 
 __all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_text", "Lexicon", "load_lexicon"]
 
@@ -123,7 +124,8 @@ def _dedupe(claims: list[ClaimDraft]) -> list[ClaimDraft]:
     return out
 
 
-_NOT_NAMES = {"the", "a", "an", "of", "at", "for", "in", "on", "and", "s", "mr", "ms", "mrs"}
+#: words of two actors' names that do not make them one body
+_NOT_NAMES = NAME_GLUE | HONORIFICS | {"s"}
 
 
 def _same_voice(outer: ClaimDraft, inner: ClaimDraft) -> bool:

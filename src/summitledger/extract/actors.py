@@ -27,8 +27,6 @@ from summitledger.nlp.doc import ents_in
 from summitledger.nlp.names import (
     GROUPS,
     PERSON_ROLES,
-    PLURAL,
-    SINGULAR,
     SPOKES,
     clean_name,
     expands,
@@ -38,6 +36,7 @@ from summitledger.nlp.names import (
 )
 from summitledger.nlp.nouns import noun_kind
 from summitledger.nlp.roles import BUSINESS, COLLECTIVE, describes, fits_role
+from summitledger.nlp.words import PLURAL, SINGULAR
 
 if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the ledger
     from spacy.tokens import Span, Token

@@ -32,9 +32,7 @@ from summitledger.extract.trailing import trailing_frame
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import thesaurus
-
-MODALS = {"may", "might", "could", "would", "should", "can", "must", "shall"}
-CONDITIONAL = {"if", "unless", "whether", "before", "until", "till"}  # nothing said (yet)
+from summitledger.nlp.words import CONDITIONAL, HEDGING_MODALS
 
 
 def agentive(span: Span, ctx: Context, lexicon: Lexicon, root: Token | None = None) -> bool:
@@ -45,7 +43,7 @@ def agentive(span: Span, ctx: Context, lexicon: Lexicon, root: Token | None = No
 def hypothetical(cue: Token) -> bool:
     """'may agree', 'did not say', 'if he says': reports of nothing said."""
     for c in cue.children:
-        if c.dep_ == "aux" and c.lower_ in MODALS:
+        if c.dep_ == "aux" and c.lower_ in HEDGING_MODALS:
             return True
         if c.dep_ == "neg":
             return True

@@ -15,15 +15,14 @@ from summitledger.extract.quotes import Quote
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import ent_at, token_positions
 from summitledger.nlp.names import normalise_places
-
-DASHES = {"—", "–", "--"}
-PERSONAL = {"he", "she", "they", "him", "her", "them"}
-FIRST_PERSON = {"i", "we", "me", "us", "you"}
-RELATIVE = {"who", "which", "that", "whom"}
-OPENERS = set("\"“‘«")
-CLOSERS = set("\"”’»")
-TITLES = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."}
-EDGE_PUNCT = set(",.;:!?\"“”‘’'«»()[]—–-")
+from summitledger.nlp.words import (
+    CIRCUMSTANCE,
+    HONORIFICS,
+    LIGHT_VERBS,
+    MONTHS,
+    QUESTION_CUES,
+    WEEKDAYS,
+)
 
 
 @dataclass
@@ -103,9 +102,6 @@ def number_of(text: str) -> str | None:
         return None
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
 
 
 def date_keys(text: str) -> list[str]:
@@ -185,7 +181,7 @@ def bag_of(tokens: list[Token]) -> str:
 
 
 def _entity_word(ent: Span) -> tuple[str, ...]:
-    name = [x.text for x in ent if not x.is_punct and x.lower_ not in TITLES
+    name = [x.text for x in ent if not x.is_punct and x.lower_ not in HONORIFICS
             and x.text not in ("'s", "’s") and x.lower_ != "the"]
     if not name:
         return ()
@@ -200,15 +196,12 @@ def _token_word(t: Token) -> tuple[str, ...]:
         return (f"#:{num}/{unit}" if unit else f"#:{num}",)
     content_verb = t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS
     if (t.is_stop and not content_verb) or t.is_punct or t.is_space \
-            or t.lower_ in TITLES or not t.is_alpha:
+            or t.lower_ in HONORIFICS or not t.is_alpha:
         return ()
     tag = _POS_TAG.get(t.pos_)
     return (f"{tag}:{t.lemma_.lower()}",) if tag else ()
 
 
-LIGHT_VERBS = {"be", "have", "do", "get", "go", "become", "seem", "let", "will", "would"}
-CIRCUMSTANCE = {"during", "at", "in", "on", "after", "before", "while", "since", "amid"}
-QUESTION_CUES = {"ask", "question", "inquire", "press", "query", "quiz"}
 
 
 def question_topic(ctx: Context, sent: Span, skip: set[int]) -> str:

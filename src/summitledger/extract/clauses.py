@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from summitledger.extract.base import Context, subtree_ids
 from summitledger.nlp.nouns import SAYINGS
+from summitledger.nlp.words import CONDITIONS
 
 
 def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:
@@ -28,7 +29,6 @@ def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:
 
 
 REPORTED = {"ccomp", "xcomp", "dobj", "parataxis"}  # what a nested cue reports
-CONDITIONS = {"if", "unless", "until", "once", "before"}  # '... if the union agreed'
 
 
 def nested_attributions(ctx: Context, ids: set[int], head: Token) -> set[int]:

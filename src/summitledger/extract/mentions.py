@@ -21,8 +21,9 @@ from summitledger.extract.phrases import (
     _place_in,
 )
 from summitledger.nlp.doc import child_span, doc_ents
-from summitledger.nlp.names import GROUPS, TITLES, clean_name, name_key, role_key
+from summitledger.nlp.names import GROUPS, clean_name, name_key, role_key
 from summitledger.nlp.nouns import noun_kind
+from summitledger.nlp.words import TITLES
 
 if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the ledger
     from spacy.tokens import Doc, Span

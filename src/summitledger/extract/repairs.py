@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import RELATIVE, subtree_ids
+from summitledger.extract.base import subtree_ids
 from summitledger.nlp.doc import ent_at
+from summitledger.nlp.words import CONTENT_LINKS, RELATIVE, REPORTING_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -139,7 +140,6 @@ def bare_advcl(clause: Token, cues: list[Token]) -> bool:
             and marks <= {"that"} and (bool(marks) or any(c.dep_ in SUBJECTS for c in _args(clause))))
 
 
-REPORTING_MARKS = {"that", "whether", "if"}  # conjunctions, even with an object misparsed
 
 
 def _mark(t: Token) -> bool:
@@ -203,13 +203,6 @@ def misparsed_that_clause(kids: list[Token], dative: bool = False) -> list[Token
     return found
 
 
-# What opens a phrase or clause that goes on the reported clause after a cue in its
-# middle: a condition, limit, cause or concession of what was said ("The road will
-# stay closed, police said, until ..."). "After", "as" and "before" are left out: after
-# a cue they mostly say when it was said ("..., the service confirmed, after divers
-# recovered the bodies"), as the eval gold reads them.
-CONTENT_LINKS = {"until", "till", "unless", "if", "once", "because", "although", "though",
-                 "while", "whereas", "when", "whenever", "despite", "due"}
 
 
 def host_rest(cue: Token, kids: list[Token]) -> set[int]:

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import CLOSERS, FIRST_PERSON, PERSONAL, RELATIVE
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import is_document, noun_kind
+from summitledger.nlp.words import (
+    CLOSERS,
+    FIRST_PERSON,
+    HEDGE_SUBJECTS,
+    PASSIVE_SPEAKER,
+    PERSONAL,
+    QUANTIFIERS,
+    RELATIVE,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-HEDGE_SUBJECTS = {"this", "that", "these", "those", "there", "what", "which", "something",
-                  "nothing", "everything", "anything"}
-QUANTIFIERS = {"some", "others", "many", "several", "both", "most", "few", "all", "one",
-               "another", "none"}
 
 
 def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset(),
@@ -71,7 +75,6 @@ def _head_of_of(root: Token, extra: frozenset[str]) -> bool:
     return False
 
 
-PASSIVE_SPEAKER = {"quote"}  # verbs whose passive subject is the speaker
 
 
 
