@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summitledger.extract.base import Context, lemma_bag, subtree_ids
+from summitledger.extract.bag import lemma_bag
+from summitledger.extract.base import Context
 from summitledger.extract.frames import build_frame
 from summitledger.extract.spans import end_char, trim
 from summitledger.models import ClaimDraft
-from summitledger.nlp.doc import child_span
+from summitledger.nlp.doc import child_span, subtree_ids
 
 
 def _reporting_cue(ctx: Context, clause: Token) -> Token | None:

@@ -14,12 +14,8 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from summitledger.extract.base import (
-    Context,
-    bag_of,
-    lemma_bag,
-    question_topic,
-)
+from summitledger.extract.bag import bag_of, lemma_bag, question_topic
+from summitledger.extract.base import Context
 from summitledger.extract.clauses import nested_attributions, says_something, split_that
 from summitledger.extract.complements import complement
 from summitledger.extract.continuation import _adjacent_quote, _continuation, _frame

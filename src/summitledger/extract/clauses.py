@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from summitledger.extract.base import Context, subtree_ids
+from summitledger.extract.base import Context
+from summitledger.nlp.doc import subtree_ids
 from summitledger.nlp.nouns import SAYINGS
 from summitledger.nlp.words import CONDITIONS
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from summitledger.extract.base import (
-    Context,
-    subtree_ids,
-)
+from summitledger.extract.base import Context
+from summitledger.nlp.doc import subtree_ids
 
 
 def _between_ok(ctx: Context, lo: int, hi: int, allowed: set[int]) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from summitledger.extract.base import number_unit
 from summitledger.extract.evidence import ADJ_FORMS, PART_PRONOUNS, evidence, when_phrase
 from summitledger.extract.numbers import (
     FRACTIONS,
@@ -22,6 +21,7 @@ from summitledger.extract.numbers import (
     no_figure,
     no_number,
     number_run,
+    number_unit,
     number_value,
     numeric,
     qualifier,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from summitledger.extract.base import date_keys
+from summitledger.extract.dates import date_keys
 from summitledger.extract.figures import figures
 from summitledger.models import ClaimFrame
 from summitledger.nlp.doc import ent_at

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from summitledger.extract.base import Context, lemma_bag
+from summitledger.extract.bag import lemma_bag
+from summitledger.extract.base import Context
 from summitledger.extract.frames import build_frame
 from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from summitledger.extract.base import Context, lemma_bag
+from summitledger.extract.bag import lemma_bag
+from summitledger.extract.base import Context
 from summitledger.extract.frames import build_frame
 from summitledger.extract.spans import trim
 from summitledger.models import ClaimDraft

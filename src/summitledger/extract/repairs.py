@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import subtree_ids
-from summitledger.nlp.doc import ent_at
+from summitledger.nlp.doc import ent_at, subtree_ids
 from summitledger.nlp.words import CONTENT_LINKS, RELATIVE, REPORTING_MARKS
 
 if TYPE_CHECKING:
