@@ -18,7 +18,7 @@ from summitledger.extract.bag import bag_of, lemma_bag, question_topic
 from summitledger.extract.base import Context
 from summitledger.extract.clauses import nested_attributions, says_something, split_that
 from summitledger.extract.complements import complement
-from summitledger.extract.continuation import _adjacent_quote, _continuation, _frame
+from summitledger.extract.continuation import adjacent_quote, continuation_of, cue_frame
 from summitledger.extract.cues import Lexicon, find_phrases, phrase_lemmas
 from summitledger.extract.frames import build_frame
 from summitledger.extract.objects import gapped_objects
@@ -123,7 +123,7 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
             qi = _quoted_clause(ctx, ids, min(words))
     elif "quote" in kinds:
         kind, ids = "quote", set()
-        qi = _adjacent_quote(ctx, _frame(cues, speaker_ids))
+        qi = adjacent_quote(ctx, cue_frame(cues, speaker_ids))
         if qi is None:
             return None
     else:
@@ -131,7 +131,7 @@ def _claim(ctx: Context, cues: list[Token], kinds: list[str], rule: str, negativ
     if qi is not None:
         if qi in ctx.used_quotes:
             return None
-        quotes = _continuation(ctx, qi, cue_ids | speaker_ids)
+        quotes = continuation_of(ctx, qi, cue_ids | speaker_ids)
         ctx.used_quotes.update(quotes)
         segs = [s for q in quotes for s in ctx.quotes[q].segments]
         start, end = segs[0][0], segs[-1][1]

@@ -18,7 +18,7 @@ def _between_ok(ctx: Context, lo: int, hi: int, allowed: set[int]) -> bool:
     return True
 
 
-def _frame(cues: list[Token], speaker_ids: set[int]) -> set[int]:
+def cue_frame(cues: list[Token], speaker_ids: set[int]) -> set[int]:
     """Cue, speaker, and the cue's addressee and adverbials ("told his host", "said on Monday")."""
     ids = {t.i for t in cues} | speaker_ids
     for t in cues:
@@ -28,7 +28,7 @@ def _frame(cues: list[Token], speaker_ids: set[int]) -> set[int]:
     return ids
 
 
-def _adjacent_quote(ctx: Context, frame: set[int]) -> int | None:
+def adjacent_quote(ctx: Context, frame: set[int]) -> int | None:
     """A quotation right before or right after the cue frame, in reach of its sentence.
 
     Before: ending in the cue's sentence, or closing just before it starts
@@ -60,7 +60,7 @@ def _adjacent_quote(ctx: Context, frame: set[int]) -> int | None:
     return None
 
 
-def _continuation(ctx: Context, qi: int, frame: set[int]) -> list[int]:
+def continuation_of(ctx: Context, qi: int, frame: set[int]) -> list[int]:
     """'"A," he said, "B."': the quotations on both sides of one cue frame, in order."""
     doc = ctx.doc
     lo, hi = min(frame), max(frame)

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summitledger.extract.phrases import (
-    _business,
-    _described_as_person,
-    _modifies,
-    _org,
-    _place_in,
+from summitledger.extract.referents import (
+    described_as_person,
+    names_business,
+    org_name,
+    place_in,
+    premodifies,
 )
 from summitledger.nlp.doc import child_span, doc_ents
 from summitledger.nlp.names import GROUPS, clean_name, name_key, role_key
@@ -63,13 +63,13 @@ class ArticleMentions:
             words = clean_name(ent).split() if ent.label_ == "PERSON" else []
             if len(words) == 1:
                 self.bare_at.setdefault(words[0].lower(), ent.start)
-            if words and _business(ent):
+            if words and names_business(ent):
                 self.bodies.add(clean_name(ent))
         for ent in doc_ents(self.doc):
             if ent.label_ != "PERSON":
                 if ent.label_ in ("ORG",):
-                    kind = "person" if _described_as_person(ent) else "organisation"
-                    self.mentions.append(Mention(ent.start, _org(ent), kind, False))
+                    kind = "person" if described_as_person(ent) else "organisation"
+                    self.mentions.append(Mention(ent.start, org_name(ent), kind, False))
                 continue
             name = clean_name(ent)
             if not name:
@@ -91,7 +91,7 @@ class ArticleMentions:
                             d.lower_ == "the" for d in child.children):
                         key = role_key(child_span(child).text)
                         if key and key not in self.roles:
-                            self.roles[key] = _org(ent)
+                            self.roles[key] = org_name(ent)
                             self.role_text[key] = child_span(child).text.strip(" ,")
                             self.role_at[key] = ent.start
         from summitledger.nlp.doc import token_positions
@@ -99,7 +99,7 @@ class ArticleMentions:
         for i in token_positions(self.doc, GROUPS):
             root = self.doc[i]
             if root.tag_ in ("NNS", "NNPS"):
-                place = _place_in(child_span(root))
+                place = place_in(child_span(root))
                 name = f"{place} {root.text.lower()}" if place else root.text.lower()
                 self.mentions.append(Mention(root.i, name, "group", True))
         # a plural subject that can speak ("Residents of Lowmarsh gathered ...") is whom a
@@ -108,7 +108,7 @@ class ArticleMentions:
             root = self.doc[i]
             if root.tag_ in ("NNS", "NNPS") and root.lemma_.lower() not in GROUPS and noun_kind(
                     root.lemma_, frozenset(self.speaker_nouns)):
-                place = _place_in(child_span(root))
+                place = place_in(child_span(root))
                 name = f"{place} {root.text.lower()}" if place else root.text.lower()
                 self.mentions.append(Mention(i, name, "group", True, root.lemma_.lower()))
         self.mentions.sort(key=lambda m: m.i)
@@ -123,7 +123,7 @@ class ArticleMentions:
             self._add_role(child_span(root.head, stop=root), person)
         # pre-modifiers inside the name's noun phrase: "North Korean leader Kim Jong Un"
         j = ent.start - 1
-        while j >= 0 and _modifies(self.doc[j], ent):
+        while j >= 0 and premodifies(self.doc[j], ent):
             j -= 1
         if j + 1 < ent.start:
             phrase = self.doc[j + 1 : ent.start]
