@@ -19,7 +19,7 @@ from summitledger.nlp.words import CIRCUMSTANCE, HONORIFICS, LIGHT_VERBS
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from summitledger.extract.base import Context as Article
+    from summitledger.extract.article import Article
 
 #: the number words the bag reads as numbers (the figures read more: numbers.UNITS)
 NUMBER_WORDS = {

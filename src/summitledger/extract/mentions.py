@@ -9,9 +9,10 @@ and every mention :mod:`actors` can resolve a pronoun or a description to.
 from __future__ import annotations
 
 import bisect
+import copy
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from summitledger.extract.referents import (
     described_as_person,
@@ -43,7 +44,8 @@ class ArticleMentions:
     """What one parsed article names: full names and bare surnames, the roles its
     appositions and titles teach, and every mention of a person, body or group, in order."""
 
-    def __init__(self, doc: Doc, speaker_nouns: Iterable[str] = ()) -> None:
+    def __init__(self, doc: Doc, speaker_nouns: Iterable[str] = (),
+                 quoted: Callable[[int], bool] = lambda i: False) -> None:
         self.doc = doc
         self.speaker_nouns = set(speaker_nouns)
         self.full: list[str] = []  # multi-word person names, in order of appearance
@@ -54,7 +56,7 @@ class ArticleMentions:
         self.role_at: dict[str, int] = {}  # role key -> where it was taught
         self.mentions: list[Mention] = []
         self.bodies: set[str] = set()  # names of businesses NER took for people
-        self.quoted: Callable[[int], bool] = lambda i: False  # set once quotes are known
+        self.quoted = quoted  # is token i inside a quotation?
         self._learn()
 
     # ------------------------------------------------------------------ learning
@@ -162,11 +164,21 @@ class ArticleMentions:
         hits = same or hits
         return hits[0] if len(hits) == 1 else (hits[-1] if hits else name)
 
-    def note(self, at: int, name: str, kind: str, plural: bool) -> None:
-        """Record the speaker of a claim: pronouns after it may refer to it."""
-        bisect.insort(self.mentions, Mention(at, name, kind, plural,
-                                             self.doc[at].lemma_.lower(), speaker=True),
-                      key=_at)
+    def note(self, at: int, name: str, kind: str, plural: bool) -> Mention:
+        """Record the speaker of a claim (pronouns after it may refer to it) on this
+        copy of the article's mentions (see :meth:`hearing`); returns the mention."""
+        m = Mention(at, name, kind, plural, self.doc[at].lemma_.lower(), speaker=True)
+        bisect.insort(self.mentions, m, key=_at)
+        return m
+
+    def hearing(self, speakers: Iterable[Mention]) -> Self:
+        """A copy that also knows these claims' ``speakers``: what the article names is
+        learned once, the speakers each extraction family found are told to a copy."""
+        other = copy.copy(self)
+        other.mentions = list(self.mentions)
+        for m in speakers:
+            bisect.insort(other.mentions, m, key=_at)
+        return other
 
     def before(self, at: int) -> Iterator[Mention]:
         """Mentions before token ``at``, latest first (found by bisection: a long
