@@ -18,7 +18,8 @@ from summitledger.extract.according import according_claims, pass_on
 from summitledger.extract.actors import ArticleActors
 from summitledger.extract.article import read_article
 from summitledger.extract.attribution import cue_claims
-from summitledger.extract.cues import Lexicon, find_phrases, load_lexicon, phrase_lemmas
+from summitledger.extract.cue_phrases import CuePhrases, cue_phrases
+from summitledger.extract.cues import Lexicon, load_lexicon
 from summitledger.extract.dedupe import dedupe
 from summitledger.extract.orphans import orphan_claims
 from summitledger.extract.passed import passed_over
@@ -30,19 +31,26 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["EXTRACTOR_VERSION", "extract_doc", "extract_text", "Lexicon", "load_lexicon"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_text", "Lexicon",
+           "load_lexicon"]
 
 #: The extraction rules' version, recorded on every article: an article extracted by
 #: other rules is extracted again on its next ingest. Raise it when the rules change.
-EXTRACTOR_VERSION = "2026.12.7+battery"
+EXTRACTOR_VERSION = "2026.12.8+matcher"
 
 
 def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
-    """All attributed claims of one parsed article, in text order."""
+    """All attributed claims of one article parsed by ``nlp``, in text order."""
+    return extract(doc, lexicon, cue_phrases(nlp, tuple(sorted(lexicon.phrases))),
+                   pipeline_id(nlp))
+
+
+def extract(doc: Doc, lexicon: Lexicon, phrases: CuePhrases, pipeline: str) -> Extraction:
+    """All attributed claims of one parsed article, in text order: ``phrases`` are the
+    lexicon's cue phrases as lemmatized by the pipeline named ``pipeline``."""
     article = read_article(doc, lexicon)
     actors = ArticleActors(doc, lexicon.speaker_nouns, quoted=article.in_quote)
-    phrases = find_phrases(doc, phrase_lemmas(nlp, tuple(sorted(lexicon.phrases))))
-    said = cue_claims(article, lexicon, actors, phrases)
+    said = cue_claims(article, lexicon, actors, phrases.find(doc))
     heard = actors.hearing(said.speakers)  # a pronoun after a claim may mean its speaker
     according = according_claims(article, lexicon, heard,
                                  reported={c.cue_start for c in said.claims})
@@ -57,7 +65,7 @@ def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:
     ]
     aliases = [RoleAlias(actor=a, alias=r) for a, r in actors.aliases()]
     return Extraction(sentences=sentences, claims=claims, aliases=aliases,
-                      pipeline=pipeline_id(nlp), extractor=EXTRACTOR_VERSION,
+                      pipeline=pipeline, extractor=EXTRACTOR_VERSION,
                       lexicon=lexicon.digest(), passed=passed_over(article, lexicon, claims))
 
 
