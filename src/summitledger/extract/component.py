@@ -67,7 +67,7 @@ class ClaimsComponent:
         self.nlp, self.name, self.cues = nlp, name, cues
         self.lexicon: Lexicon | None = None
         self.phrases: CuePhrases | None = None
-        self.triggers: Triggers | None = None  # what makes a paragraph worth parsing
+        self._triggers: Triggers | None = None
         if _runs(nlp):  # added to a working pipeline (spacy.load calls from_disk instead)
             self.initialize(nlp=nlp)
 
@@ -85,12 +85,22 @@ class ClaimsComponent:
 
     def _ready(self, lexicon: Lexicon, phrases: CuePhrases) -> None:
         self.lexicon, self.phrases = lexicon, phrases
-        self.triggers = Triggers.build(lexicon.verbs, lexicon.phrases, self.nlp)
+        self._triggers = Triggers.build(lexicon.verbs, lexicon.phrases, self.nlp)
+
+    @property
+    def triggers(self) -> Triggers:
+        """What makes a paragraph worth parsing for this lexicon (see :mod:`nlp.select`)."""
+        if self._triggers is None:
+            raise self._not_ready()
+        return self._triggers
+
+    def _not_ready(self) -> ValueError:
+        return ValueError(f"[E109] Component '{self.name}' could not be run: it has no cue "
+                          "lexicon yet. Did you forget to call `initialize()`?")
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None or self.phrases is None:
-            raise ValueError(f"[E109] Component '{self.name}' could not be run: it has no cue "
-                             "lexicon yet. Did you forget to call `initialize()`?")
+            raise self._not_ready()
         ex = doc._.extraction = extract(doc, self.lexicon, self.phrases, pipeline_id(self.nlp))
 
         def span(a: int, b: int) -> Span | None:
@@ -133,8 +143,7 @@ class ClaimsComponent:
 
     def _saved(self) -> tuple[dict[str, Any], dict[str, list[str]]]:
         if self.lexicon is None or self.phrases is None:
-            raise ValueError(f"Component '{self.name}' has no cue lexicon to save: "
-                             "call `initialize()` first")
+            raise self._not_ready()
         return (self.lexicon.model_dump(mode="json"),
                 {p: list(ls) for p, ls in self.phrases.lemmas.items()})
 
