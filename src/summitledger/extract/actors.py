@@ -42,10 +42,16 @@ if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the le
     from spacy.tokens import Span, Token
 
 
+#: how far back (in tokens) a pronoun looks for whom it means: about a paragraph
+PRONOUN_REACH = 160
+#: how far back (in tokens) 'the ministry' looks for the body it names: a few paragraphs
+DESCRIPTION_REACH = 400
+
+
 class ArticleActors(ArticleMentions):
     """Resolves speaker spans of one parsed article to actor names."""
 
-    def _recent(self, at: int, want: str, window: int = 160) -> Mention | None:
+    def _recent(self, at: int, want: str, window: int = PRONOUN_REACH) -> Mention | None:
         """The latest fitting mention before ``at``, outside quotations: ``want`` is
         'plural' (they), 'person' (he, she: a person, or the speaker who spoke for a
         body, as a spokeswoman does) or 'body' (it: an organisation). 'It' prefers a
@@ -96,7 +102,7 @@ class ArticleActors(ArticleMentions):
                  and fits_role(span.text, k)]
         return max(found)[1] if found else None
 
-    def _described(self, noun: Token, window: int = 400) -> Mention | None:
+    def _described(self, noun: Token, window: int = DESCRIPTION_REACH) -> Mention | None:
         """The body last named before ``noun`` that 'the <noun>' can refer to: one of
         that kind ('the ministry'), or a name of no kind at all ('the company')."""
         word = noun.lemma_.lower()

@@ -34,6 +34,8 @@ QUALIFIERS = [(("in", "excess", "of"), ">"), (("as", "many", "as"), "<"), (("upw
 PERCENT_WORDS = {"percent", "%", "pc"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 HYPHEN_KEEPS = {"strong", "magnitude"}  # 'a 3,000-strong crowd', 'a 7.8-magnitude quake'
+#: a four-digit number in these years is a year, no figure of the event
+YEARS = range(1800, 2101)
 
 
 def numeric(t: Token) -> bool:
@@ -127,7 +129,7 @@ def no_figure(doc: Doc, t: Token, a: int, b: int) -> bool:
     ('half of the 6,400 schools')."""
     if t.ent_type_ in SKIP_ENTS:
         return True
-    if b - a == 1 and t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100:
+    if b - a == 1 and t.text.isdigit() and len(t.text) == 4 and int(t.text) in YEARS:
         return True
     if hyphened(doc, b):
         return True

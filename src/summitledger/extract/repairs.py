@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+#: a bare preposition right before a content is the content's when a number follows
+#: within this many tokens ('conceded about a third of ...')
+NUMBER_AFTER = 2
 
 
 def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token],
@@ -49,7 +52,7 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
                 subj = framed
     for c in kids:  # "conceded about a third of ...": a preposition with no object
         if c.dep_ == "prep" and c.n_lefts + c.n_rights == 0 and c.i + 1 == min(ids) and any(
-                t.like_num for t in doc[c.i + 1 : c.i + 3]):
+                t.like_num for t in doc[c.i + 1 : c.i + 1 + NUMBER_AFTER]):
             ids = ids | {c.i}
     if not that:  # "said on Friday morning firefighters were ...": when it was said
         head = subj.i if subj is not None else clause.i

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+#: how many heads a cue climbs (participle, conjunct, clause) to find its subject
+CLIMB = 4
+NOMINAL = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")  # what a noun phrase is made of
+FINITE = ("VBD", "VBZ", "VBP", "MD")  # tags of a finite verb
 
 
 def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset(),
@@ -75,14 +79,10 @@ def _head_of_of(root: Token, extra: frozenset[str]) -> bool:
     return False
 
 
-
-
-
-
 def find_speaker(cue: Token) -> Token | None:
     """The subject that says it, climbing from participles and conjuncts; None if hedged."""
     t = cue
-    for _ in range(4):
+    for _ in range(CLIMB):
         kids = list(t.children)
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if t is cue:  # of two subjects the nearer speaks: '"Everyone who ...," the
@@ -161,10 +161,6 @@ def _misparsed_speaker(cue: Token) -> Token | None:
             and head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBD", "VBN")):
         return head
     return None
-
-
-NOMINAL = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")
-FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def surface_subject(cue: Token) -> Span | None:
