@@ -17,8 +17,6 @@ from summitledger.nlp.doc import ent_at
 from summitledger.nlp.names import normalise_places
 from summitledger.nlp.words import MODALITY, NEGATIVE_SUBJECTS
 
-NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor",
-            "noone", "nowhere"}
 PLACES = {"GPE", "LOC", "FAC"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "appos", "conj", "ROOT",
              "ccomp", "xcomp", "npadvmod", "dative", "agent"}
