@@ -81,3 +81,17 @@ def test_an_uninitialized_component_says_so(model: str) -> None:
     assert component.lexicon is None
     with pytest.raises(ValueError, match="initialize"):
         component(blank.make_doc("Police said the road was closed."))
+
+
+def test_an_article_with_nothing_parsed_has_no_claims() -> None:
+    """Ingest parses only the paragraphs that can carry a claim: an article with none
+    has no lemmas at all, and the component finds nothing in it (spaCy's Matcher would
+    refuse a doc without lemmas)."""
+    from summitledger.ingest.run import claims_component
+    from summitledger.nlp.select import parse_selected
+
+    claims = claims_component(Settings.from_env().model, None)
+    text = "The weather was fine on the coast.\n\nNothing else happened all week.\n"
+    doc = next(parse_selected(claims.nlp, [text], claims.triggers, 1))
+    assert not doc.has_annotation("LEMMA")
+    assert claims(doc)._.extraction.claims == []

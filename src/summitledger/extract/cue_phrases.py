@@ -48,8 +48,8 @@ class CuePhrases:
 
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, phrase) of every cue phrase in ``doc``, in order."""
-        if not self.lemmas:
-            return []
+        if not self.lemmas or not doc.has_annotation("LEMMA"):
+            return []  # no phrase, or nothing parsed (no paragraph could carry a claim)
         strings = doc.vocab.strings
         return sorted((start, end, strings[key]) for key, start, end in self.matcher(doc))
 
