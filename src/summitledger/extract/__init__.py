@@ -71,13 +71,11 @@ def extract(doc: Doc, lexicon: Lexicon, phrases: CuePhrases, pipeline: str) -> E
 
 def extract_text(text: str, model: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
     """Parse ``text`` with the configured pipeline and extract its claims (for library use)."""
-    from summitledger.nlp.pipeline import load_pipeline
+    from summitledger.nlp.pipeline import load_pipeline, parse_texts
     from summitledger.nlp.text import prose
     from summitledger.settings import Settings
 
     settings = Settings.from_env()
     nlp = load_pipeline(model or settings.model)
-    from summitledger.nlp.pipeline import parse_texts
-
     doc = next(parse_texts(nlp, [prose(text)]))
     return extract_doc(doc, nlp, lexicon or load_lexicon(settings.cues))
