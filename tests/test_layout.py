@@ -112,6 +112,20 @@ def test_each_module_says_its_job_and_stays_small(path: Path) -> None:
     assert len(path.read_text("utf-8").splitlines()) <= 300, f"{path.name}: too long"
 
 
+@pytest.mark.parametrize("stage", ["extract", "nlp"])
+def test_no_module_imports_another_modules_private_names(stage: str) -> None:
+    """A helper one module needs from another is that module's public name: an
+    underscore name is private to its module (``from x import _helper`` hides a
+    dependency that a change to ``x`` will break)."""
+    found = []
+    for path in sorted((SRC / stage).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("summitledger"):
+                found += [f"{path.name}: {node.module}.{a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    assert not found, found
+
+
 def test_the_readme_library_example_runs(tmp_path: Path) -> None:
     """``import summitledger`` works without the CLI, as the README shows it."""
     import os

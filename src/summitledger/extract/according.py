@@ -1,63 +1,60 @@
-"""Claims attributed with ``according to X``: the clause it modifies is the content."""
+"""Claims attributed with ``according to X``: the clause it modifies is the content.
+
+Where that clause is already a cue's claim ("A said X, according to B") the phrase
+makes no claim of its own: B passed A's claim on, a :class:`Channel` that
+:func:`pass_on` records on the cue's claims (the combining step in
+:mod:`summitledger.extract` does so).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Set
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from summitledger.extract.base import Context, lemma_bag, subtree_ids
-from summitledger.extract.frames import build_frame
-from summitledger.extract.spans import end_char, trim
-from summitledger.models import ClaimDraft
-from summitledger.nlp.doc import child_span
+from summitledger.extract.drafts import Content, Voice, claim_draft, recut
+from summitledger.extract.spans import trim
+from summitledger.nlp.doc import child_span, subtree_ids
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-def _reporting_cue(ctx: Context, clause: Token) -> Token | None:
-    """The cue verb outside quotations that reports ``clause`` (itself, or the verb whose
-    complement it is), if any."""
-    for tok in (clause, clause.head):
-        if ctx.lexicon.complements(tok.lemma_) and ctx.quoted(tok) is None:
-            if (tok == clause or clause.dep_ in ("ccomp", "xcomp", "dobj", "conj")) and any(
-                    c.cue_start == tok.idx for c in ctx.claims):  # 'nobody had been told'
-                return tok                                       # reports nothing
-    return None
+    from summitledger.extract.actors import ArticleActors
+    from summitledger.extract.article import Article
+    from summitledger.extract.cues import Lexicon
+    from summitledger.models import ClaimDraft
 
-
-def _as_channel(ctx: Context, cue: Token, channel: str, according: Token) -> None:
-    """Record ``channel`` on the claims of ``cue``; their content ends before the
-    'according to' phrase."""
-    for c in ctx.claims:
-        if c.cue_start != cue.idx or c.channel:
-            continue
-        c.channel = channel
-        phrase = subtree_ids(according) | {according.i}
-        last = ctx.doc[max(phrase)]
-        span = None
-        if c.content_start <= according.idx and last.idx + len(last.text) < c.content_end \
-                and not ctx.text[c.content_start:according.idx].strip(" ,;-–—"):
-            # "A said, according to B, that X": the content starts after the phrase
-            ids = {t.i for t in ctx.doc.char_span(c.content_start, c.content_end,
-                                                  alignment_mode="expand")} - phrase
-            rng = trim(ctx.doc, ids)
-            span = ctx.doc[rng[0] : rng[1] + 1] if rng else None
-        elif c.content_start < according.idx < c.content_end:
-            end = according.idx
-            while end > c.content_start and ctx.text[end - 1] in " ,;-–—":
-                end -= 1
-            span = ctx.doc.char_span(c.content_start, end, alignment_mode="contract")
-        if span is not None and len(span):
-            c.content, c.content_start, c.content_end = span.text, span.start_char, span.end_char
-            cue_marks = " ".join(w for w in c.lemmas.split() if w.startswith("c:"))
-            c.lemmas = f"{lemma_bag(span)} {cue_marks}".strip()
-            negative = c.frame.predicate in set(ctx.lexicon.negative)
-            c.frame = build_frame(span, c.frame.predicate, c.frame.family, negative)
-            c.polarity = c.frame.polarity
+#: the fewest words a clause attributed with 'according to' has ('it rose, according to X')
+MIN_WORDS = 3
+_EDGE = " ,;-–—"  # what separates a content from an 'according to' phrase after it
 
 
-def according_claims(ctx: Context) -> None:
-    doc = ctx.doc
-    for i in ctx.positions(["according"], "LOWER"):
+@dataclass(frozen=True)
+class Channel:
+    """'A said X, according to B': B (``name``) passed on the claims of the cue at
+    character ``cue``; ``according`` is the token of 'according'."""
+
+    cue: int
+    name: str
+    according: int
+
+
+@dataclass(frozen=True)
+class AccordingTo:
+    claims: list[ClaimDraft]  # clauses attributed with 'according to'
+    channels: list[Channel]  # phrases that say who passed a cue's claim on
+
+
+def according_claims(article: Article, lexicon: Lexicon, actors: ArticleActors,
+                     reported: Set[int]) -> AccordingTo:
+    """The article's 'according to' phrases: claims, or channels of the cue claims whose
+    cues start at the characters ``reported``."""
+    doc = article.doc
+    claims: list[ClaimDraft] = []
+    channels: list[Channel] = []
+    for i in article.positions(["according"], "LOWER"):
         t = doc[i]
-        if ctx.quoted(t) is not None:
+        if article.quoted(t) is not None:
             continue
         to = next((c for c in t.children if c.lower_ == "to"), None)
         if to is None and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
@@ -76,10 +73,10 @@ def according_claims(ctx: Context) -> None:
         if t.i > 0 and doc[t.i - 1].text == "," and all(  # "X, according to B.": all of X
                 x.is_punct or x.is_space for x in doc[last + 1 : t.sent.end]):
             clause = t.sent.root
-        reporter = _reporting_cue(ctx, clause)
+        reporter = _reporting_cue(article, lexicon, clause, reported)
         if reporter is not None:
             # "A said X, according to B": A's claim, which B passed on
-            _as_channel(ctx, reporter, speaker.text, t)
+            channels.append(Channel(reporter.idx, speaker.text, t.i))
             continue
         ids = subtree_ids(clause) - phrase
         ids = {i for i in ids if doc[i].sent == t.sent}
@@ -89,31 +86,60 @@ def according_claims(ctx: Context) -> None:
         if rng is None:
             continue
         span = doc[rng[0] : rng[1] + 1]
-        if sum(1 for x in span if not x.is_punct) < 3:
+        if sum(1 for x in span if not x.is_punct) < MIN_WORDS:
             continue
-        frags = sorted({q for q in (ctx.qof[x.i] for x in span) if q is not None})
-        actor, kind = ctx.actors.resolve(speaker)
-        s_start, s_end = ctx.sentence_span(t.i, t.i)
-        ctx.claims.append(
-            ClaimDraft(
-                speaker=speaker.text,
-                speaker_start=speaker.start_char,
-                speaker_end=speaker.end_char,
-                actor=actor,
-                actor_kind=kind,  # type: ignore[arg-type]
-                cue="according to",
-                cue_start=t.idx,
-                cue_end=to.idx + len(to.text),
-                type="mixed" if frags else "indirect",
-                content=ctx.text[span.start_char : end_char(span)],
-                content_start=span.start_char,
-                content_end=end_char(span),
-                quote=" … ".join(ctx.quotes[q].text(ctx.text) for q in frags),
-                sentence_start=s_start,
-                sentence_end=s_end,
-                rule="according-to",
-                polarity=(frame := build_frame(span, "according", "according", False)).polarity,
-                frame=frame,
-                lemmas=lemma_bag(span) + " c:according",
-            )
-        )
+        frags = sorted({q for q in (article.qof[x.i] for x in span) if q is not None})
+        actor, kind = actors.resolve(speaker)
+        content = Content.of(span, " … ".join(article.quote_text(q) for q in frags),
+                             "mixed" if frags else "indirect")
+        claims.append(claim_draft(Voice.of(speaker, actor, kind), doc[t.i : to.i + 1], content,
+                                  rule="according-to", sentence=article.sentence_span(t.i, t.i),
+                                  predicate="according", cue_text="according to"))
+    return AccordingTo(claims, channels)
+
+
+def _reporting_cue(article: Article, lexicon: Lexicon, clause: Token,
+                   reported: Set[int]) -> Token | None:
+    """The cue verb outside quotations that reports ``clause`` (itself, or the verb whose
+    complement it is) and made a claim, if any."""
+    for tok in (clause, clause.head):
+        if lexicon.complements(tok.lemma_) and article.quoted(tok) is None:
+            if (tok == clause or clause.dep_ in ("ccomp", "xcomp", "dobj", "conj")) \
+                    and tok.idx in reported:  # 'nobody had been told' reports nothing
+                return tok
+    return None
+
+
+def pass_on(article: Article, lexicon: Lexicon, claims: list[ClaimDraft],
+            channels: list[Channel]) -> list[ClaimDraft]:
+    """``claims`` with each channel recorded on the claims of its cue (the first channel
+    of a claim counts); their content ends before the 'according to' phrase."""
+    out = list(claims)
+    for ch in channels:
+        for n, c in enumerate(out):
+            if c.cue_start == ch.cue and not c.channel:
+                out[n] = _passed_on(article, lexicon, c, ch)
+    return out
+
+
+def _passed_on(article: Article, lexicon: Lexicon, c: ClaimDraft, ch: Channel) -> ClaimDraft:
+    doc, text = article.doc, article.text
+    according = doc[ch.according]
+    phrase = subtree_ids(according) | {according.i}
+    last = doc[max(phrase)]
+    span = None
+    if c.content_start <= according.idx and last.idx + len(last.text) < c.content_end \
+            and not text[c.content_start : according.idx].strip(_EDGE):
+        # "A said, according to B, that X": the content starts after the phrase
+        ids = {t.i for t in doc.char_span(c.content_start, c.content_end,
+                                          alignment_mode="expand")} - phrase
+        rng = trim(doc, ids)
+        span = doc[rng[0] : rng[1] + 1] if rng else None
+    elif c.content_start < according.idx < c.content_end:
+        end = according.idx
+        while end > c.content_start and text[end - 1] in _EDGE:
+            end -= 1
+        span = doc.char_span(c.content_start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return c.model_copy(update={"channel": ch.name})
+    return recut(c, span, c.frame.predicate in set(lexicon.negative), channel=ch.name)

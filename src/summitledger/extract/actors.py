@@ -14,21 +14,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from summitledger.extract.mentions import ArticleMentions, Mention
-from summitledger.extract.phrases import (
-    _core,
-    _described_as_person,
-    _named_after,
-    _org,
-    _personal,
-    _place_in,
-    _principal,
+from summitledger.extract.referents import (
+    described_as_person,
+    is_personal,
+    named_after,
+    org_name,
+    phrase_core,
+    place_in,
+    principal,
 )
 from summitledger.nlp.doc import ents_in
 from summitledger.nlp.names import (
     GROUPS,
     PERSON_ROLES,
-    PLURAL,
-    SINGULAR,
     SPOKES,
     clean_name,
     expands,
@@ -38,15 +36,22 @@ from summitledger.nlp.names import (
 )
 from summitledger.nlp.nouns import noun_kind
 from summitledger.nlp.roles import BUSINESS, COLLECTIVE, describes, fits_role
+from summitledger.nlp.words import PLURAL, SINGULAR
 
 if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the ledger
     from spacy.tokens import Span, Token
 
 
+#: how far back (in tokens) a pronoun looks for whom it means: about a paragraph
+PRONOUN_REACH = 160
+#: how far back (in tokens) 'the ministry' looks for the body it names: a few paragraphs
+DESCRIPTION_REACH = 400
+
+
 class ArticleActors(ArticleMentions):
     """Resolves speaker spans of one parsed article to actor names."""
 
-    def _recent(self, at: int, want: str, window: int = 160) -> Mention | None:
+    def _recent(self, at: int, want: str, window: int = PRONOUN_REACH) -> Mention | None:
         """The latest fitting mention before ``at``, outside quotations: ``want`` is
         'plural' (they), 'person' (he, she: a person, or the speaker who spoke for a
         body, as a spokeswoman does) or 'body' (it: an organisation). 'It' prefers a
@@ -62,12 +67,12 @@ class ArticleActors(ArticleMentions):
             if want == "plural" and (m.plural or m.kind == "group"):
                 return m
             if want == "person" and not m.plural and (m.kind == "person" or (
-                    m.speaker and (m.kind == "unknown" or _personal(self.doc[m.i])))):
+                    m.speaker and (m.kind == "unknown" or is_personal(self.doc[m.i])))):
                 return m
             body = m.kind in ("organisation", "group") or (
                 m.kind == "unknown" and m.speaker
                 and (m.head in BUSINESS or noun_kind(m.head) == "body"))
-            if want == "body" and not m.plural and body and not _personal(self.doc[m.i]):
+            if want == "body" and not m.plural and body and not is_personal(self.doc[m.i]):
                 if m.speaker or self.doc[m.i].dep_ in ("nsubj", "nsubjpass"):
                     return m
                 fallback = fallback or m
@@ -97,7 +102,7 @@ class ArticleActors(ArticleMentions):
                  and fits_role(span.text, k)]
         return max(found)[1] if found else None
 
-    def _described(self, noun: Token, window: int = 400) -> Mention | None:
+    def _described(self, noun: Token, window: int = DESCRIPTION_REACH) -> Mention | None:
         """The body last named before ``noun`` that 'the <noun>' can refer to: one of
         that kind ('the ministry'), or a name of no kind at all ('the company')."""
         word = noun.lemma_.lower()
@@ -132,14 +137,14 @@ class ArticleActors(ArticleMentions):
             if m:
                 return m.name, m.kind
             return span.text, "unknown"
-        principal = _principal(span)
-        if principal is not None:  # "the mayor's office", "a spokesman for the ministry"
-            if len(principal) == 1 and principal.root.pos_ == "NOUN":
-                body = self._body(principal.root)  # "a ministry spokesman": which ministry
+        owner = principal(span)
+        if owner is not None:  # "the mayor's office", "a spokesman for the ministry"
+            if len(owner) == 1 and owner.root.pos_ == "NOUN":
+                body = self._body(owner.root)  # "a ministry spokesman": which ministry
                 if body is not None:
                     return body.name, body.kind
-            return self._resolve(principal)
-        name = _named_after(root)
+            return self._resolve(owner)
+        name = named_after(root)
         if name is not None:  # "the state broadcaster Radio Tanland": the name, not the descriptor
             return self._resolve(name)
         persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
@@ -157,11 +162,11 @@ class ArticleActors(ArticleMentions):
             if not clipped:
                 return self.person(clean_name(ent), ent.start), "person"
         lemma = root.lemma_.lower()
-        place = _place_in(span)
+        place = place_in(span)
         if lemma in SPOKES:
             orgs = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
             if orgs:
-                return _org(orgs[0]), "organisation"
+                return org_name(orgs[0]), "organisation"
             if place:
                 return place, "organisation"
         if lemma in GROUPS and root.tag_ in ("NNS", "NNPS"):
@@ -191,8 +196,8 @@ class ArticleActors(ArticleMentions):
                 return m.name, m.kind
         orgs = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
         if orgs and orgs[0].root == root:
-            return _org(orgs[0]), "person" if _described_as_person(orgs[0]) else "organisation"
-        core = _core(span)
+            return org_name(orgs[0]), "person" if described_as_person(orgs[0]) else "organisation"
+        core = phrase_core(span)
         toks = [t for t in span if t.i in core and (
             not t.is_punct or t.text in ("'s", "’s", "'", "’"))]
         while len(toks) > 1 and toks[0].lower_ in ("the", "a", "an"):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from summitledger.extract.base import Context, subtree_ids
+from summitledger.extract.cues import Lexicon
+from summitledger.nlp.doc import subtree_ids
 from summitledger.nlp.nouns import SAYINGS
+from summitledger.nlp.words import CONDITIONS
 
 
 def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:
@@ -28,17 +30,16 @@ def split_that(doc: Doc, ids: set[int]) -> list[set[int]]:
 
 
 REPORTED = {"ccomp", "xcomp", "dobj", "parataxis"}  # what a nested cue reports
-CONDITIONS = {"if", "unless", "until", "once", "before"}  # '... if the union agreed'
 
 
-def nested_attributions(ctx: Context, ids: set[int], head: Token) -> set[int]:
+def nested_attributions(doc: Doc, lexicon: Lexicon, ids: set[int], head: Token) -> set[int]:
     """Clauses inside a content that carry their own attribution ('X, while police
     said Y'): token ids to leave out, since they are someone else's claim."""
     drop: set[int] = set()
     for i in ids:
-        t = ctx.doc[i]
+        t = doc[i]
         if (t.dep_ in ("advcl", "conj") and t != head and t.pos_ == "VERB"
-                and ctx.lexicon.complements(t.lemma_)
+                and lexicon.complements(t.lemma_)
                 and any(c.dep_ == "nsubj" for c in t.children)
                 and any(c.dep_ in ("mark", "cc") for c in t.children)
                 and any(c.dep_ in REPORTED for c in t.children)  # 'if both sides agreed': no report

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import CLOSERS, FIRST_PERSON, RELATIVE, subtree_ids
 from summitledger.extract.objects import pinned_object
 from summitledger.extract.repairs import (
     after_cue,
@@ -23,6 +22,8 @@ from summitledger.extract.repairs import (
     swallowed_clause,
 )
 from summitledger.extract.speakers import comma_before
+from summitledger.nlp.doc import subtree_ids
+from summitledger.nlp.words import CLOSERS, FIRST_PERSON, RELATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -12,21 +12,14 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
 from summitledger.errors import BAD_CUES, InputError, PipelineError, plain
 from summitledger.files import read_regular
-from summitledger.nlp.doc import token_positions
 from summitledger.safe import shown_path
 
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
 LEXICON_MAX_BYTES = 5_000_000  # a cue lexicon is words and frames: kilobytes, not this
-GAP_DEPS = {"det", "poss", "amod", "advmod"}  # "expressed its deep concern that"
 
 
 class Lexicon(BaseModel):
@@ -117,32 +110,3 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         raise PipelineError(f"{shown_path(extra)}: cannot read cue lexicon ({why})",
                             code=BAD_CUES) from None
     return base.merged(_parse(raw, str(extra)))
-
-
-@lru_cache(maxsize=8)
-def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> dict[tuple[str, ...], str]:
-    """Lemma sequence of each multi-word cue ("let it be known" -> let it be know)."""
-    return {tuple(t.lemma_.lower() for t in nlp(p)): p for p in phrases}
-
-
-def find_phrases(doc: Doc, table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of every multi-word cue, by lemma sequence; up to two
-    determiners, possessives or modifiers may stand between its words."""
-    if not table:
-        return []
-    found = []
-    for i in token_positions(doc, {k[0] for k in table}):
-        for k, phrase in table.items():
-            j, ok = i + 1, True
-            for want in k[1:]:
-                skipped = 0
-                while (j < len(doc) and doc[j].lemma_.lower() != want and skipped < 2
-                       and doc[j].dep_ in GAP_DEPS and doc[j].lower_ != "it"):
-                    j, skipped = j + 1, skipped + 1
-                if j >= len(doc) or doc[j].lemma_.lower() != want:
-                    ok = False
-                    break
-                j += 1
-            if ok:
-                found.append((i, j, phrase))
-    return sorted(found)

@@ -18,12 +18,15 @@ ADJ_FORMS = {"injured", "wounded", "dead", "missing"}  # forms the lemmatizer tu
 RECEIVE = {"receive", "get", "win", "collect"}  # the subject is whom the money goes to
 SCALE_NAMES = {"magnitude"}  # a word right before or after a number that says what it is
 TIME_PREPS = {"on", "by", "as", "at", "until", "in", "since"}
+#: how deep under a number its phrase's words are read: past that, a phrase says more
+#: than what the number counts
+PHRASE_DEPTH = 6
 
 
 def _words(tok: Token, into: set[str], depth: int = 0, skip: frozenset[int] = frozenset()) -> None:
     """Lemmas of a phrase, clauses it governs left out (never the words of 'when the
     ferry capsized' for the number before it)."""
-    if tok.i in skip or depth > 6:
+    if tok.i in skip or depth > PHRASE_DEPTH:
         return
     into.add(tok.lemma_.lower())
     if tok.lower_ in ADJ_FORMS:

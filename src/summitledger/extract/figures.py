@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from summitledger.extract.base import number_unit
 from summitledger.extract.evidence import ADJ_FORMS, PART_PRONOUNS, evidence, when_phrase
 from summitledger.extract.numbers import (
     FRACTIONS,
@@ -22,6 +21,7 @@ from summitledger.extract.numbers import (
     no_figure,
     no_number,
     number_run,
+    number_unit,
     number_value,
     numeric,
     qualifier,
@@ -30,6 +30,9 @@ from summitledger.models import FrameNumber
 from summitledger.nlp.quantities import PERCENT, Evidence, is_anaphoric, quantity, table
 
 UPDATE_MARKS = {"now", "latest", "revised", "updated", "new"}  # 'has now', 'the latest toll'
+#: how many sentences back a figure that names no quantity looks for the one it gives
+#: ("The union put the figure at 200" after "148 passengers and six crew")
+EARLIER_SENTENCES = 2
 
 
 def _number(doc: Doc, a: int, b: int,
@@ -121,9 +124,9 @@ def _scan(doc: Doc, lo: int, hi: int, resolve: bool,
 
 
 def _earlier(doc: Doc, at: int) -> str:
-    """The quantity the last figure of the two sentences before ``at`` gave."""
+    """The quantity the last figure of the sentences before ``at`` gave."""
     sent = doc[at].sent
-    for _ in range(2):
+    for _ in range(EARLIER_SENTENCES):
         if sent.start == 0:
             return ""
         sent = doc[sent.start - 1].sent

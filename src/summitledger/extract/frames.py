@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from summitledger.extract.base import date_keys
+from summitledger.extract.dates import date_keys
 from summitledger.extract.figures import figures
 from summitledger.models import ClaimFrame
 from summitledger.nlp.doc import ent_at
 from summitledger.nlp.names import normalise_places
+from summitledger.nlp.words import MODALITY, NEGATIVE_SUBJECTS
 
-NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor",
-            "noone", "nowhere"}
-NEGATIVE_SUBJECTS = {"nobody", "nothing", "none", "noone", "neither"}
-MODALS = {"will": "will", "would": "will", "shall": "will", "'ll": "will", "could": "may",
-          "can": "may", "may": "may", "might": "may", "must": "must", "should": "must"}
 PLACES = {"GPE", "LOC", "FAC"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd", "appos", "conj", "ROOT",
              "ccomp", "xcomp", "npadvmod", "dative", "agent"}
@@ -48,8 +44,8 @@ def negation(root: Token) -> str | None:
 
 def modality(root: Token) -> str:
     for c in root.children:
-        if c.dep_ == "aux" and c.lower_ in MODALS:
-            return MODALS[c.lower_]
+        if c.dep_ == "aux" and c.lower_ in MODALITY:
+            return MODALITY[c.lower_]
     return ""
 
 

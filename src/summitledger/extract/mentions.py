@@ -9,20 +9,22 @@ and every mention :mod:`actors` can resolve a pronoun or a description to.
 from __future__ import annotations
 
 import bisect
+import copy
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
-from summitledger.extract.phrases import (
-    _business,
-    _described_as_person,
-    _modifies,
-    _org,
-    _place_in,
+from summitledger.extract.referents import (
+    described_as_person,
+    names_business,
+    org_name,
+    place_in,
+    premodifies,
 )
 from summitledger.nlp.doc import child_span, doc_ents
-from summitledger.nlp.names import GROUPS, TITLES, clean_name, name_key, role_key
+from summitledger.nlp.names import GROUPS, clean_name, name_key, role_key
 from summitledger.nlp.nouns import noun_kind
+from summitledger.nlp.words import TITLES
 
 if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the ledger
     from spacy.tokens import Doc, Span
@@ -42,7 +44,8 @@ class ArticleMentions:
     """What one parsed article names: full names and bare surnames, the roles its
     appositions and titles teach, and every mention of a person, body or group, in order."""
 
-    def __init__(self, doc: Doc, speaker_nouns: Iterable[str] = ()) -> None:
+    def __init__(self, doc: Doc, speaker_nouns: Iterable[str] = (),
+                 quoted: Callable[[int], bool] = lambda i: False) -> None:
         self.doc = doc
         self.speaker_nouns = set(speaker_nouns)
         self.full: list[str] = []  # multi-word person names, in order of appearance
@@ -53,7 +56,7 @@ class ArticleMentions:
         self.role_at: dict[str, int] = {}  # role key -> where it was taught
         self.mentions: list[Mention] = []
         self.bodies: set[str] = set()  # names of businesses NER took for people
-        self.quoted: Callable[[int], bool] = lambda i: False  # set once quotes are known
+        self.quoted = quoted  # is token i inside a quotation?
         self._learn()
 
     # ------------------------------------------------------------------ learning
@@ -62,13 +65,13 @@ class ArticleMentions:
             words = clean_name(ent).split() if ent.label_ == "PERSON" else []
             if len(words) == 1:
                 self.bare_at.setdefault(words[0].lower(), ent.start)
-            if words and _business(ent):
+            if words and names_business(ent):
                 self.bodies.add(clean_name(ent))
         for ent in doc_ents(self.doc):
             if ent.label_ != "PERSON":
                 if ent.label_ in ("ORG",):
-                    kind = "person" if _described_as_person(ent) else "organisation"
-                    self.mentions.append(Mention(ent.start, _org(ent), kind, False))
+                    kind = "person" if described_as_person(ent) else "organisation"
+                    self.mentions.append(Mention(ent.start, org_name(ent), kind, False))
                 continue
             name = clean_name(ent)
             if not name:
@@ -90,7 +93,7 @@ class ArticleMentions:
                             d.lower_ == "the" for d in child.children):
                         key = role_key(child_span(child).text)
                         if key and key not in self.roles:
-                            self.roles[key] = _org(ent)
+                            self.roles[key] = org_name(ent)
                             self.role_text[key] = child_span(child).text.strip(" ,")
                             self.role_at[key] = ent.start
         from summitledger.nlp.doc import token_positions
@@ -98,7 +101,7 @@ class ArticleMentions:
         for i in token_positions(self.doc, GROUPS):
             root = self.doc[i]
             if root.tag_ in ("NNS", "NNPS"):
-                place = _place_in(child_span(root))
+                place = place_in(child_span(root))
                 name = f"{place} {root.text.lower()}" if place else root.text.lower()
                 self.mentions.append(Mention(root.i, name, "group", True))
         # a plural subject that can speak ("Residents of Lowmarsh gathered ...") is whom a
@@ -107,7 +110,7 @@ class ArticleMentions:
             root = self.doc[i]
             if root.tag_ in ("NNS", "NNPS") and root.lemma_.lower() not in GROUPS and noun_kind(
                     root.lemma_, frozenset(self.speaker_nouns)):
-                place = _place_in(child_span(root))
+                place = place_in(child_span(root))
                 name = f"{place} {root.text.lower()}" if place else root.text.lower()
                 self.mentions.append(Mention(i, name, "group", True, root.lemma_.lower()))
         self.mentions.sort(key=lambda m: m.i)
@@ -122,7 +125,7 @@ class ArticleMentions:
             self._add_role(child_span(root.head, stop=root), person)
         # pre-modifiers inside the name's noun phrase: "North Korean leader Kim Jong Un"
         j = ent.start - 1
-        while j >= 0 and _modifies(self.doc[j], ent):
+        while j >= 0 and premodifies(self.doc[j], ent):
             j -= 1
         if j + 1 < ent.start:
             phrase = self.doc[j + 1 : ent.start]
@@ -161,11 +164,21 @@ class ArticleMentions:
         hits = same or hits
         return hits[0] if len(hits) == 1 else (hits[-1] if hits else name)
 
-    def note(self, at: int, name: str, kind: str, plural: bool) -> None:
-        """Record the speaker of a claim: pronouns after it may refer to it."""
-        bisect.insort(self.mentions, Mention(at, name, kind, plural,
-                                             self.doc[at].lemma_.lower(), speaker=True),
-                      key=_at)
+    def note(self, at: int, name: str, kind: str, plural: bool) -> Mention:
+        """Record the speaker of a claim (pronouns after it may refer to it) on this
+        copy of the article's mentions (see :meth:`hearing`); returns the mention."""
+        m = Mention(at, name, kind, plural, self.doc[at].lemma_.lower(), speaker=True)
+        bisect.insort(self.mentions, m, key=_at)
+        return m
+
+    def hearing(self, speakers: Iterable[Mention]) -> Self:
+        """A copy that also knows these claims' ``speakers``: what the article names is
+        learned once, the speakers each extraction family found are told to a copy."""
+        other = copy.copy(self)
+        other.mentions = list(self.mentions)
+        for m in speakers:
+            bisect.insort(other.mentions, m, key=_at)
+        return other
 
     def before(self, at: int) -> Iterator[Mention]:
         """Mentions before token ``at``, latest first (found by bisection: a long

@@ -1,14 +1,14 @@
 """Number phrases in a parse: where one starts and ends ('2,012', 'half a million',
 'twenty - one'), its value, the qualifier before it ('at least', 'up to', 'about'), its
 unit ('per cent', a currency) and what is no figure at all (a date, a year, an age,
-'five-hour'). Used by :mod:`figures`.
+'five-hour') and what a number counts. Used by :mod:`figures` and the word bag.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from summitledger.extract.base import date_keys
+from summitledger.extract.dates import date_keys
 from summitledger.nlp.doc import ent_at
 from summitledger.nlp.quantities import PERCENT, table
 
@@ -34,6 +34,8 @@ QUALIFIERS = [(("in", "excess", "of"), ">"), (("as", "many", "as"), "<"), (("upw
 PERCENT_WORDS = {"percent", "%", "pc"}
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 HYPHEN_KEEPS = {"strong", "magnitude"}  # 'a 3,000-strong crowd', 'a 7.8-magnitude quake'
+#: a four-digit number in these years is a year, no figure of the event
+YEARS = range(1800, 2101)
 
 
 def numeric(t: Token) -> bool:
@@ -127,7 +129,7 @@ def no_figure(doc: Doc, t: Token, a: int, b: int) -> bool:
     ('half of the 6,400 schools')."""
     if t.ent_type_ in SKIP_ENTS:
         return True
-    if b - a == 1 and t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100:
+    if b - a == 1 and t.text.isdigit() and len(t.text) == 4 and int(t.text) in YEARS:
         return True
     if hyphened(doc, b):
         return True
@@ -139,3 +141,23 @@ def no_figure(doc: Doc, t: Token, a: int, b: int) -> bool:
 def hyphened(doc: Doc, b: int) -> bool:
     """Is the number phrase ending before ``b`` a compound modifier ('five-hour')?"""
     return b + 1 < len(doc) and doc[b].text == "-" and doc[b + 1].lower_ not in HYPHEN_KEEPS
+
+
+def number_unit(t: Token) -> str:
+    """What a number counts: 'two leaders' -> leader, 'five-hour talks' -> hour, 'put
+    the toll at 40' and 'the crowd at 35,000' -> toll, crowd."""
+    if "-" in t.text:
+        return t.text.lower().split("-", 1)[1]
+    head = t.head
+    while head.pos_ == "NUM" and head.head != head:
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN") and head != t:
+        return head.lemma_.lower()
+    if t.dep_ == "pobj" and t.head.lower_ == "at":
+        owner = t.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return owner.lemma_.lower()
+        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj.lemma_.lower()
+    return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import subtree_ids
+from summitledger.nlp.doc import subtree_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -11,18 +11,25 @@ passed it on is its ``channel``.
 A relayer is told by its cue (``report``, ``quote``, ``cite``: the lexicon's
 ``relay_verbs``) or by being news media (``agency``, ``television``: ``media_nouns``).
 "Citing ticket sellers, the union said X" is the union's own claim: it neither reports
-nor is news media. Pure over the article's claims; no rule order depends on it.
+nor is news media. A combining step over all the article's claims: it returns new
+drafts and changes none.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
-from summitledger.extract.base import Context, lemma_bag
-from summitledger.extract.frames import build_frame
+from summitledger.extract.drafts import recut
 from summitledger.extract.spans import trim
-from summitledger.models import ClaimDraft
 from summitledger.nlp.doc import child_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from summitledger.extract.actors import ArticleActors
+    from summitledger.extract.article import Article
+    from summitledger.extract.cues import Lexicon
+    from summitledger.models import ClaimDraft
 
 CITE = "cite"
 
@@ -36,15 +43,15 @@ def _speaker_span(doc: Doc, c: ClaimDraft) -> Span | None:
     return doc.char_span(c.speaker_start, c.speaker_end, alignment_mode="expand")
 
 
-def is_relayer(ctx: Context, c: ClaimDraft) -> bool:
+def is_relayer(article: Article, lexicon: Lexicon, c: ClaimDraft) -> bool:
     """Does this claim's speaker pass on what others said (a report, news media)?"""
     if c.rule.startswith("according"):
         return True
-    cue = _cue_token(ctx.doc, c)
-    if cue is not None and cue.lemma_.lower() in ctx.lexicon.relay_set():
+    cue = _cue_token(article.doc, c)
+    if cue is not None and cue.lemma_.lower() in lexicon.relay_set():
         return True
-    speaker = _speaker_span(ctx.doc, c)
-    media = ctx.lexicon.media_set()
+    speaker = _speaker_span(article.doc, c)
+    media = lexicon.media_set()
     return speaker is not None and any(t.lemma_.lower() in media for t in speaker)
 
 
@@ -55,13 +62,13 @@ def _holds(outer: ClaimDraft, inner: ClaimDraft) -> bool:
     return outer is not inner and outer.content_start <= lo and hi <= outer.content_end
 
 
-def _cited(ctx: Context, c: ClaimDraft) -> Token | None:
+def _cited(article: Article, c: ClaimDraft) -> Token | None:
     """The 'citing' verb of a relayed claim ("reported, citing state television, that"):
     attached to the cue or opening the content."""
-    cue = _cue_token(ctx.doc, c)
-    for i in ctx.positions([CITE]):
-        t = ctx.doc[i]
-        if ctx.quoted(t) is not None or not (c.sentence_start <= t.idx < c.sentence_end):
+    cue = _cue_token(article.doc, c)
+    for i in article.positions([CITE]):
+        t = article.doc[i]
+        if article.quoted(t) is not None or not (c.sentence_start <= t.idx < c.sentence_end):
             continue
         inside = c.content_start <= t.idx < c.content_end
         if t.head == cue or (inside and t.head.i >= t.i):
@@ -69,14 +76,15 @@ def _cited(ctx: Context, c: ClaimDraft) -> Token | None:
     return None
 
 
-def _recited(ctx: Context, c: ClaimDraft, cite: Token) -> ClaimDraft | None:
+def _recited(article: Article, lexicon: Lexicon, actors: ArticleActors, c: ClaimDraft,
+             cite: Token) -> ClaimDraft | None:
     """The claim as its cited source's: the source speaks, the relayer is the channel,
     and the 'citing X,' phrase leaves the content."""
     obj = next((x for x in cite.children if x.dep_ in ("dobj", "pobj")), None)
     if obj is None:
         return None
     source = child_span(obj)
-    doc = ctx.doc
+    doc = article.doc
     content = doc.char_span(c.content_start, c.content_end, alignment_mode="expand")
     if content is None:
         return None
@@ -86,54 +94,51 @@ def _recited(ctx: Context, c: ClaimDraft, cite: Token) -> ClaimDraft | None:
     if rng is None:
         return None
     span = doc[rng[0] : rng[1] + 1]
-    actor, kind = ctx.actors.resolve(source)
-    negative = c.frame.predicate in set(ctx.lexicon.negative)
-    frame = build_frame(span, c.frame.predicate, c.frame.family, negative)
-    return c.model_copy(update={
-        "speaker": source.text, "speaker_start": source.start_char,
-        "speaker_end": source.end_char, "actor": actor, "actor_kind": kind,
-        "channel": c.channel or c.actor, "content": span.text,
-        "content_start": span.start_char, "content_end": span.end_char,
-        "frame": frame, "polarity": frame.polarity,
-        "lemmas": (lemma_bag(span) + " " + " ".join(
-            w for w in c.lemmas.split() if w.startswith("c:"))).strip(),
-        "rule": c.rule + "+citing"})
+    actor, kind = actors.resolve(source)
+    return recut(c, span, c.frame.predicate in set(lexicon.negative),
+                 speaker=source.text, speaker_start=source.start_char,
+                 speaker_end=source.end_char, actor=actor, actor_kind=kind,
+                 channel=c.channel or c.actor, rule=c.rule + "+citing")
 
 
-def _teller(ctx: Context, c: ClaimDraft) -> str:
+def _teller(article: Article, lexicon: Lexicon, actors: ArticleActors, c: ClaimDraft) -> str:
     """Who relays a quoted speaker: the subject of "X quoted Y as saying" when Y, not X,
     is the claim's speaker ('' otherwise)."""
-    cue = _cue_token(ctx.doc, c)
-    if cue is None or cue.lemma_.lower() not in ctx.lexicon.relay_set():
+    cue = _cue_token(article.doc, c)
+    if cue is None or cue.lemma_.lower() not in lexicon.relay_set():
         return ""
     subj = next((x for x in cue.children if x.dep_ == "nsubj"), None)
     if subj is None or c.speaker_start <= subj.idx < c.speaker_end:
         return ""
-    return ctx.actors.resolve(child_span(subj))[0]
+    return actors.resolve(child_span(subj))[0]
 
 
-def relay(ctx: Context, claims: list[ClaimDraft]) -> list[ClaimDraft]:
+def relay(article: Article, lexicon: Lexicon, actors: ArticleActors,
+          claims: list[ClaimDraft]) -> list[ClaimDraft]:
     """The claims with relays resolved: an outer relaying claim that holds another
     claim is dropped and the inner one gets the relayer as its channel; a relayer
     citing its source gives the claim to the source."""
-    relayers = {id(c) for c in claims if is_relayer(ctx, c)}
+    relayers = [is_relayer(article, lexicon, c) for c in claims]
+    channel = [c.channel for c in claims]
     dropped: set[int] = set()
-    for outer in claims:
-        if id(outer) not in relayers:
+    for n, outer in enumerate(claims):
+        if not relayers[n]:
             continue
-        inner = [c for c in claims if _holds(outer, c) and id(c) not in dropped]
+        inner = [k for k, c in enumerate(claims) if _holds(outer, c) and k not in dropped]
         if inner:
-            dropped.add(id(outer))
-            for c in inner:
-                c.channel = c.channel or outer.actor
+            dropped.add(n)
+            for k in inner:
+                channel[k] = channel[k] or outer.actor
     out = []
-    for c in claims:
-        if id(c) in dropped:
+    for n, c in enumerate(claims):
+        if n in dropped:
             continue
-        cite = _cited(ctx, c) if id(c) in relayers else None
-        recited = _recited(ctx, c, cite) if cite is not None else None
+        if channel[n] != c.channel:
+            c = c.model_copy(update={"channel": channel[n]})
+        cite = _cited(article, c) if relayers[n] else None
+        recited = _recited(article, lexicon, actors, c, cite) if cite is not None else None
         c = recited or c
         if not c.channel:
-            c.channel = _teller(ctx, c)
+            c = c.model_copy(update={"channel": _teller(article, lexicon, actors, c)})
         out.append(c)
     return out

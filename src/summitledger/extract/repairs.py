@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import RELATIVE, subtree_ids
-from summitledger.nlp.doc import ent_at
+from summitledger.nlp.doc import ent_at, subtree_ids
+from summitledger.nlp.words import CONTENT_LINKS, RELATIVE, REPORTING_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+#: a bare preposition right before a content is the content's when a number follows
+#: within this many tokens ('conceded about a third of ...')
+NUMBER_AFTER = 2
 
 
 def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token],
@@ -49,7 +52,7 @@ def after_cue(clause: Token, ids: set[int], cues: list[Token], kids: list[Token]
                 subj = framed
     for c in kids:  # "conceded about a third of ...": a preposition with no object
         if c.dep_ == "prep" and c.n_lefts + c.n_rights == 0 and c.i + 1 == min(ids) and any(
-                t.like_num for t in doc[c.i + 1 : c.i + 3]):
+                t.like_num for t in doc[c.i + 1 : c.i + 1 + NUMBER_AFTER]):
             ids = ids | {c.i}
     if not that:  # "said on Friday morning firefighters were ...": when it was said
         head = subj.i if subj is not None else clause.i
@@ -139,7 +142,6 @@ def bare_advcl(clause: Token, cues: list[Token]) -> bool:
             and marks <= {"that"} and (bool(marks) or any(c.dep_ in SUBJECTS for c in _args(clause))))
 
 
-REPORTING_MARKS = {"that", "whether", "if"}  # conjunctions, even with an object misparsed
 
 
 def _mark(t: Token) -> bool:
@@ -203,13 +205,6 @@ def misparsed_that_clause(kids: list[Token], dative: bool = False) -> list[Token
     return found
 
 
-# What opens a phrase or clause that goes on the reported clause after a cue in its
-# middle: a condition, limit, cause or concession of what was said ("The road will
-# stay closed, police said, until ..."). "After", "as" and "before" are left out: after
-# a cue they mostly say when it was said ("..., the service confirmed, after divers
-# recovered the bodies"), as the eval gold reads them.
-CONTENT_LINKS = {"until", "till", "unless", "if", "once", "because", "although", "though",
-                 "while", "whereas", "when", "whenever", "despite", "due"}
 
 
 def host_rest(cue: Token, kids: list[Token]) -> set[int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from summitledger.extract.base import CLOSERS, DASHES, EDGE_PUNCT, OPENERS
+from summitledger.nlp.words import CLOSERS, DASHES, EDGE_PUNCT, OPENERS
 
 
 def trim(doc: Doc, ids: set[int]) -> tuple[int, int] | None:

@@ -16,18 +16,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summitledger.extract.base import CLOSERS, FIRST_PERSON, PERSONAL, RELATIVE
 from summitledger.nlp.doc import child_span
 from summitledger.nlp.nouns import is_document, noun_kind
+from summitledger.nlp.words import (
+    CLOSERS,
+    FIRST_PERSON,
+    HEDGE_SUBJECTS,
+    PASSIVE_SPEAKER,
+    PERSONAL,
+    QUANTIFIERS,
+    RELATIVE,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-HEDGE_SUBJECTS = {"this", "that", "these", "those", "there", "what", "which", "something",
-                  "nothing", "everything", "anything"}
-QUANTIFIERS = {"some", "others", "many", "several", "both", "most", "few", "all", "one",
-               "another", "none"}
+#: how many heads a cue climbs (participle, conjunct, clause) to find its subject
+CLIMB = 4
+NOMINAL = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")  # what a noun phrase is made of
+FINITE = ("VBD", "VBZ", "VBP", "MD")  # tags of a finite verb
 
 
 def can_speak(span: Span, quoted: bool, extra: frozenset[str] = frozenset(),
@@ -71,15 +79,10 @@ def _head_of_of(root: Token, extra: frozenset[str]) -> bool:
     return False
 
 
-PASSIVE_SPEAKER = {"quote"}  # verbs whose passive subject is the speaker
-
-
-
-
 def find_speaker(cue: Token) -> Token | None:
     """The subject that says it, climbing from participles and conjuncts; None if hedged."""
     t = cue
-    for _ in range(4):
+    for _ in range(CLIMB):
         kids = list(t.children)
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if t is cue:  # of two subjects the nearer speaks: '"Everyone who ...," the
@@ -158,10 +161,6 @@ def _misparsed_speaker(cue: Token) -> Token | None:
             and head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBD", "VBN")):
         return head
     return None
-
-
-NOMINAL = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")
-FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def surface_subject(cue: Token) -> Span | None:

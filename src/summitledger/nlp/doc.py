@@ -1,5 +1,5 @@
 """Helpers on a parsed Doc that every stage may use: entities (built once per Doc),
-token positions by lemma, and the phrase a token heads."""
+token positions by lemma, the phrase a token heads and the tokens under it."""
 
 from __future__ import annotations
 
@@ -80,3 +80,14 @@ def token_positions(doc: Doc, words: Iterable[str], attr: str = "LEMMA") -> list
     wanted = {strings.add(w) for w in words}
     column = doc.to_array([attr]).tolist()
     return [i for i, h in enumerate(column) if h in wanted]
+
+
+def subtree_ids(tok: Token, skip_deps: tuple[str, ...] = ()) -> set[int]:
+    """Indices of ``tok``'s subtree, without its children of the ``skip_deps`` relations."""
+    ids = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        ids.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in skip_deps or t != tok)
+    return ids

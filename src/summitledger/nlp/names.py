@@ -9,17 +9,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from summitledger.nlp.words import NAME_GLUE, TITLES
+
+# re-exported: reconcile reads the pronouns from here
+from summitledger.nlp.words import PLURAL as PLURAL
+from summitledger.nlp.words import SINGULAR as SINGULAR
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "president", "prime",
-    "minister", "secretary", "general", "gen", "gen.", "sen", "sen.", "senator", "rep",
-    "rep.", "gov", "gov.", "governor", "chancellor", "king", "queen", "prince", "premier",
-    "chairman", "comrade", "sir", "lord", "lady", "professor", "prof", "prof.", "leader",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "foreign", "defence",
-    "defense", "national", "security", "adviser", "advisor", "supreme", "vice", "deputy",
-}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "mouthpiece"}
 GROUPS = {"official", "authority", "diplomat", "officer", "source", "leader", "lawmaker"}
 PERSON_ROLES = {
@@ -28,8 +26,6 @@ PERSON_ROLES = {
     "expert", "aide", "general", "commander", "lawmaker", "senator", "envoy", "chief",
     "premier", "chancellor", "dictator", "counterpart", "nominee", "host", "guest",
 }
-SINGULAR = {"he", "she", "him", "her"}
-PLURAL = {"they", "them"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -75,7 +71,7 @@ def role_key(text: str) -> str:
 def clean_name(tokens: Iterable[Token]) -> str:
     """Name tokens without leading titles or a trailing possessive."""
     words = [t.text for t in tokens if not t.is_punct or t.text in {".", "-"}]
-    while len(words) > 1 and words[0].lower().strip(".") in TITLES | {"mr", "mrs", "ms", "dr"}:
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
         words.pop(0)
     text = " ".join(words).replace(" - ", "-").replace(" .", ".")
     return POSSESSIVE.sub("", text).strip()
@@ -116,7 +112,6 @@ def clean_name_text(text: str) -> str:
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
-_GLUE = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le"}
 
 
 def is_acronym(name: str) -> bool:
@@ -130,7 +125,7 @@ def initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     if len(words) < 2:
         return ""
-    caps = [w for w in words if w.lower() not in _GLUE]
+    caps = [w for w in words if w.lower() not in NAME_GLUE]
     if not all(w[:1].isupper() for w in caps):
         return ""
     return "".join(w[0] for w in caps).upper()
@@ -143,7 +138,7 @@ def expands(acronym: str, name: str) -> bool:
     if not is_acronym(acronym) or len(short) < 2:
         return False
     words = [w for w in re.split(r"[\s\-]+", name) if w]
-    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _GLUE for w in words):
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in NAME_GLUE for w in words):
         return False
     full = "".join(w[0] for w in words).upper().replace("&", "")
     return short in (initials(name).replace("&", ""), full)
@@ -154,4 +149,4 @@ def body_name(name: str) -> bool:
     Education', 'Vessmouth Fire and Rescue Service')."""
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     return len(words) > 1 and words[0][:1].isupper() and all(
-        w[:1].isupper() or w.lower() in _GLUE for w in words)
+        w[:1].isupper() or w.lower() in NAME_GLUE for w in words)

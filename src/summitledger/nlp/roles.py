@@ -13,6 +13,7 @@ not "State Rescue Service"). Used by extraction (one article) and by actor resol
 from __future__ import annotations
 
 from summitledger.nlp.names import role_key
+from summitledger.nlp.words import NAME_GLUE
 
 #: shared stem that makes two words one for role matching: 'provincial' ~ 'province',
 #: 'ministerial' ~ 'minister'; five letters keep 'state' from matching 'statement', and
@@ -44,14 +45,13 @@ BUSINESS = frozenset({
     "lender", "maker", "manufacturer", "operator", "owner", "producer", "provider",
     "retailer", "supplier", "utility",
 })
-GLUE = frozenset({"of", "for", "and", "in", "on", "at", "the", "a", "an"})
 _HEAD_STOP = (" of ", " for ", " at ", " in ", " on ")
 
 
 def role_words(text: str) -> list[str]:
     """The words of a role phrase for matching (places canonical, no articles,
     possessives or glue)."""
-    return [w for w in role_key(text).replace("-", " ").split() if w not in GLUE]
+    return [w for w in role_key(text).replace("-", " ").split() if w not in NAME_GLUE]
 
 
 def role_head(text: str) -> str:

@@ -34,6 +34,9 @@ _QUOTE = re.compile(r"[\"“”«»‘]|(?:^|\s)'\w")
 # a closed quotation, or an unclosed one running to the end of the paragraph
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|‘[^’]*(?:’(?!\w)|$)")
 _PRONOUNS = frozenset("he she they it his her their its him them".split())
+#: a pronoun among a paragraph's first words may need the paragraph before to say who
+#: it is: about a sentence's worth
+OPENING_WORDS = 12
 _PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 _SENTENCIZER = Sentencizer()
@@ -83,7 +86,7 @@ class Triggers:
         """Whether a candidate's speaker may be named only in the paragraph before: it
         opens on a pronoun ("He said ..."), or its quotation has no cue outside it (an
         orphan quotation, or one whose closing mark is missing)."""
-        first = {w.lower() for w in _WORD.findall(paragraph)[:12]}
+        first = {w.lower() for w in _WORD.findall(paragraph)[:OPENING_WORDS]}
         if _PRONOUNS & first:
             return True
         if not _QUOTE.search(paragraph):

@@ -1,4 +1,7 @@
-"""Whom a speaker phrase names or speaks for: principals of offices, spokespeople and documents, names after descriptors, places, bodies' names."""
+"""What a noun phrase names or speaks for, read off its parse: the principal of an office,
+a spokesperson or a document, a name after its descriptor, the core of a speaker phrase,
+the place it names, a body's name, and whether NER's person is a business or its body a
+person. Used by :mod:`mentions` (what an article names) and :mod:`actors` (who speaks)."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ if TYPE_CHECKING:  # spaCy is not imported by the commands that only read the le
     from spacy.tokens import Span, Token
 
 
-def _described_as_person(ent: Span) -> bool:
+def described_as_person(ent: Span) -> bool:
     """A name NER took for a body that an apposition calls a person ("Oona Petrakis, an
     education economist"); a business noun WordNet ranks as a person does not ("Kestrel
     Civil Engineering, the contractor responsible for ...")."""
@@ -36,7 +39,7 @@ NAME_BUSINESS = frozenset({"operator", "contractor", "carrier", "supplier", "man
                       "consultancy", "utility"})
 
 
-def _business(ent: Span) -> bool:
+def names_business(ent: Span) -> bool:
     """A name NER took for a person that a noun before it or in apposition calls a
     business or a body ('operator Harbourline Trams', 'Kalrail, the state rail operator')."""
     return any(c.pos_ == "NOUN" and (c.dep_ == "appos" or (c.dep_ == "compound" and c.i < ent.start))
@@ -44,7 +47,7 @@ def _business(ent: Span) -> bool:
                for c in ent.root.children)
 
 
-def _core(span: Span) -> set[int]:
+def phrase_core(span: Span) -> set[int]:
     """The tokens of a speaker phrase's core: the head with what comes before it, its
     first prepositional phrase that is not a time and the participles that say which
     ('the region bordering North Korea'); no further prepositional phrase, relative
@@ -65,13 +68,13 @@ def _core(span: Span) -> set[int]:
     return {t.i for t in span if t.i not in drop}
 
 
-def _personal(tok: Token) -> bool:
+def is_personal(tok: Token) -> bool:
     """Is this mention a person (a name, a spokeswoman), not a body's name?"""
     return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in SPOKES or (
         tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_ROLES)
 
 
-def _named_after(root: Token) -> Span | None:
+def named_after(root: Token) -> Span | None:
     """A name right after a common noun that describes it ("the consultancy Halden Roe
     Associates", "the state broadcaster Radio Tanland")."""
     if root.pos_ != "NOUN" or root.i + 1 >= len(root.doc):
@@ -82,7 +85,7 @@ def _named_after(root: Token) -> Span | None:
     return None
 
 
-def _principal(span: Span) -> Span | None:
+def principal(span: Span) -> Span | None:
     """Whom a phrase speaks for: the office's holder ("the mayor's office", "the office
     of the mayor"), a spokesperson's body ("a spokeswoman for Kestrel", "the ministry's
     spokesman"), a document's author ("a report by the board", "the board's report", "a
@@ -114,7 +117,7 @@ def _principal(span: Span) -> Span | None:
     return None
 
 
-def _modifies(tok: Token, ent: Span) -> bool:
+def premodifies(tok: Token, ent: Span) -> bool:
     """Is ``tok`` a pre-modifier inside the noun phrase headed by ``ent``?"""
     if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case", "det", "punct"):
         return False
@@ -124,7 +127,7 @@ def _modifies(tok: Token, ent: Span) -> bool:
     return ent.start <= head.i < ent.end
 
 
-def _place_in(span: Span) -> str:
+def place_in(span: Span) -> str:
     """The country (canonical) or, failing that, the place a phrase names, if any."""
     table = place_table()
     for t in span:
@@ -141,6 +144,6 @@ def _place_in(span: Span) -> str:
     return ""
 
 
-def _org(ent: Span) -> str:
+def org_name(ent: Span) -> str:
     words = "".join(t.text_with_ws for t in ent if t.lower_ != "the").strip()
     return normalise_places(clean_name_text(words))
