@@ -67,27 +67,32 @@ class Prepared:
     order: dict[int, tuple[str, int]]  # claim id -> stable key
 
 
-def _blocks(claims: list[ClaimInfo], compatible: Callable[[str, str], bool]) -> list[list[ClaimInfo]]:
-    """Claims by actor, an actor that may be another in that one's block (connected
-    actors share one block), in a stable order."""
+def actor_blocks(actors: list[str], compatible: Callable[[str, str], bool],
+                 vague: set[str] | None = None) -> dict[str, str]:
+    """Each actor's block, named by its first actor: an actor that may be another is in
+    that one's block (connected actors share one). Only a vague actor may be another
+    (``vague``, when given, spares testing every pair of actors)."""
+    uf: UnionFind[str] = UnionFind.of(actors)
+    ordered = sorted(actors)
+    for i, a in enumerate(ordered):
+        others = ordered[i + 1 :] if vague is None or a in vague else \
+            [b for b in sorted(vague) if b > a]
+        for b in others:
+            if compatible(a, b):
+                uf.union(a, b)
+    return {a: uf.find(a) for a in ordered}
+
+
+def _blocks(claims: list[ClaimInfo], compatible: Callable[[str, str], bool],
+            vague: set[str] | None = None) -> list[list[ClaimInfo]]:
+    """Claims by block (:func:`actor_blocks`), in a stable order."""
     by_actor: dict[str, list[ClaimInfo]] = defaultdict(list)
     for c in sorted(claims, key=lambda x: x.key):
         by_actor[c.actor].append(c)
-    actors = sorted(by_actor)
-    parent = {a: a for a in actors}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for i, a in enumerate(actors):
-        for b in actors[i + 1 :]:
-            if compatible(a, b) and find(a) != find(b):
-                parent[max(find(a), find(b))] = min(find(a), find(b))
+    block = actor_blocks(list(by_actor), compatible, vague)
     out: dict[str, list[ClaimInfo]] = defaultdict(list)
-    for a in actors:
-        out[find(a)].extend(by_actor[a])
+    for a in sorted(by_actor):
+        out[block[a]].extend(by_actor[a])
     return [sorted(out[k], key=lambda x: x.key) for k in sorted(out)]
 
 
@@ -95,11 +100,13 @@ def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
             compatible: Callable[[str, str], bool] = lambda a, b: False,
             specific: Callable[[str], bool] = lambda a: True) -> Prepared:
     """Blocks, units and the features of every candidate pair: claims of different
-    articles whose actors may be one."""
+    articles whose actors may be one (only an actor that is not ``specific`` may be
+    another)."""
     sig = signals or Signals(claims)
     emb, row = sig.arrays.emb, sig.arrays.row
     blocks = []
-    for block in _blocks(claims, compatible):
+    vague = {c.actor for c in claims if not specific(c.actor)}
+    for block in _blocks(claims, compatible, vague):
         by_words: dict[tuple, list[ClaimInfo]] = {}
         for c in block:
             by_words.setdefault((c.actor, " ".join(c.content.lower().split()), c.quote),

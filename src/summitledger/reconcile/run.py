@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Engine
 
 from summitledger.models import FigureSeries
-from summitledger.reconcile.actor_tables import actor_rows
+from summitledger.reconcile.actor_tables import actor_rows, event_actors, spoken_of
 from summitledger.reconcile.ids import group_ids, high_water, save_high_water
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.plan import Inputs, plan, prepare_inputs
@@ -72,7 +72,10 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
                  for ev, e in read_events(conn).items()}
         old = earlier_actors(conn)
         top = high_water(conn, "actor", max(old.values(), default=0))
-        actor_ids, actors, aliases, joins = actor_rows(plans, old, top)
+        actor_ids, actors, aliases, joins = actor_rows(
+            {ev: event_actors(spoken_of(e.rows, done.actor_of, done.resolution.mapping),
+                              done.resolution, e.aliases) for ev, (e, done) in plans.items()},
+            old, top)
         save_high_water(conn, "actor", max([top, *actor_ids.values()]))
         replace_actors(conn, actors, aliases, joins)
         rows = [r for e, _ in plans.values() for r in e.rows]

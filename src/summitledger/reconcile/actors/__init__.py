@@ -70,8 +70,9 @@ def resolve_actors(
 ) -> Resolution:
     """Resolve an event's name forms to actors.
 
-    ``keys`` are (name, kind) or (name, kind, article) as articles resolved them, one per
-    claim; ``aliases`` are (person, role text) or (person, role text, article file) pairs
+    ``keys`` are (name, kind), (name, kind, article) or (name, kind, article, claims) as
+    articles resolved them, one per claim (or per article with its number of claims);
+    ``aliases`` are (person, role text) or (person, role text, article file) pairs
     articles taught; ``overrides`` are (action, a, b) user decisions: ``merge`` joins a
     and b, ``split`` keeps name b out of a's actor.
     """
@@ -80,8 +81,9 @@ def resolve_actors(
     articles: dict[str, set[int]] = {}
     for key in keys:
         name, kind = key[0], key[1]
-        counts[name] += 1
-        kind_votes.setdefault(name, Counter())[kind] += 1
+        n = key[3] if len(key) > 3 else 1
+        counts[name] += n
+        kind_votes.setdefault(name, Counter())[kind] += n
         if len(key) > 2:
             articles.setdefault(name, set()).add(key[2])
     taught = [(a[0], a[1], a[2] if len(a) > 2 else "") for a in aliases]
