@@ -2,8 +2,9 @@
 
 Everything else is written once, in SQLAlchemy Core: this module holds only the bits
 each database spells its own way: full-text search (SQLite's FTS5 table, PostgreSQL's
-``tsvector`` with a GIN index), the serialising lock a reconcile takes, and how a
-ledger's location is shown (a URL with its password masked).
+``tsvector`` with a GIN index), the serialising lock a reconcile takes, the errors by
+which PostgreSQL makes one writer give way to another, and how a ledger's location is
+shown (a URL with its password masked).
 """
 
 from __future__ import annotations
@@ -49,6 +50,16 @@ def shown(target: str | Path) -> str:
 
 def is_postgres(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
+
+
+def gave_way(exc: Exception) -> bool:
+    """Did PostgreSQL stop this transaction for another writer's sake (a unique key the
+    other stored first, a deadlock broken, a serialisation failure), so that the same
+    write tried again sees the other's work? Never on SQLite, whose writers queue."""
+    from psycopg import errors  # only ever asked after a database error
+
+    return isinstance(getattr(exc, "orig", None), (
+        errors.UniqueViolation, errors.DeadlockDetected, errors.SerializationFailure))
 
 
 def search_clause(conn: Connection, claim_id: ColumnElement, words: str) -> ColumnElement:

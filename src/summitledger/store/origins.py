@@ -52,6 +52,13 @@ def record(conn: Connection, art: ArticleIn) -> None:
         index_elements=["key"], set_={k: v for k, v in row.items() if k != "key"}))
 
 
+def holds_as_is(origin: Row, art: ArticleIn) -> bool:
+    """Does ``origin`` hold ``art``'s text with its metadata and event, as last recorded?"""
+    fields = json.loads(origin.fields or "{}")
+    return origin.content_hash == art.content_hash and all(
+        fields.get(k) == getattr(art, k) for k in (*META, "event"))
+
+
 def gone(origin: Row) -> bool:
     """Is the file behind ``origin`` gone from where it was (moved away, or deleted)?
     Standard input never goes; an article stored before origins were recorded is looked
