@@ -17,7 +17,7 @@ from summitledger.nlp import pipeline as nlp_module
 from summitledger.nlp.pipeline import load_pipeline, pieces
 from summitledger.settings import Settings
 
-from .conftest import SEEDS
+from .conftest import SEEDS, sqlite_error
 
 
 def _paragraphs(n: int) -> str:
@@ -434,7 +434,7 @@ def test_a_full_disk_during_ingest_keeps_earlier_articles(
             from sqlalchemy.exc import OperationalError
 
             raise OperationalError("INSERT INTO article ...", {},
-                                   sqlite3.OperationalError("database or disk is full"))
+                                   sqlite_error("full", tmp_path))
         return real_store(engine, art, *rest)
 
     monkeypatch.setattr(ingest_module, "store", store)

@@ -25,7 +25,7 @@ from summitledger.ingest.run import ingest
 from summitledger.nlp.text import prose
 from summitledger.settings import Settings
 
-from .conftest import SEEDS
+from .conftest import SEEDS, sqlite_error
 
 CLI = [sys.executable, "-m", "summitledger"]
 TEXTS = [
@@ -652,18 +652,17 @@ def test_a_writer_on_a_read_only_ledger_says_it_cannot_write(
     """Not 'cannot read': a writer refused by a read-only file or folder says it cannot
     write, and that reading still works. (Root writes anywhere: the refusal is SQLite's
     own error, raised as it raises it.)"""
-    import sqlite3 as sq
 
     from summitledger.store import engine as engine_module
     from summitledger.store import sqlite as sqlite_module
 
     db = tmp_path / "l.db"
     assert cli("ingest", SEEDS, "--db", db).exit_code == 0
-    failure = engine_module.ledger_failure(sq.OperationalError("attempt to write a readonly database"))
+    failure = engine_module.ledger_failure(sqlite_error("readonly", tmp_path))
     assert failure.code == "SL212" and "cannot write" in str(failure)
 
     def refused(cur):  # type: ignore[no-untyped-def]
-        raise sq.OperationalError("unable to open database file")
+        raise sqlite_error("cantopen", tmp_path)
 
     monkeypatch.setattr(sqlite_module, "_set_wal", refused)
     monkeypatch.setattr(sqlite_module, "writable", lambda path: False)
