@@ -1,9 +1,9 @@
 """Claim frames at rest: read the stored JSON, or rebuild a frame from an older row.
 
-Extraction builds frames from the parse (:mod:`extract.frames`); a ledger written
-before frames were stored (schema 5 and older) has none, and its claims get a frame
-from what they do store: the tagged word bag (numbers, dates, nouns, verbs) and the
-polarity.
+Extraction builds frames from the parse (:mod:`summitledger.extract.frames`); a ledger
+written before frames were stored (schema 5 and older) has none, and its claims get a
+frame from what they do store: the tagged word bag (numbers, dates, nouns, verbs) and
+the polarity. Reconcile and the report both read frames through here.
 """
 
 from __future__ import annotations
