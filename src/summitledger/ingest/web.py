@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from summitledger import __version__
 from summitledger.errors import (
     FETCH_FAILED,
     FETCH_TIMEOUT,
@@ -32,6 +31,7 @@ from summitledger.errors import (
 from summitledger.files import read_regular
 from summitledger.models import ArticleIn
 from summitledger.safe import shown_path
+from summitledger.version import __version__
 
 USER_AGENT = f"summitledger/{__version__} (news claim ledger; one request per article)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -13,7 +13,6 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
-from summitledger import models  # noqa: F401  (registers the tables)
 from summitledger.errors import (
     LEDGER_BUSY,
     LEDGER_FULL,
@@ -24,6 +23,7 @@ from summitledger.errors import (
     UNREADABLE_LEDGER,
     LedgerFileError,
 )
+from summitledger.models import utcnow  # (importing models registers the tables)
 from summitledger.settings import is_url
 from summitledger.store import sqlite
 from summitledger.store.backend import MIGRATE_LOCK, is_postgres, serialise, shown
@@ -144,7 +144,7 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
                 step(conn)
                 conn.execute(
                     text("INSERT INTO _migrations (id, name, applied_at) VALUES (:i, :n, :t)"),
-                    {"i": number, "n": name, "t": models.utcnow()},
+                    {"i": number, "n": name, "t": utcnow()},
                 )
     except (DatabaseError, OperationalError, InterfaceError) as exc:
         engine.dispose()
