@@ -10,6 +10,10 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from summitledger.errors import (
     BAD_JSONL,
@@ -34,22 +38,40 @@ _DATE_LINE = re.compile(
 )
 
 
+class _FrontMatter(YAMLHandler):
+    """python-frontmatter's YAML front matter between lines of exactly ``---``, read
+    with YAML's base loader: every value a string as written (a date stays '2023-09-14',
+    never a date object turned back into another spelling)."""
+
+    FM_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=yaml.BaseLoader)
+
+
+_FRONT_MATTER = _FrontMatter()
+
+
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """``---`` delimited ``key: value`` lines at the top of a file, and the rest."""
-    if not text.startswith("---\n"):
+    """Front matter at the top of a file (``---``, YAML ``key: value`` lines, ``---``)
+    and the rest. Keys are taken in lower case; values that are not strings (lists,
+    mappings) are left out. A block that is not YAML (an unquoted title with a colon in
+    it) is read as the README's simple form has always been: ``key: value`` a line, up
+    to the first colon, quotes around the value dropped."""
+    if not _FRONT_MATTER.detect(text):
         return {}, text
-    end = text.find("\n---", 4)
-    if end < 0:
+    try:
+        block, rest = _FRONT_MATTER.split(text)
+    except ValueError:  # no closing line: not front matter
         return {}, text
-    meta = {}
-    for line in text[4:end].splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
-    rest = text[end + 4 :]
-    return meta, rest[1:] if rest.startswith("\n") else rest
-
-
+    try:
+        loaded = _FRONT_MATTER.load(block)
+    except yaml.YAMLError:
+        loaded = {key: value.strip().strip("\"'") for key, colon, value in
+                  (line.partition(":") for line in block.splitlines()) if colon}
+    pairs = loaded.items() if isinstance(loaded, dict) else ()
+    meta = {str(k).strip().lower(): v.strip() for k, v in pairs if isinstance(v, str)}
+    return {k: v for k, v in meta.items() if k}, rest[1:] if rest.startswith("\n") else rest
 
 
 _DATELINE = re.compile(
