@@ -345,6 +345,24 @@ def test_eval_takes_any_folder_of_gold_files_it_is_given(cli, tmp_path: Path) ->
     assert r.exit_code == 1 and "content is missing" in r.stderr
 
 
+def test_eval_finds_every_kind_of_article_ingest_reads(tmp_path: Path) -> None:
+    """eval looks for a gold set's articles by the extensions ingest reads, in any case
+    ('.markdown' and '.TXT' too), and by no others."""
+    from summitledger.cli.eval_cmd import articles_for
+    from summitledger.ingest.readers import EXTENSIONS
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for stem in ("a", "b", "c"):
+        (gold / f"{stem}.jsonl").write_text(json.dumps({"content": "x"}) + "\n")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("a.markdown", "b.TXT", "c.docx"):
+        (articles / name).write_text("Police said the road was closed.\n", "utf-8")
+    assert [f.name for f in articles_for(gold)] == ["a.markdown", "b.TXT"]
+    assert {".markdown", ".md", ".txt", ".html", ".htm", ".jsonl"} == set(EXTENSIONS)
+
+
 def test_shell_completion_is_offered(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("--help")
     assert "--install-completion" in r.stdout and "--show-completion" in r.stdout

@@ -182,7 +182,7 @@ def test_front_matter_and_outlet_option(tmp_path: Path) -> None:
     ("just a line", {}),
 ])
 def test_front_matter_is_yaml_or_simple_lines(block: str, meta: dict[str, str]) -> None:
-    from summitledger.ingest.formats import front_matter
+    from summitledger.ingest.front import front_matter
 
     assert front_matter(f"---\n{block}\n---\nBody one.\n\nBody two.\n") == (
         meta, "Body one.\n\nBody two.\n")

@@ -10,6 +10,7 @@ import typer
 
 from summitledger import report
 from summitledger.cli.options import DbOption, EventOption, FormatOption, settings
+from summitledger.ingest.readers import EXTENSIONS
 from summitledger.report.evaluate import EvalReport, SetScores, load_gold, score, total
 from summitledger.report.figures import timeline
 from summitledger.report.output import Format, emit, write_json
@@ -21,7 +22,6 @@ COLUMNS = ["article", "gold", "predicted", "matched", "precision", "recall", "f1
            "figures_f1", "figures_status_accuracy", "figures_coverage"]
 LOO_COLUMNS = ["held_out", "group_precision", "group_recall", "group_f1", "status_accuracy",
                "model"]
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 
 def is_gold_dir(path: Path) -> bool:
@@ -48,7 +48,7 @@ def articles_for(gold_dir: Path) -> list[Path]:
     for base in (gold_dir.parent, gold_dir, gold_dir.parent.parent):
         for name in ("articles", "seeds"):
             files = [f for stem in stems for f in sorted((base / name).glob(f"{stem}.*"))
-                     if f.suffix in ARTICLE_SUFFIXES]
+                     if f.suffix.lower() in EXTENSIONS]
             if files:
                 return files
     return []

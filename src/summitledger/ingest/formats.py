@@ -10,20 +10,26 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from summitledger.errors import (
     BAD_JSONL,
     EMPTY_FILE,
     InputError,
 )
+from summitledger.ingest.front import front_matter
 from summitledger.ingest.html import html_article
 from summitledger.ingest.manifest import load_manifest
 from summitledger.ingest.published import iso_time
-from summitledger.ingest.readers import STDIN, _check_text, decode, origin_key, read_bytes
+from summitledger.ingest.readers import (
+    HTML,
+    JSONL,
+    MARKDOWN,
+    STDIN,
+    _check_text,
+    decode,
+    origin_key,
+    read_bytes,
+)
 from summitledger.models import ArticleIn
 from summitledger.nlp.text import normalise, prose
 from summitledger.safe import escaped, shown_path, web_url
@@ -36,42 +42,6 @@ _DATE_LINE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?)\s*$",
     re.I,
 )
-
-
-class _FrontMatter(YAMLHandler):
-    """python-frontmatter's YAML front matter between lines of exactly ``---``, read
-    with YAML's base loader: every value a string as written (a date stays '2023-09-14',
-    never a date object turned back into another spelling)."""
-
-    FM_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=yaml.BaseLoader)
-
-
-_FRONT_MATTER = _FrontMatter()
-
-
-def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Front matter at the top of a file (``---``, YAML ``key: value`` lines, ``---``)
-    and the rest. Keys are taken in lower case; values that are not strings (lists,
-    mappings) are left out. A block that is not YAML (an unquoted title with a colon in
-    it) is read as the README's simple form has always been: ``key: value`` a line, up
-    to the first colon, quotes around the value dropped."""
-    if not _FRONT_MATTER.detect(text):
-        return {}, text
-    try:
-        block, rest = _FRONT_MATTER.split(text)
-    except ValueError:  # no closing line: not front matter
-        return {}, text
-    try:
-        loaded = _FRONT_MATTER.load(block)
-    except yaml.YAMLError:
-        loaded = {key: value.strip().strip("\"'") for key, colon, value in
-                  (line.partition(":") for line in block.splitlines()) if colon}
-    pairs = loaded.items() if isinstance(loaded, dict) else ()
-    meta = {str(k).strip().lower(): v.strip() for k, v in pairs if isinstance(v, str)}
-    return {k: v for k, v in meta.items() if k}, rest[1:] if rest.startswith("\n") else rest
 
 
 _DATELINE = re.compile(
@@ -243,9 +213,9 @@ def jsonl_articles(text: str, source: Path, outlet: str | None,
 
 def _kind(source: Path, text: str) -> str:
     suffix = source.suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in HTML:
         return "html"
-    if suffix == ".jsonl":
+    if suffix == JSONL:
         return "jsonl"
     if str(source) == STDIN:
         head = text.lstrip()[:200].lower()
@@ -283,7 +253,7 @@ def load_articles(source: Path, max_bytes: int, outlet: str | None = None,
                          manifest=manifest, origin=origin)]
     meta, body = front_matter(normalise(text))
     inferred: dict[str, str] = {}
-    if source.suffix.lower() in (".md", ".markdown") or looks_like_markdown(body):
+    if source.suffix.lower() in MARKDOWN or looks_like_markdown(body):
         body, inferred = markdown_to_prose(body)
     return [_article(body, meta, file=name, path=str(source), stem=stem, outlet=outlet,
                      inferred=inferred, manifest=manifest, origin=origin)]

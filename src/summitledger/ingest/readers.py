@@ -32,7 +32,12 @@ from summitledger.files import kind_of, read_regular  # noqa: F401  (ingest's im
 from summitledger.nlp.text import CONTROLS, normalise
 from summitledger.safe import origin_key, shown_path  # noqa: F401  (origin_key: ingest's)
 
-EXTENSIONS = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+#: Article files by kind, as their extensions (in any case) name them: ingest reads
+#: these, and ``eval`` finds a gold set's articles by them.
+MARKDOWN = (".md", ".markdown")
+HTML = (".html", ".htm")
+JSONL = ".jsonl"
+EXTENSIONS = frozenset({".txt", *MARKDOWN, *HTML, JSONL})
 MANIFEST = "manifest.json"
 STDIN = "-"
 
