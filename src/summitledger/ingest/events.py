@@ -34,6 +34,9 @@ NAME_WORD = re.compile(r"\b[A-Z][\w'’-]{2,}")
 #: 0.30 to 0.54 and every other event at 0.07 or less.
 FIT_FLOOR = 0.25
 FIT_RATIO = 2.0
+#: The warning names this many of the shared names, the most telling first: enough to
+#: show why, short enough for one line.
+NAMES_SHOWN = 4
 
 
 @dataclass
@@ -128,7 +131,7 @@ def misfits(engine: Engine, files: list[tuple[str, str]]) -> list[str]:
         mine = fit.get(event, 0.0)
         if fit[best] >= FIT_FLOOR and fit[best] >= FIT_RATIO * mine:
             shared = sorted((w for w in own if profiles[best][w] and weight[w] > 0),
-                            key=lambda w: (-weight[w] * profiles[best][w], w))[:4]
+                            key=lambda w: (-weight[w] * profiles[best][w], w))[:NAMES_SHOWN]
             out.append(f"[{OTHER_EVENT}] {key[0]}: fits event '{best}' better than '{event}' "
                        f"({fit[best]:.2f} against {mine:.2f}; names such as "
                        f"{', '.join(own[w] for w in shared)}); to move it, ingest it again "

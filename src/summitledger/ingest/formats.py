@@ -44,6 +44,11 @@ _DATE_LINE = re.compile(
 )
 
 
+#: A dateline is a short lead ('MOSCOW, Sept 13 (Reuters) - '): a longer match is the
+#: first sentence of the text in capitals, not a dateline.
+DATELINE_MAX = 80
+#: Standard input is told apart (JSON lines, an HTML page, text) by its first characters.
+SNIFF_CHARS = 200
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*)*)"  # PLACE IN CAPITALS
     r"(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}"  # , Country, Sept 13
@@ -54,7 +59,7 @@ _DATELINE = re.compile(
 def strip_dateline(body: str) -> tuple[str, str]:
     """'MOSCOW, Sept 13 (Reuters) - Text' -> ('Text', 'MOSCOW, Sept 13 (Reuters)')."""
     m = _DATELINE.match(body)
-    if not m or len(m.group(0)) > 80:
+    if not m or len(m.group(0)) > DATELINE_MAX:
         return body, ""
     return body[m.end():], m.group(0).strip(" -–—")
 
@@ -218,7 +223,7 @@ def _kind(source: Path, text: str) -> str:
     if suffix == JSONL:
         return "jsonl"
     if str(source) == STDIN:
-        head = text.lstrip()[:200].lower()
+        head = text.lstrip()[:SNIFF_CHARS].lower()
         if head.startswith("{"):
             return "jsonl"
         if head.startswith(("<!doctype", "<html")):

@@ -29,7 +29,7 @@ from summitledger.ingest.web import is_address, web_articles
 from summitledger.models import ArticleIn, Extraction, IngestOutcome
 from summitledger.nlp.budget import Budget, article_seconds
 from summitledger.nlp.pipeline import load_pipeline, pipeline_id
-from summitledger.nlp.select import parse_selected
+from summitledger.nlp.select import BATCH_SIZE, parse_selected
 from summitledger.reconcile.run import ReconcileSummary, ledger_summary, reconcile
 from summitledger.settings import ENV_ARTICLE_SECONDS, Settings
 from summitledger.store.articles import copies, homes
@@ -42,6 +42,9 @@ Progress = Callable[[IngestOutcome], None]
 #: Tries at storing one article: a second when another writer stored the same text at
 #: the same moment, a third when PostgreSQL then breaks a deadlock; more is a real fault.
 STORE_TRIES = 3
+#: With worker processes, each gets at least this many batches, so one slow batch does
+#: not leave the others idle at the end.
+BATCHES_PER_JOB = 2
 
 
 class IngestReport(BaseModel):
@@ -103,7 +106,7 @@ def _extractions(arts: list[ArticleIn], claims: ClaimsComponent, settings: Setti
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # each task is a batch of articles, parsed together as one process would
-    size = max(1, min(batch_size, len(texts) // (2 * jobs)))
+    size = max(1, min(batch_size, len(texts) // (BATCHES_PER_JOB * jobs)))
     batches = [(texts[i : i + size], limits[i : i + size]) for i in range(0, len(texts), size)]
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings.model, settings.cues)) as pool:
         for done in pool.imap(_worker_extract, batches):
@@ -142,7 +145,7 @@ def ingest(
     event: str | None = None,
     on_article: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     jobs: int = 1,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:

@@ -34,6 +34,11 @@ _QUOTE = re.compile(r"[\"“”«»‘]|(?:^|\s)'\w")
 # a closed quotation, or an unclosed one running to the end of the paragraph
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|‘[^’]*(?:’(?!\w)|$)")
 _PRONOUNS = frozenset("he she they it his her their its him them".split())
+#: A paragraph whose speaker may be the one named before opens on a pronoun within this
+#: many words ("In a statement on Tuesday, he said ...").
+OPENING_WORDS = 12
+#: Texts parsed together (spaCy's ``nlp.pipe`` batch): ingest's default.
+BATCH_SIZE = 16
 _PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 _SENTENCIZER = Sentencizer()
@@ -83,7 +88,7 @@ class Triggers:
         """Whether a candidate's speaker may be named only in the paragraph before: it
         opens on a pronoun ("He said ..."), or its quotation has no cue outside it (an
         orphan quotation, or one whose closing mark is missing)."""
-        first = {w.lower() for w in _WORD.findall(paragraph)[:12]}
+        first = {w.lower() for w in _WORD.findall(paragraph)[:OPENING_WORDS]}
         if _PRONOUNS & first:
             return True
         if not _QUOTE.search(paragraph):
@@ -174,7 +179,8 @@ def _named_paragraphs(text: str, bounds: list[tuple[int, int]], parse: list[bool
 
 
 def parse_selected(nlp: Language, texts: list[str], triggers: Triggers,
-                   batch_size: int = 16, budget: Budget | None = None) -> Iterator[Doc | None]:
+                   batch_size: int = BATCH_SIZE, budget: Budget | None = None
+                   ) -> Iterator[Doc | None]:
     """Docs of ``texts`` in order, over each whole text, parsed where a claim can be
     (see the module's description); ``batch_size`` texts are worked on at a time. With a
     ``budget`` (one limit per text), a text over its limit gets None instead of a doc;

@@ -22,6 +22,9 @@ from summitledger.settings import is_url
 
 #: The claim columns full-text search looks in.
 SEARCH_COLUMNS = ("content", "quote", "speaker")
+#: On PostgreSQL a search word shorter than this (but a digit) is left out: as a prefix
+#: ('a:*') it would match nearly every claim.
+MIN_TERM_CHARS = 2
 #: Keys of the advisory locks that serialise reconciles and migrations on PostgreSQL,
 #: and what a process waiting for each is told.
 RECONCILE_LOCK = 0x5EDC0DE
@@ -69,7 +72,7 @@ def search_clause(conn: Connection, claim_id: ColumnElement, words: str) -> Colu
     ``tsquery`` on PostgreSQL's stemmed ``tsvector``. Words are read as words, never as
     either engine's query syntax."""
     if is_postgres(conn):
-        terms = [w for w in re.findall(r"\w+", words.lower()) if len(w) > 1 or w.isdigit()]
+        terms = [w for w in re.findall(r"\w+", words.lower()) if len(w) >= MIN_TERM_CHARS or w.isdigit()]
         return literal_column(pg_search_doc("claim")).op("@@")(
             func.to_tsquery("english", " & ".join(f"{t}:*" for t in terms) or "''"))
     terms = " ".join('"' + w.replace('"', '""') + '"*' for w in words.split())

@@ -26,6 +26,9 @@ from summitledger.store import schema1
 from summitledger.store.backend import shown
 
 SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
+#: A server that has not answered in this many seconds is not reachable (SL209), rather
+#: than a command that hangs.
+CONNECT_TIMEOUT_S = 10
 
 
 def pg_engine(url: str) -> Engine:
@@ -55,7 +58,7 @@ def pg_engine(url: str) -> Engine:
     parsed = parsed.set(drivername="postgresql+psycopg")
     try:
         return create_engine(parsed, pool_pre_ping=True,
-                             connect_args={"connect_timeout": 10,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
                                            "application_name": "summitledger"})
     except (ArgumentError, NoSuchModuleError) as exc:
         raise LedgerFileError(f"{shown(url)}: {str(exc).splitlines()[0]}", code=BAD_URL) from None

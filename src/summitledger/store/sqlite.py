@@ -31,6 +31,9 @@ from summitledger.store.backend import shown
 
 BUSY_TIMEOUT_S = 30.0
 MMAP_BYTES = 256 * 1024 * 1024
+#: A process switching a new ledger to WAL while another does waits a random pause in
+#: this range (seconds) before trying again, so the two do not retry in step.
+WAL_RETRY_PAUSE_S = (0.005, 0.05)
 #: SQLite's primary result codes (an extended code keeps its primary in the low byte)
 #: for another connection holding the file, and for a file this one may not write or
 #: cannot open.
@@ -63,7 +66,7 @@ def _set_wal(cur: sqlite3.Cursor) -> None:
                 raise
             if time.monotonic() > deadline:
                 raise
-            time.sleep(random.uniform(0.005, 0.05))
+            time.sleep(random.uniform(*WAL_RETRY_PAUSE_S))
 
 
 def _pragmas(readonly: bool) -> Callable[..., None]:
