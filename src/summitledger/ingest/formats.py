@@ -236,7 +236,7 @@ def load_articles(source: Path, max_bytes: int, outlet: str | None = None,
                   problems: list[InputError] | None = None) -> list[ArticleIn]:
     """Read, check and normalise one file (or ``-``, standard input) into articles;
     ``name`` is how the ledger shows it (default: the file name); its identity is the
-    file itself (:func:`~summitledger.ingest.readers.origin_key`), or for standard
+    file itself (:func:`~summitledger.safe.origin_key`), or for standard
     input its text. Bad JSON lines records go to ``problems`` when given."""
     text, _encoding = decode(source, read_bytes(source, max_bytes))
     kind = _kind(source, text)

@@ -63,7 +63,7 @@ SENTENCE_TOKENS = 250
 def paragraph_starts(doc: Doc) -> Doc:
     """A sentence never runs across a paragraph break: the token after a line break
     starts one (the parser keeps sentence starts set before it). Texts are stored one
-    paragraph a line (:func:`readers.paragraphs`). Nor does one run past
+    paragraph a line (:func:`summitledger.nlp.text.paragraphs`). Nor does one run past
     :data:`SENTENCE_TOKENS` tokens without a stop."""
     since = 0
     for tok in doc[:-1]:

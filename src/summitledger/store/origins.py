@@ -1,7 +1,7 @@
 """Which file an article came from: origins, and the rules that keep one article per text.
 
 An *origin* is a file, or a record of a JSON lines file, known by its absolute path
-(:func:`summitledger.ingest.readers.origin_key`); it holds the text it had when last
+(:func:`summitledger.safe.origin_key`); it holds the text it had when last
 ingested. An article is one text, owned by one origin (whose metadata it shows) and
 held by every origin with that text (copies are counted once). An article lives while
 some origin holds its text: when its owner takes another text, it passes to another
