@@ -10,7 +10,6 @@ import typer
 
 from summitledger import report
 from summitledger.cli.options import DbOption, EventOption, FormatOption, settings
-from summitledger.ingest.readers import EXTENSIONS
 from summitledger.report.evaluate import EvalReport, SetScores, load_gold, score, total
 from summitledger.report.figures import timeline
 from summitledger.report.output import Format, emit, write_json
@@ -44,6 +43,8 @@ def gold_sets(paths: list[Path]) -> list[Path]:
 
 def articles_for(gold_dir: Path) -> list[Path]:
     """The gold's own articles: an articles/ or seeds/ folder beside the gold (or above)."""
+    from summitledger.ingest.readers import EXTENSIONS  # what ingest reads (loads no spaCy)
+
     stems, _ = load_gold(gold_dir)
     for base in (gold_dir.parent, gold_dir, gold_dir.parent.parent):
         for name in ("articles", "seeds"):

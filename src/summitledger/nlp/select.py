@@ -34,11 +34,8 @@ _QUOTE = re.compile(r"[\"“”«»‘]|(?:^|\s)'\w")
 # a closed quotation, or an unclosed one running to the end of the paragraph
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)|‘[^’]*(?:’(?!\w)|$)")
 _PRONOUNS = frozenset("he she they it his her their its him them".split())
-#: A paragraph whose speaker may be the one named before opens on a pronoun within this
-#: many words ("In a statement on Tuesday, he said ...").
-OPENING_WORDS = 12
-#: Texts parsed together (spaCy's ``nlp.pipe`` batch): ingest's default.
-BATCH_SIZE = 16
+OPENING_WORDS = 12  # a pronoun this early names the speaker before ("On Tuesday, he said")
+BATCH_SIZE = 16  # texts parsed together (spaCy's ``nlp.pipe`` batch): ingest's default
 _PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 _SENTENCIZER = Sentencizer()
