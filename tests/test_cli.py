@@ -224,6 +224,7 @@ def eval_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return {s["name"]: s["overall"] for s in data["sets"]}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,metric", [
     pytest.param(n, m, id=f"{n}-{m}", marks=[pytest.mark.xfail(strict=True, reason=BELOW_FLOOR[n, m])]
                  if (n, m) in BELOW_FLOOR else [])
@@ -236,12 +237,14 @@ def test_eval_scores_every_set_above_the_floors(eval_scores: dict, name: str, me
 FIGURE_FLOORS = {"figures_f1": 0.9, "figures_status_accuracy": 0.9, "figures_coverage": 0.9}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,metric", [(n, m) for n in EVAL_SETS[1:] for m in FIGURE_FLOORS])
 def test_eval_figures_above_the_floors(eval_scores: dict, name: str, metric: str) -> None:
     assert eval_scores[name][metric] >= FIGURE_FLOORS[metric], (name, metric,
                                                                  eval_scores[name][metric])
 
 
+@pytest.mark.slow
 def test_eval_table_names_every_set(cli) -> None:  # type: ignore[no-untyped-def]
     table = cli("eval", EVAL / "events" / "teachers-strike", EVAL / "gold").stdout
     assert "# eval: teachers-strike" in table and "# eval: every set" in table

@@ -309,6 +309,7 @@ def test_unreadable_named_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert err.value.code == "SL101"
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_ledger_as_one_process(cli, corpus_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     folder.mkdir()

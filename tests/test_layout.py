@@ -143,6 +143,7 @@ def test_each_module_says_its_job_and_stays_small(path: Path) -> None:
     assert len(path.read_text("utf-8").splitlines()) <= 300, f"{path.name}: too long"
 
 
+@pytest.mark.slow
 def test_the_readme_library_example_runs(tmp_path: Path) -> None:
     """``import summitledger`` works without the CLI, as the README shows it."""
     import os

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from .conftest import EVAL, SEEDS
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]  # a server: the slow tier
 EVENTS = EVAL / "events"
 HERE_GOLD = Path(__file__).resolve().parent / "gold"
 READS = [
