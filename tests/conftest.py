@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,28 @@ def cli(runner: CliRunner):  # type: ignore[no-untyped-def]
         return runner.invoke(app, [str(a) for a in args], input=input)
 
     return invoke
+
+
+def sqlite_error(kind: str, where: Path) -> sqlite3.Error:
+    """A real SQLite error, with the result code SQLite gives it, made in the folder
+    ``where``: 'full' (the database or disk is full), 'readonly' (a write to a file
+    opened read-only) or 'cantopen' (a file that cannot be opened)."""
+    db = where / f"{kind}.db"
+    try:
+        if kind == "full":
+            con = sqlite3.connect(db)
+            con.execute("PRAGMA max_page_count = 2")
+            con.execute("CREATE TABLE t (x)")
+            con.execute("INSERT INTO t VALUES (randomblob(100000))")
+        elif kind == "readonly":
+            sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
+            sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True).execute(
+                "INSERT INTO t VALUES (1)")
+        else:
+            sqlite3.connect(where / "missing" / db.name)
+    except sqlite3.Error as exc:
+        return exc
+    raise AssertionError(f"SQLite raised no '{kind}' error")
 
 
 BENCHMARKS = ROOT / "benchmarks"

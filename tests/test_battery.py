@@ -46,12 +46,14 @@ def miss(case: Case, claims: list[ClaimDraft]) -> str:
     return ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_found_exactly(case: Case, found: dict[str, list[ClaimDraft]]) -> None:
     why = miss(case, found[case.text])
     assert not why, f"{case.shape}: {case.text!r}: {why}"
 
 
+@pytest.mark.slow
 def test_the_battery_holds_its_floor(found: dict[str, list[ClaimDraft]]) -> None:
     hits = sum(not miss(c, found[c.text]) for c in CASES)
     assert hits >= FLOOR * len(CASES), f"{hits} of {len(CASES)}"

@@ -5,7 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import BENCHMARKS
+
+pytestmark = pytest.mark.slow  # the benchmarks, run small: the slow tier
 
 
 def test_query_benchmark_on_the_seeds(seeded: Path) -> None:

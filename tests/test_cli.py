@@ -224,6 +224,7 @@ def eval_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return {s["name"]: s["overall"] for s in data["sets"]}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,metric", [
     pytest.param(n, m, id=f"{n}-{m}", marks=[pytest.mark.xfail(strict=True, reason=BELOW_FLOOR[n, m])]
                  if (n, m) in BELOW_FLOOR else [])
@@ -236,12 +237,14 @@ def test_eval_scores_every_set_above_the_floors(eval_scores: dict, name: str, me
 FIGURE_FLOORS = {"figures_f1": 0.9, "figures_status_accuracy": 0.9, "figures_coverage": 0.9}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,metric", [(n, m) for n in EVAL_SETS[1:] for m in FIGURE_FLOORS])
 def test_eval_figures_above_the_floors(eval_scores: dict, name: str, metric: str) -> None:
     assert eval_scores[name][metric] >= FIGURE_FLOORS[metric], (name, metric,
                                                                  eval_scores[name][metric])
 
 
+@pytest.mark.slow
 def test_eval_table_names_every_set(cli) -> None:  # type: ignore[no-untyped-def]
     table = cli("eval", EVAL / "events" / "teachers-strike", EVAL / "gold").stdout
     assert "# eval: teachers-strike" in table and "# eval: every set" in table
@@ -343,6 +346,24 @@ def test_eval_takes_any_folder_of_gold_files_it_is_given(cli, tmp_path: Path) ->
     (folder / "b.jsonl").write_text('{"speaker": "x"}\n')
     r = cli("eval", folder, "--articles", art)
     assert r.exit_code == 1 and "content is missing" in r.stderr
+
+
+def test_eval_finds_every_kind_of_article_ingest_reads(tmp_path: Path) -> None:
+    """eval looks for a gold set's articles by the extensions ingest reads, in any case
+    ('.markdown' and '.TXT' too), and by no others."""
+    from summitledger.cli.eval_cmd import articles_for
+    from summitledger.ingest.readers import EXTENSIONS
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for stem in ("a", "b", "c"):
+        (gold / f"{stem}.jsonl").write_text(json.dumps({"content": "x"}) + "\n")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("a.markdown", "b.TXT", "c.docx"):
+        (articles / name).write_text("Police said the road was closed.\n", "utf-8")
+    assert [f.name for f in articles_for(gold)] == ["a.markdown", "b.TXT"]
+    assert {".markdown", ".md", ".txt", ".html", ".htm", ".jsonl"} == set(EXTENSIONS)
 
 
 def test_shell_completion_is_offered(cli) -> None:  # type: ignore[no-untyped-def]

@@ -51,6 +51,7 @@ def _picture(db: Path, event: str | None) -> tuple[set, set]:
     return actors, {(frozenset(m), *about[g]) for g, m in members.items()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_each_event_reconciles_as_in_a_ledger_of_its_own(many: Path, tmp_path: Path,
                                                         name: str) -> None:
@@ -64,6 +65,7 @@ def test_each_event_reconciles_as_in_a_ledger_of_its_own(many: Path, tmp_path: P
     assert len(alone_groups) > 10
 
 
+@pytest.mark.slow
 def test_events_are_named_from_their_folders_and_listed(cli, many: Path) -> None:  # type: ignore[no-untyped-def]
     rows = json.loads(cli("events", "--db", many, "-f", "json").stdout)
     assert [r["event"] for r in rows] == sorted(NAMES)
@@ -73,6 +75,7 @@ def test_events_are_named_from_their_folders_and_listed(cli, many: Path) -> None
     assert bridge["claims"] > 50 and bridge["groups"] > 20 and bridge["actors"] > 10
 
 
+@pytest.mark.slow
 def test_no_actor_or_group_crosses_events(many: Path) -> None:
     con = sqlite3.connect(many)
     crossing = con.execute(
@@ -89,6 +92,7 @@ def test_no_actor_or_group_crosses_events(many: Path) -> None:
     assert mayors["teachers-strike"] == "Idris Calloway"
 
 
+@pytest.mark.slow
 def test_reading_commands_need_an_event_when_there_are_several(cli, many: Path) -> None:  # type: ignore[no-untyped-def]
     for args in (["claims"], ["diff"], ["actors"], ["report", "-o", "-"], ["export"]):
         r = cli(*args, "--db", many)
@@ -149,6 +153,7 @@ def test_one_file_name_in_two_events_is_two_articles(cli, tmp_path: Path) -> Non
     assert [(r["event"], r["articles"], r["claims"]) for r in rows] == [("one", 1, 1), ("two", 1, 1)]
 
 
+@pytest.mark.slow
 def test_an_article_that_fits_another_event_is_named_and_can_be_moved(cli, many: Path,  # type: ignore[no-untyped-def]
                                                                        tmp_path: Path) -> None:
     db = tmp_path / "l.db"

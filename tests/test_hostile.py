@@ -17,7 +17,7 @@ from summitledger.nlp import pipeline as nlp_module
 from summitledger.nlp.pipeline import load_pipeline, pieces
 from summitledger.settings import Settings
 
-from .conftest import SEEDS
+from .conftest import SEEDS, sqlite_error
 
 
 def _paragraphs(n: int) -> str:
@@ -34,6 +34,7 @@ def test_pieces_join_back_to_the_text() -> None:
     assert all(len(p) <= 500 for p in parts) and len(parts) > 10
 
 
+@pytest.mark.slow
 def test_an_article_longer_than_the_parser_takes_is_parsed_in_pieces(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """spaCy refuses a text over ``nlp.max_length`` (E088); the ledger parses such an
@@ -321,6 +322,7 @@ from hypothesis import settings as hsettings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
+@pytest.mark.slow
 @hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".jsonl", ".md", ".html"]))
 def test_any_bytes_give_an_article_or_a_one_line_coded_error(
@@ -391,6 +393,7 @@ def test_a_kill_at_any_point_is_completed_by_the_next_run(
     assert _groups_by_content(db) == _groups_by_content(clean)
 
 
+@pytest.mark.slow
 def test_concurrent_ingests_give_the_groups_of_one_ingest(tmp_path: Path) -> None:
     """Two processes ingesting halves of a folder into one ledger at once end with the
     groups and statuses of one sequential ingest."""
@@ -434,7 +437,7 @@ def test_a_full_disk_during_ingest_keeps_earlier_articles(
             from sqlalchemy.exc import OperationalError
 
             raise OperationalError("INSERT INTO article ...", {},
-                                   sqlite3.OperationalError("database or disk is full"))
+                                   sqlite_error("full", tmp_path))
         return real_store(engine, art, *rest)
 
     monkeypatch.setattr(ingest_module, "store", store)

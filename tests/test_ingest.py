@@ -174,6 +174,22 @@ def test_front_matter_and_outlet_option(tmp_path: Path) -> None:
     assert con.execute("SELECT outlet FROM article").fetchone() == ("The Sentinel",)
 
 
+@pytest.mark.parametrize("block,meta", [
+    # YAML: quotes taken off as YAML takes them, a colon inside quotes kept, lists left out
+    ('title: "Kim: the visit"\nOutlet: \'The Post\'\ntags: [a, b]', {"title": "Kim: the visit", "outlet": "The Post"}),
+    # not YAML (an unquoted colon): the simple 'key: value' lines, as always
+    ("title: Putin: we came\ndate: 2023-09-14", {"title": "Putin: we came", "date": "2023-09-14"}),
+    ("just a line", {}),
+])
+def test_front_matter_is_yaml_or_simple_lines(block: str, meta: dict[str, str]) -> None:
+    from summitledger.ingest.front import front_matter
+
+    assert front_matter(f"---\n{block}\n---\nBody one.\n\nBody two.\n") == (
+        meta, "Body one.\n\nBody two.\n")
+    assert front_matter(f"-----\n{block}\n-----\nBody.") == ({}, f"-----\n{block}\n-----\nBody.")
+    assert front_matter(f"---\n{block}\nBody.") == ({}, f"---\n{block}\nBody.")
+
+
 @pytest.mark.parametrize(
     "name,data",
     [
@@ -293,6 +309,7 @@ def test_unreadable_named_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert err.value.code == "SL101"
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_ledger_as_one_process(cli, corpus_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     folder.mkdir()

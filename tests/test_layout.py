@@ -17,7 +17,9 @@ def _module(path: Path) -> str:
 
 
 def _imports(path: Path) -> set[str]:
-    """Every summitledger module the file imports, at any depth (lazy imports count)."""
+    """Every summitledger module the file imports, at any depth (lazy imports count).
+    ``from summitledger import X`` and ``import summitledger`` import the top-level
+    package itself (``summitledger``), and with it everything it imports."""
     found: set[str] = set()
     package = _module(path) if path.name == "__init__.py" else _module(path).rsplit(".", 1)[0]
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
@@ -36,11 +38,31 @@ def _imports(path: Path) -> set[str]:
 
 
 GRAPH = {_module(p): _imports(p) for p in SRC.rglob("*.py")}
+TOP = SRC.name  # the top-level package, 'summitledger'
 
 
 def _stage(module: str) -> str | None:
     parts = module.split(".")
     return parts[1] if len(parts) > 2 and parts[1] in STAGES else None
+
+
+def _stages_of(imported: set[str]) -> set[str]:
+    """The stages ``imported`` reaches: a stage module's own, and through the top-level
+    package and the shared modules beside it (models, settings, ...) every stage they
+    import in turn."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = list(imported)
+    while todo:
+        m = todo.pop()
+        if m in seen:
+            continue
+        seen.add(m)
+        if (s := _stage(m)) is not None:
+            found.add(s)
+        elif m == TOP or m.count(".") == 1:  # the package itself, or a module beside stages
+            todo.extend(GRAPH.get(m, ()))
+    return found
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -76,8 +98,7 @@ def test_no_import_cycle_between_stage_packages() -> None:
         s = _stage(module)
         if s is None or s == "cli":
             continue
-        stages.setdefault(s, set()).update(
-            t for t in map(_stage, imported) if t and t not in (s, "cli"))
+        stages.setdefault(s, set()).update(t for t in _stages_of(imported) if t not in (s, "cli"))
     assert _cycle(stages) is None, _cycle(stages)
     assert "ingest" not in stages.get("report", set()) | stages.get("store", set())
     assert not stages.get("nlp"), "nlp/ is below every stage and imports none"
@@ -88,6 +109,16 @@ def test_no_import_cycle_between_modules() -> None:
     # a package re-exporting its modules is not a cycle: leave package -> own module out
     graph = {m: {i for i in imp if not i.startswith(m + ".")} for m, imp in graph.items()}
     assert _cycle(graph) is None, _cycle(graph)
+
+
+def test_no_stage_imports_the_top_level_package() -> None:
+    """``summitledger`` itself imports reconcile, store and report for the library's
+    users; a stage module that imports it (``from summitledger import report``) reaches
+    up through all of them, which the stage graph above counts. None does: each names
+    the module it needs (the CLI, on top of everything, may)."""
+    reaching = sorted(m for m, imported in GRAPH.items()
+                      if TOP in imported and _stage(m) not in (None, "cli"))
+    assert reaching == []
 
 
 def test_a_reading_command_never_imports_ingest() -> None:
@@ -126,6 +157,7 @@ def test_no_module_imports_another_modules_private_names(stage: str) -> None:
     assert not found, found
 
 
+@pytest.mark.slow
 def test_the_readme_library_example_runs(tmp_path: Path) -> None:
     """``import summitledger`` works without the CLI, as the README shows it."""
     import os

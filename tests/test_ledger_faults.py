@@ -40,6 +40,7 @@ def _articles(db: Path) -> int:
         con.close()
 
 
+@pytest.mark.slow
 def test_sigkill_mid_ingest_keeps_finished_articles(corpus_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     proc = _run("ingest", str(corpus_dir), "--db", str(db))
@@ -66,6 +67,7 @@ def test_sigkill_mid_ingest_keeps_finished_articles(corpus_dir: Path, tmp_path: 
     assert _articles(db) == 60
 
 
+@pytest.mark.slow
 def test_two_ingests_at_once(corpus_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     one = _run("ingest", str(corpus_dir), "--db", str(db))
@@ -93,6 +95,7 @@ def _open_and_write(path: str, barrier: object, results: object) -> None:
         results.put(f"{type(exc).__name__}: {exc}")  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_processes_creating_one_ledger_at_once(tmp_path: Path) -> None:
     # Several processes create the same new ledger in the same instant. SQLite refuses
     # the switch to WAL at once in that race (no busy handler); open_ledger must wait

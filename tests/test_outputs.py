@@ -88,6 +88,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_serve_answers_a_canned_query(seeded: Path) -> None:
     pytest.importorskip("datasette")
     port = _free_port()

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from .conftest import EVAL, SEEDS
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]  # a server: the slow tier
 EVENTS = EVAL / "events"
 HERE_GOLD = Path(__file__).resolve().parent / "gold"
 READS = [
@@ -121,6 +121,45 @@ def test_bad_urls_are_one_coded_line_without_the_password(cli, pg_server: str) -
         assert r.exit_code == 1, url
         assert r.stderr.startswith(f"Error: {code}") and r.stderr.count("\n") == 1, r.stderr
         assert "hunter2secret" not in r.stderr + r.stdout and "***" in r.stderr
+
+
+def test_server_errors_are_told_by_their_class(pg_url: str) -> None:
+    """An error the server sends is told by its psycopg class, whatever its wording: a
+    lock another writer holds past the wait is SL206, a table this role may not read
+    SL210; anything else is SL201."""
+    import uuid
+
+    from summitledger.store.postgres import pg_failure
+
+    role = f"reader_{uuid.uuid4().hex[:8]}"  # roles are the server's, not one database's
+    admin, holder = sa.create_engine(pg_url), sa.create_engine(pg_url)
+    try:
+        with admin.begin() as conn:
+            conn.execute(sa.text("CREATE TABLE t (x int)"))
+            conn.execute(sa.text(f"CREATE ROLE {role} LOGIN"))
+        with holder.connect() as held, admin.connect() as conn:
+            held.execute(sa.text("LOCK TABLE t"))  # a transaction that keeps it
+            conn.execute(sa.text("SET lock_timeout = '50ms'"))
+            with pytest.raises(sa.exc.DBAPIError) as waited:
+                conn.execute(sa.text("LOCK TABLE t"))
+            conn.rollback()
+            held.rollback()
+            assert pg_failure(waited.value).code == "SL206"
+            conn.execute(sa.text(f"SET ROLE {role}"))
+            with pytest.raises(sa.exc.DBAPIError) as refused:
+                conn.execute(sa.text("SELECT * FROM t"))
+            assert pg_failure(refused.value).code == "SL210"
+            conn.rollback()
+            with pytest.raises(sa.exc.DBAPIError) as other:
+                conn.execute(sa.text("SELECT 1 / 0"))
+            assert pg_failure(other.value).code == "SL201"
+            conn.rollback()
+    finally:
+        holder.dispose()
+        with admin.begin() as conn:
+            conn.execute(sa.text("DROP TABLE t"))
+            conn.execute(sa.text(f"DROP ROLE {role}"))
+        admin.dispose()
 
 
 def _ingest_proc(args: list[object], url: str) -> subprocess.Popen:

@@ -7,6 +7,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 
 def test_another_cue_lexicon_extracts_again_and_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     art = tmp_path / "a.txt"
@@ -55,6 +57,7 @@ def test_a_newer_extractor_extracts_again(cli, tmp_path: Path, monkeypatch) -> N
     assert outcome["status"] == "replaced" and "extractor" in outcome["detail"]
 
 
+@pytest.mark.slow
 def test_group_and_actor_ids_survive_reconciles_and_new_articles(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """`show 9` keeps meaning the same statement: reconciling again keeps every id; a new
     article keeps the ids of the groups it does not touch, a group it joins keeps its

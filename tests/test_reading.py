@@ -216,3 +216,37 @@ def test_an_older_search_index_is_rebuilt_to_stem(seeded: Path) -> None:
     assert view[-1] == "event" and con.execute("SELECT DISTINCT event FROM claims_view").fetchall() == [
         ("seeds",)]
     con.close()
+
+
+def test_records_are_filled_by_column_name_whatever_the_select_order(
+        seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record's fields are filled by the names of the columns selected, not by their
+    order: a select written in another order gives the same records, and a query whose
+    columns are not the record's fields is refused rather than read into the wrong ones."""
+    from pydantic import TypeAdapter
+    from sqlmodel import Session, select
+
+    from summitledger import report
+    from summitledger.models import Claim, ClaimRecord
+    from summitledger.report import passed, queries
+    from summitledger.store import open_ledger
+    from summitledger.store.rows import records, select_as
+
+    engine = open_ledger(seeded, readonly=True)
+    try:
+        claims, skipped = report.claims(engine), passed.passed_over(engine)
+        assert claims and {c.content for c in claims} != {c.quote for c in claims}
+        columns = queries._record_columns()
+        backwards = dict(reversed(list(columns.items())))
+        monkeypatch.setattr(queries, "_record_columns", lambda: backwards)
+        assert report.claims(engine) == claims
+        assert passed.passed_over(engine) == skipped
+        with pytest.raises(ValueError, match="no column for, or no field for"):
+            select_as(ClaimRecord, {k: v for k, v in columns.items() if k != "quote"})
+        adapter = TypeAdapter(list[ClaimRecord])
+        with Session(engine) as session:  # a select by position, not by the fields' names
+            plain = select(Claim.id, Claim.quote, Claim.content)
+            with pytest.raises(ValueError, match="not the record's fields"):
+                records(adapter, ClaimRecord, session.connection().execute(plain))
+    finally:
+        engine.dispose()

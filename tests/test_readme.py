@@ -8,7 +8,11 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # every README example, each a process: the slow tier
 
 
 def _script():  # type: ignore[no-untyped-def]

@@ -101,6 +101,7 @@ def test_show_command(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def
     assert r.exit_code == 1 and "SL403" in r.stderr
 
 
+@pytest.mark.slow
 def test_seed_groups_hold_in_a_crowded_ledger(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """More articles about the event (ours, in tests/articles) must not chain the seeds'
     separate statements together or break their groups."""
@@ -126,6 +127,7 @@ def _groups_by_content(db: Path) -> set[tuple[str, frozenset]]:
     return {(status[g], frozenset(m)) for g, m in members.items()}
 
 
+@pytest.mark.slow
 def test_groups_do_not_depend_on_the_order_articles_came_in(tmp_path: Path) -> None:
     """The same files ingested one by one in two shuffled orders give the same groups
     and statuses (claim ids differ; what each group holds does not)."""
@@ -170,6 +172,7 @@ def test_show_json_prints_each_claims_frame(cli, tmp_path: Path) -> None:  # typ
     assert shown["disputed"] and shown["reason"]["disputed_by"][0]["actor"] == "Port authority"
 
 
+@pytest.mark.slow
 def test_groups_and_actors_do_not_depend_on_the_order_articles_came_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The same articles ingested one by one in two orders give the same actors, groups
     and statuses (several writers on one ledger store articles in any order). Both

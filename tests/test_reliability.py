@@ -25,7 +25,7 @@ from summitledger.ingest.run import ingest
 from summitledger.nlp.text import prose
 from summitledger.settings import Settings
 
-from .conftest import SEEDS
+from .conftest import SEEDS, sqlite_error
 
 CLI = [sys.executable, "-m", "summitledger"]
 TEXTS = [
@@ -179,6 +179,7 @@ STEP = st.one_of(
 )
 
 
+@pytest.mark.slow
 @hsettings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(STEP, min_size=2, max_size=7))
 def test_any_files_any_names_any_order_give_one_article_per_distinct_text(
@@ -220,6 +221,7 @@ def test_any_files_any_names_any_order_give_one_article_per_distinct_text(
 # --------------------------------------------------------------------------- inputs
 
 
+@pytest.mark.slow
 def test_a_fifo_or_a_device_in_a_folder_is_skipped_never_read(tmp_path: Path) -> None:
     """A FIFO named *.txt (it would block for ever) and a link to /dev/zero named .txt
     (it never ends): skipped with SL114, the rest ingested, exit 3, in a real process."""
@@ -237,6 +239,7 @@ def test_a_fifo_or_a_device_in_a_folder_is_skipped_never_read(tmp_path: Path) ->
     _one_line_error(r.stderr, "SL114")
 
 
+@pytest.mark.slow
 def test_a_fifo_named_as_a_lexicon_a_url_list_or_gold_is_refused(tmp_path: Path) -> None:
     """Every file a command reads comes the same way: a FIFO given as --cues, --urls or
     among an eval's gold files is refused, not waited on (real processes, timeouts)."""
@@ -292,6 +295,7 @@ def test_deeply_nested_json_is_refused_not_a_crash(tmp_path: Path, where: str) -
     assert _texts(tmp_path / "l.db") == sorted(TEXTS[:2] if where == "jsonl" else TEXTS[:1])
 
 
+@pytest.mark.slow
 def test_a_file_name_that_is_not_utf8_is_stored_escaped(tmp_path: Path) -> None:
     """A name with a byte that is not UTF-8 once crashed the folder run: now it and every
     file after it are stored, the name escaped, and a re-run changes nothing."""
@@ -402,6 +406,7 @@ def test_a_long_run_of_marks_is_stored_tamed_and_its_claims_found(tmp_path: Path
     assert max(len(t) for t in _texts(db)) < 200
 
 
+@pytest.mark.slow
 def test_a_sentence_without_a_stop_is_cut_into_bounded_sentences() -> None:
     """'a:a:a:...' once made one 20,000-token sentence; the parser now never sees a
     sentence longer than SENTENCE_TOKENS tokens without a stop."""
@@ -446,6 +451,7 @@ def test_a_bad_time_budget_setting_is_one_line(cli, tmp_path: Path,
 # --------------------------------------------------------------------------- outputs
 
 
+@pytest.mark.slow
 def test_output_onto_a_fifo_a_device_or_a_folder_is_refused_never_replaced(
         seeded: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "out.fifo"
@@ -498,6 +504,7 @@ def _fsize_limit(limit: int):  # type: ignore[no-untyped-def]
     return apply
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [("claims", "-f", "json"), ("claims", "-f", "jsonl"),
                                      ("claims", "-f", "csv"), ("claims",),
                                      ("export", "-f", "jsonld")])
@@ -524,6 +531,7 @@ def test_stdout_cut_short_is_an_error_with_a_code(seeded: Path, tmp_path: Path,
     _one_line_error(r.stderr, "SL503")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [("claims",), ("diff",), ("show", "1"), ("actors",),
                                      ("export",), ("claims", "-f", "json")])
 def test_a_closed_stdout_is_one_line_never_a_traceback(seeded: Path,
@@ -534,6 +542,7 @@ def test_a_closed_stdout_is_one_line_never_a_traceback(seeded: Path,
     _one_line_error(r.stderr, "SL503")
 
 
+@pytest.mark.slow
 def test_ingest_with_a_report_and_a_closed_stdout_stores_nothing(tmp_path: Path) -> None:
     db = tmp_path / "l.db"
     r = subprocess.run([*CLI, "ingest", str(SEEDS), "-f", "json", "--db", str(db)],
@@ -556,6 +565,7 @@ def test_an_in_memory_ledger_is_refused(cli, monkeypatch: pytest.MonkeyPatch,
     _one_line_error(cli("ingest", tmp_path / "a.txt", "--db", tmp_path).stderr, "SL213")
 
 
+@pytest.mark.slow
 def test_a_fifo_or_a_device_as_the_ledger_is_refused_never_opened(tmp_path: Path,
                                                                   seeded: Path) -> None:
     """A FIFO given as the ledger (or as its write-ahead log) would block SQLite for
@@ -652,18 +662,17 @@ def test_a_writer_on_a_read_only_ledger_says_it_cannot_write(
     """Not 'cannot read': a writer refused by a read-only file or folder says it cannot
     write, and that reading still works. (Root writes anywhere: the refusal is SQLite's
     own error, raised as it raises it.)"""
-    import sqlite3 as sq
 
     from summitledger.store import engine as engine_module
     from summitledger.store import sqlite as sqlite_module
 
     db = tmp_path / "l.db"
     assert cli("ingest", SEEDS, "--db", db).exit_code == 0
-    failure = engine_module.ledger_failure(sq.OperationalError("attempt to write a readonly database"))
+    failure = engine_module.ledger_failure(sqlite_error("readonly", tmp_path))
     assert failure.code == "SL212" and "cannot write" in str(failure)
 
     def refused(cur):  # type: ignore[no-untyped-def]
-        raise sq.OperationalError("unable to open database file")
+        raise sqlite_error("cantopen", tmp_path)
 
     monkeypatch.setattr(sqlite_module, "_set_wal", refused)
     monkeypatch.setattr(sqlite_module, "writable", lambda path: False)

@@ -22,7 +22,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 if CHROMIUM is None and os.environ.get("CI"):
     pytest.fail("CI must have Debian's chromium for the report tests (.ci/run installs it)",
                 pytrace=False)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed"),
+              pytest.mark.slow]  # a browser: the slow tier
 
 
 def _chromium(tmp: Path, *args: str) -> str:

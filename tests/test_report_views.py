@@ -23,6 +23,7 @@ from .test_report_browser import CHROMIUM, _chromium
 
 CASES = Path(__file__).resolve().parent / "reconcile"
 chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+pytestmark = pytest.mark.slow  # a browser: the slow tier
 
 
 @pytest.fixture(scope="module")

@@ -87,6 +87,7 @@ def _gold_sets() -> list[tuple[Path, Path]]:
     return [(g, a) for g, a in sets if g.is_dir()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("gold_dir,articles", _gold_sets(), ids=lambda p: p.parent.name + "/" + p.name)
 def test_extraction_on_every_gold_set_is_no_worse_than_parsing_everything(
         claims, gold_dir: Path, articles: Path) -> None:  # type: ignore[no-untyped-def]

@@ -118,7 +118,9 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     Site.agents = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll, so shutting the server down at the end takes milliseconds, not 0.5 s
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
+                              daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -167,6 +169,7 @@ def test_the_outlet_comes_from_the_publisher_in_json_ld(site: str, tmp_path: Pat
     assert (outlet, title, date) == ("Lakeside Courier", "Ferry service halted", "2024-03-06")
 
 
+@pytest.mark.slow
 def test_every_failure_is_one_coded_line_and_the_rest_is_ingested(cli, site: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A list of addresses (--urls): each one that fails is named with its code, the
     good ones are ingested, and the exit code says some were skipped."""

@@ -11,13 +11,12 @@ The library works without the CLI::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from summitledger import report  # noqa: E402
-from summitledger.errors import LedgerError  # noqa: E402
-from summitledger.reconcile.run import reconcile  # noqa: E402
-from summitledger.settings import Settings  # noqa: E402
-from summitledger.store.engine import open_ledger  # noqa: E402
+from summitledger import report
+from summitledger.errors import LedgerError
+from summitledger.reconcile.run import reconcile
+from summitledger.settings import Settings
+from summitledger.store.engine import open_ledger
+from summitledger.version import __version__
 
 # ``from summitledger import ingest`` gives the ingest stage package, which is callable
 # as the library's ingest function (see ingest/__init__.py); spaCy loads on first use.

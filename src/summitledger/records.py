@@ -2,8 +2,9 @@
 
 Pydantic dataclasses, not BaseModels: a query returns thousands of these, and pydantic
 validates a dataclass straight from a row's values (``ArgsKwargs``) in half the time
-it takes to build a dict per row and validate a model from it. Fields are in the
-order the queries select them; the JSON schemas are documented in the README.
+it takes to build a dict per row and validate a model from it. Queries select each
+field by its name (:mod:`summitledger.store.rows`), in the field order here; the JSON
+schemas are documented in the README.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pydantic.dataclasses import dataclass
 
 @dataclass(slots=True)
 class ClaimRecord:
-    """One row of ``summitledger claims``, in the order ``report.claims`` selects."""
+    """One row of ``summitledger claims``."""
 
     id: int
     article: str

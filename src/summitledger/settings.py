@@ -1,17 +1,24 @@
-"""Settings read from the environment, with their defaults, in one place."""
+"""Settings read from the environment (by pydantic-settings), with their defaults, in one
+place."""
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from summitledger.errors import BAD_SETTING, PipelineError
 
-#: Environment variables the tool reads.
+#: Environment variables the tool reads: the prefix and a field's name in capitals.
+ENV_PREFIX = "SUMMITLEDGER_"
 ENV_DB = "SUMMITLEDGER_DB"
 ENV_MODEL = "SUMMITLEDGER_MODEL"
 ENV_CUES = "SUMMITLEDGER_CUES"
@@ -43,18 +50,14 @@ def default_model() -> str:
     return MODEL_CANDIDATES[-1]
 
 
-def _seconds(env: str, raw: str) -> float:
-    """A positive, finite number of seconds from an environment variable."""
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = 0.0
-    if not 0 < seconds < float("inf"):
-        raise PipelineError(f"{env}={raw!r}: not a number of seconds above 0", code=BAD_SETTING)
-    return seconds
+class Settings(BaseSettings):
+    """What a command runs with. ``Settings(...)`` is exactly what it is given (with the
+    defaults); :meth:`from_env` reads the ``SUMMITLEDGER_*`` environment variables too."""
 
+    # the environment is read by from_env only; an empty variable counts as unset
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True,
+                                      extra="ignore")
 
-class Settings(BaseModel):
     db: Path | str = Field(default=DEFAULT_DB, description="The ledger: an SQLite file path, "
                            "or a PostgreSQL URL (postgresql+psycopg://user@host/dbname)")
     model: str = Field(default_factory=default_model, description="spaCy pipeline name")
@@ -67,6 +70,14 @@ class Settings(BaseModel):
         default=None, description="Time budget of one article's parse and extraction, in "
         "seconds (default: 30 plus 1 per 5,000 characters; see nlp/budget.py)")
 
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings],
+                                   init_settings: PydanticBaseSettingsSource,
+                                   *_others: PydanticBaseSettingsSource,
+                                   **_named: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
+
     @field_validator("db", mode="before")
     @classmethod
     def _path_or_url(cls, value: object) -> object:
@@ -75,24 +86,43 @@ class Settings(BaseModel):
             return value if is_url(value) else Path(value)
         return value
 
+    @field_validator("max_bytes", mode="before")
+    @classmethod
+    def _bytes(cls, value: object) -> object:
+        """Bytes as a variable gives them: digits only."""
+        if isinstance(value, str):
+            if not value.strip().isdigit():
+                raise ValueError("not a number of bytes")
+            return int(value)
+        return value
+
+    @field_validator("fetch_timeout", "article_seconds", mode="before")
+    @classmethod
+    def _seconds(cls, value: object) -> object:
+        """Seconds as a variable gives them: a positive, finite number."""
+        if isinstance(value, str):
+            try:
+                seconds = float(value)
+            except ValueError:
+                seconds = 0.0
+            if not 0 < seconds < float("inf"):
+                raise ValueError("not a number of seconds above 0")
+            return seconds
+        return value
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        values: dict[str, object] = {}
-        if os.environ.get(ENV_DB):
-            values["db"] = os.environ[ENV_DB]
-        if os.environ.get(ENV_MODEL):
-            values["model"] = os.environ[ENV_MODEL]
-        if os.environ.get(ENV_CUES):
-            values["cues"] = Path(os.environ[ENV_CUES])
-        if os.environ.get(ENV_MAX_BYTES):
-            raw = os.environ[ENV_MAX_BYTES]
-            if not raw.strip().isdigit():
-                raise PipelineError(f"{ENV_MAX_BYTES}={raw!r}: not a number of bytes",
-                                    code=BAD_SETTING)
-            values["max_bytes"] = int(raw)
-        for env, field in ((ENV_FETCH_TIMEOUT, "fetch_timeout"),
-                           (ENV_ARTICLE_SECONDS, "article_seconds")):
-            if os.environ.get(env):
-                values[field] = _seconds(env, os.environ[env])
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+        """The settings the environment gives (``SUMMITLEDGER_DB`` and the rest, read by
+        pydantic-settings), then ``overrides`` that are not None. A variable with a bad
+        value is a one-line PipelineError SL305 naming it."""
+        env = EnvSettingsSource(cls, env_prefix=ENV_PREFIX, env_ignore_empty=True)()
+        try:
+            return cls(**{**env, **{k: v for k, v in overrides.items() if v is not None}})
+        except ValidationError as exc:
+            for err in exc.errors():
+                field = str(err["loc"][0]) if err["loc"] else ""
+                if field in env and overrides.get(field) is None:
+                    why = err.get("ctx", {}).get("error") or err["msg"]
+                    raise PipelineError(f"{ENV_PREFIX}{field.upper()}={env[field]!r}: {why}",
+                                        code=BAD_SETTING) from None
+            raise

@@ -21,7 +21,6 @@ COLUMNS = ["article", "gold", "predicted", "matched", "precision", "recall", "f1
            "figures_f1", "figures_status_accuracy", "figures_coverage"]
 LOO_COLUMNS = ["held_out", "group_precision", "group_recall", "group_f1", "status_accuracy",
                "model"]
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 
 def is_gold_dir(path: Path) -> bool:
@@ -44,11 +43,13 @@ def gold_sets(paths: list[Path]) -> list[Path]:
 
 def articles_for(gold_dir: Path) -> list[Path]:
     """The gold's own articles: an articles/ or seeds/ folder beside the gold (or above)."""
+    from summitledger.ingest.readers import EXTENSIONS  # what ingest reads (loads no spaCy)
+
     stems, _ = load_gold(gold_dir)
     for base in (gold_dir.parent, gold_dir, gold_dir.parent.parent):
         for name in ("articles", "seeds"):
             files = [f for stem in stems for f in sorted((base / name).glob(f"{stem}.*"))
-                     if f.suffix in ARTICLE_SUFFIXES]
+                     if f.suffix.lower() in EXTENSIONS]
             if files:
                 return files
     return []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from summitledger import __version__
 from summitledger.cli.actors_cmd import actors_app
 from summitledger.cli.claims_cmd import claims_cli
 from summitledger.cli.diff_cmd import diff_cli
@@ -19,6 +18,7 @@ from summitledger.cli.reconcile_cmd import reconcile_cli
 from summitledger.cli.report_cmd import report_cli
 from summitledger.cli.serve_cmd import serve_cli
 from summitledger.cli.show_cmd import show_cli
+from summitledger.version import __version__
 
 app = typer.Typer(
     name="summitledger",

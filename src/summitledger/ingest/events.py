@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
 
 from summitledger.errors import OTHER_EVENT
 from summitledger.events import DEFAULT_EVENT, checked_name, folder_event
 from summitledger.ingest.manifest import manifest_event
 from summitledger.ingest.readers import STDIN, Source
-from summitledger.models import Article, ArticleIn, Event
+from summitledger.models import ArticleIn
+from summitledger.store.articles import texts_by_event
 
 #: A name-like word: capitalised, three letters or more. Events differ by their names
 #: (places, people, bodies); words every event uses weigh nothing (see :func:`_weights`).
@@ -34,6 +34,9 @@ NAME_WORD = re.compile(r"\b[A-Z][\w'’-]{2,}")
 #: 0.30 to 0.54 and every other event at 0.07 or less.
 FIT_FLOOR = 0.25
 FIT_RATIO = 2.0
+#: The warning names this many of the shared names, the most telling first: enough to
+#: show why, short enough for one line.
+NAMES_SHOWN = 4
 
 
 @dataclass
@@ -97,11 +100,11 @@ def misfits(engine: Engine, files: list[tuple[str, str]]) -> list[str]:
     """Warnings (SL113) for the stored articles ``files`` ((file, event) pairs) whose
     distinctive names another event holds far more than their own. Nothing is said
     while the ledger holds one event."""
-    with engine.connect() as conn:
-        names = dict(conn.execute(select(Event.id, Event.name)).all())
-        if len(names) < 2 or not files:
-            return []
-        rows = conn.execute(select(Article.file, Article.event_id, Article.text)).all()
+    if not files:
+        return []
+    names, rows = texts_by_event(engine)
+    if len(names) < 2:
+        return []
     words = {(f, names.get(e, "")): _words(t) for f, e, t in rows}
     size: Counter[str] = Counter(ev for _, ev in words)
     profiles: dict[str, Counter[str]] = {ev: Counter() for ev in size}
@@ -128,7 +131,7 @@ def misfits(engine: Engine, files: list[tuple[str, str]]) -> list[str]:
         mine = fit.get(event, 0.0)
         if fit[best] >= FIT_FLOOR and fit[best] >= FIT_RATIO * mine:
             shared = sorted((w for w in own if profiles[best][w] and weight[w] > 0),
-                            key=lambda w: (-weight[w] * profiles[best][w], w))[:4]
+                            key=lambda w: (-weight[w] * profiles[best][w], w))[:NAMES_SHOWN]
             out.append(f"[{OTHER_EVENT}] {key[0]}: fits event '{best}' better than '{event}' "
                        f"({fit[best]:.2f} against {mine:.2f}; names such as "
                        f"{', '.join(own[w] for w in shared)}); to move it, ingest it again "

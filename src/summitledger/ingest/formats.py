@@ -16,10 +16,20 @@ from summitledger.errors import (
     EMPTY_FILE,
     InputError,
 )
+from summitledger.ingest.front import front_matter
 from summitledger.ingest.html import html_article
 from summitledger.ingest.manifest import load_manifest
 from summitledger.ingest.published import iso_time
-from summitledger.ingest.readers import STDIN, _check_text, decode, origin_key, read_bytes
+from summitledger.ingest.readers import (
+    HTML,
+    JSONL,
+    MARKDOWN,
+    STDIN,
+    _check_text,
+    decode,
+    origin_key,
+    read_bytes,
+)
 from summitledger.models import ArticleIn
 from summitledger.nlp.text import normalise, prose
 from summitledger.safe import escaped, shown_path, web_url
@@ -34,24 +44,11 @@ _DATE_LINE = re.compile(
 )
 
 
-def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """``---`` delimited ``key: value`` lines at the top of a file, and the rest."""
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 4)
-    if end < 0:
-        return {}, text
-    meta = {}
-    for line in text[4:end].splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
-    rest = text[end + 4 :]
-    return meta, rest[1:] if rest.startswith("\n") else rest
-
-
-
-
+#: A dateline is a short lead ('MOSCOW, Sept 13 (Reuters) - '): a longer match is the
+#: first sentence of the text in capitals, not a dateline.
+DATELINE_MAX = 80
+#: Standard input is told apart (JSON lines, an HTML page, text) by its first characters.
+SNIFF_CHARS = 200
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*)*)"  # PLACE IN CAPITALS
     r"(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}"  # , Country, Sept 13
@@ -62,7 +59,7 @@ _DATELINE = re.compile(
 def strip_dateline(body: str) -> tuple[str, str]:
     """'MOSCOW, Sept 13 (Reuters) - Text' -> ('Text', 'MOSCOW, Sept 13 (Reuters)')."""
     m = _DATELINE.match(body)
-    if not m or len(m.group(0)) > 80:
+    if not m or len(m.group(0)) > DATELINE_MAX:
         return body, ""
     return body[m.end():], m.group(0).strip(" -–—")
 
@@ -221,12 +218,12 @@ def jsonl_articles(text: str, source: Path, outlet: str | None,
 
 def _kind(source: Path, text: str) -> str:
     suffix = source.suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in HTML:
         return "html"
-    if suffix == ".jsonl":
+    if suffix == JSONL:
         return "jsonl"
     if str(source) == STDIN:
-        head = text.lstrip()[:200].lower()
+        head = text.lstrip()[:SNIFF_CHARS].lower()
         if head.startswith("{"):
             return "jsonl"
         if head.startswith(("<!doctype", "<html")):
@@ -239,7 +236,7 @@ def load_articles(source: Path, max_bytes: int, outlet: str | None = None,
                   problems: list[InputError] | None = None) -> list[ArticleIn]:
     """Read, check and normalise one file (or ``-``, standard input) into articles;
     ``name`` is how the ledger shows it (default: the file name); its identity is the
-    file itself (:func:`~summitledger.ingest.readers.origin_key`), or for standard
+    file itself (:func:`~summitledger.safe.origin_key`), or for standard
     input its text. Bad JSON lines records go to ``problems`` when given."""
     text, _encoding = decode(source, read_bytes(source, max_bytes))
     kind = _kind(source, text)
@@ -261,7 +258,7 @@ def load_articles(source: Path, max_bytes: int, outlet: str | None = None,
                          manifest=manifest, origin=origin)]
     meta, body = front_matter(normalise(text))
     inferred: dict[str, str] = {}
-    if source.suffix.lower() in (".md", ".markdown") or looks_like_markdown(body):
+    if source.suffix.lower() in MARKDOWN or looks_like_markdown(body):
         body, inferred = markdown_to_prose(body)
     return [_article(body, meta, file=name, path=str(source), stem=stem, outlet=outlet,
                      inferred=inferred, manifest=manifest, origin=origin)]

@@ -17,6 +17,8 @@ from summitledger.safe import shown_path
 #: A manifest is metadata, a few hundred bytes a file: anything over this is not one
 #: (and is never read whole into memory).
 MANIFEST_MAX_BYTES = 20_000_000
+#: Why a manifest is refused is said on one warning line, cut to this many characters.
+WHY_CHARS = 200
 
 
 def _manifest_entries(data: object) -> dict[str, dict[str, str]]:
@@ -79,7 +81,7 @@ def manifest_problem(folder: Path) -> str | None:
     try:
         _read(path)
     except (ValueError, TypeError) as exc:
-        why = " ".join(str(exc).split())[:200]
+        why = " ".join(str(exc).split())[:WHY_CHARS]
         return f"[{BAD_MANIFEST}] {shown_path(path)}: not a manifest ({why}); ignored"
     return None
 

@@ -63,11 +63,3 @@ def html_time(found: str) -> str:
     if found.endswith("T00:00:00"):
         return found[:10]
     return iso_time(found)
-
-
-def parse_time(value: str) -> datetime | None:
-    """A stored publication time as a datetime (a date is its midnight, naive), or None."""
-    try:
-        return datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None

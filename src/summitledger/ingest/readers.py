@@ -32,9 +32,26 @@ from summitledger.files import kind_of, read_regular  # noqa: F401  (ingest's im
 from summitledger.nlp.text import CONTROLS, normalise
 from summitledger.safe import origin_key, shown_path  # noqa: F401  (origin_key: ingest's)
 
-EXTENSIONS = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+#: Article files by kind, as their extensions (in any case) name them: ingest reads
+#: these, and ``eval`` finds a gold set's articles by them.
+MARKDOWN = (".md", ".markdown")
+HTML = (".html", ".htm")
+JSONL = ".jsonl"
+EXTENSIONS = frozenset({".txt", *MARKDOWN, *HTML, JSONL})
 MANIFEST = "manifest.json"
 STDIN = "-"
+#: How much of a file is searched for NUL bytes before it is decoded: a binary file
+#: (an image, a document) shows them in its first kilobytes.
+BINARY_HEAD = 8192
+#: The encoding charset-normalizer guesses is taken only for text this orderly (its
+#: chaos, 0 to 1): above it the guess reads as mojibake.
+MAX_CHAOS = 0.1
+#: English prose decoded in a one-byte encoding: mostly ASCII, and hardly any
+#: characters outside letters, punctuation and spaces (a wrong guess makes symbols).
+MIN_ASCII_SHARE = 0.8
+MAX_SYMBOL_SHARE = 0.01
+#: Control characters in more of a text than this make it a binary file, not an article.
+MAX_CONTROL_SHARE = 0.02
 
 
 @dataclass
@@ -171,7 +188,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:BINARY_HEAD]:
         raise InputError(f"{shown}: binary file (holds NUL bytes), not an article",
                          code=BINARY_FILE)
     try:
@@ -186,7 +203,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
         if _plausible(text):
             return text, encoding
     best = charset_normalizer.from_bytes(data).best()
-    if best is not None and best.chaos <= 0.1 and _plausible(str(best)):
+    if best is not None and best.chaos <= MAX_CHAOS and _plausible(str(best)):
         return str(best), best.encoding
     raise InputError(f"{shown}: not UTF-8 (bad byte at offset {bad}) and no other "
                      "encoding fits; convert it to UTF-8", code=NOT_UTF8)
@@ -199,19 +216,19 @@ def _plausible(text: str) -> bool:
     ascii_share = sum(1 for c in text if ord(c) < 128) / len(text)
     c1 = any(0x80 <= ord(c) <= 0x9F for c in text)
     odd = sum(1 for c in text if ord(c) >= 128 and unicodedata.category(c)[0] not in "LPZS")
-    return ascii_share >= 0.8 and not c1 and odd <= 0.01 * len(text)
+    return ascii_share >= MIN_ASCII_SHARE and not c1 and odd <= MAX_SYMBOL_SHARE * len(text)
 
 
 def _check_text(path: Path | str, text: str) -> None:
-    """Refuse a text with a NUL anywhere, or control characters in more than 2% of it
-    (a binary file); stray ones elsewhere are dropped by :func:`normalise`."""
+    """Refuse a text with a NUL anywhere, or control characters in more of it than
+    :data:`MAX_CONTROL_SHARE` (a binary file); stray ones elsewhere are dropped by :func:`normalise`."""
     path = shown_path(path)
     nul = text.find("\x00")
     if nul >= 0:
         raise InputError(f"{path}: binary file (NUL character at offset {nul}), not an "
                          "article", code=BINARY_FILE)
     controls = len(text) - len(text.translate(CONTROLS))
-    if controls > 0.02 * max(1, len(text)):
+    if controls > MAX_CONTROL_SHARE * max(1, len(text)):
         raise InputError(f"{path}: binary file (control characters), not an article",
                          code=BINARY_FILE)
     if not normalise(text).strip():

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session, select
+from sqlalchemy.exc import DBAPIError
 
 from summitledger.errors import NOTHING_TO_INGEST, TOO_SLOW, InputError
 from summitledger.extract import EXTRACTOR_VERSION
@@ -27,23 +26,25 @@ from summitledger.ingest.manifest import manifest_problem
 from summitledger.ingest.readers import discover
 from summitledger.ingest.triage import settle, triage
 from summitledger.ingest.web import is_address, web_articles
-from summitledger.models import (
-    Article,
-    ArticleIn,
-    Event,
-    Extraction,
-    IngestOutcome,
-)
+from summitledger.models import ArticleIn, Extraction, IngestOutcome
 from summitledger.nlp.budget import Budget, article_seconds
 from summitledger.nlp.pipeline import load_pipeline, pipeline_id
-from summitledger.nlp.select import parse_selected
+from summitledger.nlp.select import BATCH_SIZE, parse_selected
 from summitledger.reconcile.run import ReconcileSummary, ledger_summary, reconcile
 from summitledger.settings import ENV_ARTICLE_SECONDS, Settings
+from summitledger.store.articles import copies, homes
+from summitledger.store.backend import gave_way
 from summitledger.store.engine import open_ledger, unreconciled
 from summitledger.store.origins import sweep
 from summitledger.store.writes import store
 
 Progress = Callable[[IngestOutcome], None]
+#: Tries at storing one article: a second when another writer stored the same text at
+#: the same moment, a third when PostgreSQL then breaks a deadlock; more is a real fault.
+STORE_TRIES = 3
+#: With worker processes, each gets at least this many batches, so one slow batch does
+#: not leave the others idle at the end.
+BATCHES_PER_JOB = 2
 
 
 class IngestReport(BaseModel):
@@ -105,7 +106,7 @@ def _extractions(arts: list[ArticleIn], claims: ClaimsComponent, settings: Setti
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # each task is a batch of articles, parsed together as one process would
-    size = max(1, min(batch_size, len(texts) // (2 * jobs)))
+    size = max(1, min(batch_size, len(texts) // (BATCHES_PER_JOB * jobs)))
     batches = [(texts[i : i + size], limits[i : i + size]) for i in range(0, len(texts), size)]
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(settings.model, settings.cues)) as pool:
         for done in pool.imap(_worker_extract, batches):
@@ -117,12 +118,11 @@ def _store(engine: Engine, art: ArticleIn, ex: Extraction | None, lexicon_body: 
     """:func:`store`, once more if another writer stored the same text at the same
     moment (a unique-key clash) or PostgreSQL broke a deadlock by cancelling this one:
     the second try sees the other's article and says so."""
-    for attempt in (1, 2, 3):
+    for attempt in range(1, STORE_TRIES + 1):
         try:
             return store(engine, art, ex, lexicon_body, keep)
-        except (IntegrityError, OperationalError) as exc:
-            code = getattr(getattr(exc, "orig", None), "sqlstate", None)
-            if attempt == 3 or code not in ("23505", "40P01", "40001"):
+        except DBAPIError as exc:
+            if attempt == STORE_TRIES or not gave_way(exc):
                 raise
     raise AssertionError("unreachable")
 
@@ -138,11 +138,7 @@ def claim_embeddings(ex: Extraction) -> list[bytes]:
 
 def _note_copies(engine: Engine, done: list[tuple[ArticleIn, IngestOutcome]]) -> None:
     """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
-    with Session(engine) as session:
-        rows = session.exec(select(Article.id, Article.origin, Article.file,
-                                   Article.source_id)).all()
-    file_of = {aid: f for aid, _, f, _ in rows}
-    source = {o: file_of.get(src) for aid, o, _, src in rows if src is not None and src != aid}
+    source = copies(engine)
     for art, o in done:
         if o.status in ("added", "replaced") and art.origin in source:
             o.detail = "; ".join(x for x in (o.detail, f"near-copy of {source[art.origin]}: "
@@ -158,7 +154,7 @@ def ingest(
     event: str | None = None,
     on_article: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
-    batch_size: int = 16,
+    batch_size: int = BATCH_SIZE,
     jobs: int = 1,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -218,15 +214,7 @@ def ingest(
         made = {"pipeline": pipeline_id(claims.nlp), "extractor": EXTRACTOR_VERSION,
                 "lexicon": lexicon.digest()}
         lexicon_body = lexicon.model_dump_json()
-        with engine.connect() as conn:  # where each file's article is already, by path
-            rows = conn.execute(
-                select(Article.file, Article.path, Event.name.label("event"))  # type: ignore[attr-defined]
-                .outerjoin(Event, Article.event_id == Event.id)).all()
-            events = sorted(conn.execute(select(Event.name)).scalars())
-        homes: dict[tuple[str, str], set[str]] = {}
-        for r in rows:
-            homes.setdefault((r.file, r.path), set()).add(r.event)
-        place(articles, picks, homes, events)
+        place(articles, picks, *homes(engine))  # where each file's article is already
         keep = frozenset(a.content_hash for a in articles)  # texts this run brings
         known, stored_only, extract, existed = triage(engine, articles, made)
         for n, out in known.items():

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from summitledger import __version__
 from summitledger.errors import (
     FETCH_FAILED,
     FETCH_TIMEOUT,
@@ -32,6 +31,7 @@ from summitledger.errors import (
 from summitledger.files import read_regular
 from summitledger.models import ArticleIn
 from summitledger.safe import shown_path
+from summitledger.version import __version__
 
 USER_AGENT = f"summitledger/{__version__} (news claim ledger; one request per article)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -48,6 +48,7 @@ def is_address(arg: str) -> bool:
 
 
 URL_LIST_MAX_BYTES = 5_000_000  # a list of addresses: some thousands of lines at most
+STEM_CHARS = 80  # a page's name from its address: enough to tell pages of one site apart
 
 
 def read_url_list(path: Path) -> list[str]:
@@ -184,7 +185,7 @@ def _stem(url: str) -> str:
     """A short name for an address: its host and path as one slug."""
     parts = urlsplit(url)
     slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{parts.hostname or ''}{parts.path}").strip("-")
-    return slug[:80] or "page"
+    return slug[:STEM_CHARS] or "page"
 
 
 def page_article(page: Page, outlet: str | None = None) -> ArticleIn:

@@ -108,6 +108,9 @@ def pipeline_id(nlp: Language) -> str:
 
 
 PIECE_CHARS = 20_000  # the longest text parsed in one go; longer ones go in pieces
+#: A piece is cut at a paragraph's end, else a sentence's, else a space; one in the first
+#: 1/MIN_CUT_SHARE of the window would leave a sliver of a piece, so it is sought past that.
+MIN_CUT_SHARE = 4
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
@@ -119,9 +122,10 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     while len(text) - start > size:
         window = text[start : start + size]
         cut = window.rfind("\n") + 1
-        if cut <= size // 4:
+        if cut <= size // MIN_CUT_SHARE:
             stops = [window.rfind(p) for p in (". ", "? ", "! ")]
-            cut = max(stops) + 2 if max(stops) > size // 4 else window.rfind(" ") + 1
+            cut = (max(stops) + 2 if max(stops) > size // MIN_CUT_SHARE
+                   else window.rfind(" ") + 1)
         if cut <= 0:
             cut = size
         out.append(text[start : start + cut])

@@ -37,6 +37,7 @@ _PRONOUNS = frozenset("he she they it his her their its him them".split())
 #: a pronoun among a paragraph's first words may need the paragraph before to say who
 #: it is: about a sentence's worth
 OPENING_WORDS = 12
+BATCH_SIZE = 16  # texts parsed together (spaCy's ``nlp.pipe`` batch): ingest's default
 _PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 _SENTENCIZER = Sentencizer()
@@ -177,7 +178,8 @@ def _named_paragraphs(text: str, bounds: list[tuple[int, int]], parse: list[bool
 
 
 def parse_selected(nlp: Language, texts: list[str], triggers: Triggers,
-                   batch_size: int = 16, budget: Budget | None = None) -> Iterator[Doc | None]:
+                   batch_size: int = BATCH_SIZE, budget: Budget | None = None
+                   ) -> Iterator[Doc | None]:
     """Docs of ``texts`` in order, over each whole text, parsed where a claim can be
     (see the module's description); ``batch_size`` texts are worked on at a time. With a
     ``budget`` (one limit per text), a text over its limit gets None instead of a doc;

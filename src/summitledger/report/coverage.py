@@ -21,6 +21,8 @@ ROW, COL, LEFT, TOP = 16, 28, 330, 130
 LABEL_CHARS = 56  # of a row's '#5 Actor: statement' in LEFT pixels at 10px; the rest on hover
 BAR_H, BAR_GAP, SCALE = 22, 30, 4  # a bar's line height, the space above the bars, px a statement
 MAX_ROWS = 300  # a ledger with more statements shows the first (most important) ones
+HEAD_CHARS = 22  # of an outlet's name in the slanted column head; the full name on hover
+BAR_LABEL_CHARS = 48  # of an outlet's name beside its bar; the full name on hover
 BAR_WORDS = (("corroborated", "corroborated"), ("single-source", "only here"),
              ("contradicted", "contradicted"), ("updated", "updated"))
 OPTIONAL = {"updated"}  # written out only when an outlet has some (most ledgers have none)
@@ -85,7 +87,7 @@ def coverage_svg(groups: list[dict], outlets: list[str],
     for j, outlet in enumerate(outlets):
         x = LEFT + COL * j + COL / 2
         name = label(outlet)
-        short = _short(name, 22)  # the slanted head has room for 22 characters
+        short = _short(name, HEAD_CHARS)
         parts.append(f'<text class="outlet" x="{x}" y="{TOP - 8}" transform="rotate(-45 {x} {TOP - 8})" '
                      f'font-size="11"><title>{escape(name)}</title>{escape(short)}</text>')
     parts += [_row(i, g, outlets, label) for i, g in enumerate(groups)]
@@ -100,7 +102,7 @@ def coverage_svg(groups: list[dict], outlets: list[str],
         name = label(outlet)
         parts.append(f'<g class="outlet-bar" data-outlet="{escape(outlet)}">'
                      f'<text x="4" y="{y + 12}" font-size="11"><title>{escape(name)}</title>'
-                     f'{escape(_short(name, 48))}</text>')  # the full name on hover
+                     f'{escape(_short(name, BAR_LABEL_CHARS))}</text>')
         for status, word in BAR_WORDS:
             n = counts[outlet][status]
             optional = ' data-optional="1"' if status in OPTIONAL else ""

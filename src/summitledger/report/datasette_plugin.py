@@ -8,20 +8,20 @@ summitledger ledger, and nothing to any other database.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
 
 from summitledger.report.datasette import database_metadata
+from summitledger.store.datasette import is_ledger_file
 
-_LEDGER_TABLES = {"_migrations", "claim", "claims_view", "groups_view"}
 _seen: dict[tuple[str, float], bool] = {}
 
 
 def is_ledger(path: str | None) -> bool:
-    """Whether the SQLite file at ``path`` holds a summitledger ledger (read-only look)."""
+    """Whether the SQLite file at ``path`` holds a summitledger ledger, asked once per
+    file and modification time."""
     if not path:
         return False
     try:
@@ -29,15 +29,7 @@ def is_ledger(path: str | None) -> bool:
     except OSError:
         return False
     if key not in _seen:
-        try:
-            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            names = set()
-        _seen[key] = _LEDGER_TABLES <= names
+        _seen[key] = is_ledger_file(Path(path))
     return _seen[key]
 
 

@@ -18,12 +18,12 @@ from typing import Any, TextIO
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from summitledger import report
 from summitledger.models import Actor, Article, Claim, ClaimGroup, ClaimRecord
 from summitledger.report.figures import FigureLine, timeline
 from summitledger.report.figures import series as figure_series
 from summitledger.report.names import event_id, in_event, outlets_of
 from summitledger.report.output import as_dict, field_names
+from summitledger.report.queries import claims
 from summitledger.safe import web_url
 
 #: Column order of the flat exports; stable: columns may be added at the end only.
@@ -160,4 +160,4 @@ def write_jsonld(engine: Engine, out: TextIO, event: str | None = None) -> None:
 def flat(engine: Engine, event: str | None = None) -> list[dict[str, Any]]:
     """Every claim (of ``event``; None: of every event) as a flat record, columns in
     :data:`COLUMNS` order."""
-    return [as_dict(r) for r in report.claims(engine, event=event)]
+    return [as_dict(r) for r in claims(engine, event=event)]

@@ -19,6 +19,7 @@ from summitledger.reconcile.times import parse_when
 from summitledger.report.figures import FigureLine, SeriesRow
 
 W, H, LEFT, RIGHT, TOP, BOTTOM = 420, 150, 58, 12, 14, 30
+HEADROOM = 1.12  # the value axis runs this far past the highest value, so no mark is cut
 SHAPES = ("circle", "square", "triangle", "diamond", "down", "cross", "star")
 INK = "#1d1d1f"
 # one Okabe-Ito colour per source as well as the shape (never the only signal)
@@ -57,7 +58,7 @@ def chart(s: SeriesRow, lines: list[FigureLine], reason: dict, n: int) -> Markup
     stamps = [(w.key[0] if (w := parse_when(r.time)) else 0.0) for r in lines]
     t0, t1 = min(stamps), max(stamps)
     values = [r.number for r in lines]
-    v0, v1 = min(0.0, min(values)), max(values) * 1.12 or 1.0
+    v0, v1 = min(0.0, min(values)), max(values) * HEADROOM or 1.0
     span_t = (t1 - t0) or 1.0
 
     def x(t: float) -> float:

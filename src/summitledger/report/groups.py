@@ -18,9 +18,9 @@ from summitledger.models import (
     ClaimGroup,
     Event,
 )
-from summitledger.reconcile.frames import stored_frame
 from summitledger.report.names import event_id, in_event
 from summitledger.report.queries import actor_names
+from summitledger.store.frames import stored_frame
 
 
 class Member(BaseModel):

@@ -14,11 +14,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from sqlalchemy.engine import Engine
 
-from summitledger import __version__, report
 from summitledger.models import STATUSES
+from summitledger.report import queries
 from summitledger.report.coverage import PALETTE, coverage_svg
 from summitledger.report.figchart import chart
 from summitledger.report.figures import series, timeline
+from summitledger.report.groups import GroupDetail, details
+from summitledger.version import __version__
 
 COLOURS = PALETTE  # Okabe-Ito: colour-blind readers tell them apart
 SYMBOLS = {"corroborated": "●", "single-source": "■", "contradicted": "▲",  # never colour alone
@@ -71,7 +73,7 @@ def _contra_marks(text: str, words: str) -> list[tuple[int, int, str]]:
     return marks
 
 
-def _headline_sides(g: report.GroupDetail, labels: dict[str, str]) -> list[dict]:
+def _headline_sides(g: GroupDetail, labels: dict[str, str]) -> list[dict]:
     """A contradicted statement's two sides for its headline: each outlet, its cue
     (which carries a denial) and its content with the contradicting words marked."""
     by_claim = {m.claim: m for m in g.members}
@@ -84,7 +86,7 @@ def _headline_sides(g: report.GroupDetail, labels: dict[str, str]) -> list[dict]
     return out if len(out) >= 2 else []
 
 
-def _notes(g: report.GroupDetail, labels: dict[str, str]) -> list[str]:
+def _notes(g: GroupDetail, labels: dict[str, str]) -> list[str]:
     notes = []
     for side in g.reason.get("contradiction", {}).get("sides", []):
         notes.append(f"{labels.get(side['outlet'], side['outlet'])} (claim {side['claim']}): {side['words']}")
@@ -99,10 +101,10 @@ def _notes(g: report.GroupDetail, labels: dict[str, str]) -> list[str]:
 
 def build(engine: Engine, title: str = "", ledger: str = "", event: str | None = None) -> str:
     """The report (of ``event``; None: of every event) as an HTML string."""
-    groups = report.details(engine, event=event)
-    outlets = report.outlets(engine, event)
-    labels = report.outlet_labels(engine, event)
-    claims = report.claims(engine, event=event)
+    groups = details(engine, event=event)
+    outlets = queries.outlets(engine, event)
+    labels = queries.outlet_labels(engine, event)
+    claims = queries.claims(engine, event=event)
     per_cell: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     has: dict[str, set[str]] = defaultdict(set)  # an actor's statuses
     for c in claims:

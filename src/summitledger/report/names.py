@@ -26,6 +26,8 @@ from summitledger.nlp.names import role_key
 SUGGEST_SCORE = 80
 #: A match with some words of a longer name counts a little less than with all of it.
 PART_WEIGHT = 0.9
+#: At most this many names are suggested: the closest, and a line a reader takes in.
+SUGGESTIONS = 3
 
 
 def _closeness(needle: str, key: str) -> float:
@@ -50,7 +52,7 @@ def did_you_mean(name: str, choices: list[str], owner: dict[str, str] | None = N
         who = (owner or {}).get(c, c)
         if score >= SUGGEST_SCORE and score > best.get(who, (0.0, ""))[0]:
             best[who] = (score, c)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], len(kv[1][1]), kv[1][1]))[:3]
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], len(kv[1][1]), kv[1][1]))[:SUGGESTIONS]
     shown = [repr(c) + (f" ({who})" if who != c else "") for who, (_, c) in ranked]
     return f"; did you mean {' or '.join(shown)}?" if shown else ""
 

@@ -24,6 +24,9 @@ from rich.text import Text
 from summitledger.report.destinations import output_file  # noqa: F401  (commands' import)
 from summitledger.safe import csv_cell, csv_value, line_safe, printable
 
+#: A statement's column in a terminal table is at most this wide (it folds onto more
+#: lines), so the other columns keep room on an ordinary terminal.
+TEXT_WIDTH = 70
 STATUS_STYLE = {"corroborated": "green", "single-source": "yellow", "contradicted": "red",
                 "updated": "blue", "disputed": "magenta"}
 
@@ -113,7 +116,7 @@ def table(data: Iterable[dict[str, Any]], columns: Sequence[str], *, title: str 
               header_style="bold", expand=False)
     for c in columns:
         t.add_column(Text(line_safe(c)), overflow="fold",
-                     max_width=70 if c in ("content", "statement") else None)
+                     max_width=TEXT_WIDTH if c in ("content", "statement") else None)
     for d in data:
         cells = []
         for c in columns:  # Text, not markup: '[link=...]' in an outlet name stays text

@@ -7,7 +7,6 @@ what the ledger missed (and can widen the cue lexicon, or report a rule's gap).
 from __future__ import annotations
 
 from pydantic import TypeAdapter
-from pydantic_core import ArgsKwargs
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -15,6 +14,7 @@ from sqlmodel import Session, col, select
 from summitledger.models import Article, Migration, PassedOver
 from summitledger.records import PassedOverRecord
 from summitledger.report.names import event_id, in_event, outlet_names
+from summitledger.store.rows import records, select_as
 
 #: the migration that made the ledger keep passed-over sentences
 KEPT_SINCE = 9
@@ -28,10 +28,13 @@ def passed_over(engine: Engine, outlet: str | None = None, limit: int | None = N
     ``claims`` takes them (an unknown one raises QueryError), ``limit`` the first N."""
     with Session(engine) as session:
         eid = event_id(session, event)
-        q = (select(Article.file, Article.content_hash, Article.outlet, Article.date,
-                    Article.url, PassedOver.cue, PassedOver.sentence,
-                    PassedOver.sentence_start, PassedOver.sentence_end, Article.pipeline,
-                    Article.extractor, Article.lexicon)
+        q = (select_as(PassedOverRecord, {
+                "article": Article.file, "article_hash": Article.content_hash,
+                "outlet": Article.outlet, "date": Article.date, "url": Article.url,
+                "cue": PassedOver.cue, "sentence": PassedOver.sentence,
+                "start": PassedOver.sentence_start, "end": PassedOver.sentence_end,
+                "pipeline": Article.pipeline, "extractor": Article.extractor,
+                "lexicon": Article.lexicon})
              .join(Article, PassedOver.article_id == Article.id)
              .where(in_event(Article.event_id, eid))
              .order_by(Article.file, PassedOver.sentence_start, PassedOver.id))
@@ -39,8 +42,7 @@ def passed_over(engine: Engine, outlet: str | None = None, limit: int | None = N
             q = q.where(col(Article.outlet).in_(outlet_names(session, outlet, eid)))
         if limit is not None:
             q = q.limit(limit)
-        rows = session.connection().execute(q).all()
-    return _LIST.validate_python([ArgsKwargs(tuple(r)) for r in rows])
+        return records(_LIST, PassedOverRecord, session.connection().execute(q))
 
 
 def stored_before(engine: Engine) -> int:

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
-from pydantic_core import ArgsKwargs
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -32,10 +31,12 @@ from summitledger.report.names import (
     outlets_of,
 )
 from summitledger.store.backend import search_clause
+from summitledger.store.rows import records, select_as
 
 
 def _record_columns() -> dict[str, Any]:
-    """The SQL expression behind each ClaimRecord field, in the record's field order."""
+    """The SQL expression behind each ClaimRecord field (by name: see
+    :func:`~summitledger.store.rows.select_as`)."""
     return {
         "id": Claim.id, "article": Article.file, "article_hash": Article.content_hash,
         "outlet": Article.outlet, "date": Article.date, "speaker": Claim.speaker,
@@ -73,7 +74,7 @@ def claims(
     with Session(engine) as session:
         eid = event_id(session, event)
         q = (
-            select(*_record_columns().values())
+            select_as(ClaimRecord, _record_columns())
             .join(Article, Claim.article_id == Article.id)
             .outerjoin(Event, Article.event_id == Event.id)
             .outerjoin(Actor, Claim.actor_id == Actor.id)
@@ -104,9 +105,7 @@ def claims(
             q = q.where(func.lower(ClaimGroup.status) == status.lower())
         if type:
             q = q.where(func.lower(Claim.type) == type.lower())
-        rows = session.connection().execute(q).all()
-    # one validation call for the whole list, each record straight from its row's values
-    return _CLAIM_LIST.validate_python([ArgsKwargs(tuple(r)) for r in rows])
+        return records(_CLAIM_LIST, ClaimRecord, session.connection().execute(q))
 
 
 def when(value: str) -> datetime | date:

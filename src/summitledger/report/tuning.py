@@ -16,11 +16,11 @@ import numpy as np
 from pydantic import BaseModel
 from sqlalchemy.engine import Engine
 
-from summitledger import report
 from summitledger.models import ClaimRecord
 from summitledger.reconcile.model import THRESHOLDS, PairModel, fit
 from summitledger.reconcile.plan import Inputs, finish
 from summitledger.reconcile.run import load_inputs
+from summitledger.report import queries
 from summitledger.report.evaluate import Scores, load_gold, match, score
 
 
@@ -59,7 +59,7 @@ class DevSet:
 
 def load_set(name: str, gold_dir: Path, engine: Engine) -> DevSet:
     gold, groups = load_gold(gold_dir)
-    records = report.claims(engine)
+    records = queries.claims(engine)
     group_of = {(stem, idx): n for n, g in enumerate(groups) for stem, idx in g["members"]}
     by_stem: dict[str, list[ClaimRecord]] = {}
     for r in records:

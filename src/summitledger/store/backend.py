@@ -2,8 +2,9 @@
 
 Everything else is written once, in SQLAlchemy Core: this module holds only the bits
 each database spells its own way: full-text search (SQLite's FTS5 table, PostgreSQL's
-``tsvector`` with a GIN index), the serialising lock a reconcile takes, and how a
-ledger's location is shown (a URL with its password masked).
+``tsvector`` with a GIN index), the serialising lock a reconcile takes, the errors by
+which PostgreSQL makes one writer give way to another, and how a ledger's location is
+shown (a URL with its password masked).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from summitledger.settings import is_url
 
 #: The claim columns full-text search looks in.
 SEARCH_COLUMNS = ("content", "quote", "speaker")
+#: On PostgreSQL a search word shorter than this (but a digit) is left out: as a prefix
+#: ('a:*') it would match nearly every claim.
+MIN_TERM_CHARS = 2
 #: Keys of the advisory locks that serialise reconciles and migrations on PostgreSQL,
 #: and what a process waiting for each is told.
 RECONCILE_LOCK = 0x5EDC0DE
@@ -51,6 +55,16 @@ def is_postgres(conn: Connection) -> bool:
     return conn.dialect.name == "postgresql"
 
 
+def gave_way(exc: Exception) -> bool:
+    """Did PostgreSQL stop this transaction for another writer's sake (a unique key the
+    other stored first, a deadlock broken, a serialisation failure), so that the same
+    write tried again sees the other's work? Never on SQLite, whose writers queue."""
+    from psycopg import errors  # only ever asked after a database error
+
+    return isinstance(getattr(exc, "orig", None), (
+        errors.UniqueViolation, errors.DeadlockDetected, errors.SerializationFailure))
+
+
 def search_clause(conn: Connection, claim_id: ColumnElement, words: str) -> ColumnElement:
     """A condition true for claims whose content, quotation or speaker hold every word
     of ``words`` in any form and as a prefix ('warn' finds 'warned' and 'warning',
@@ -58,7 +72,7 @@ def search_clause(conn: Connection, claim_id: ColumnElement, words: str) -> Colu
     ``tsquery`` on PostgreSQL's stemmed ``tsvector``. Words are read as words, never as
     either engine's query syntax."""
     if is_postgres(conn):
-        terms = [w for w in re.findall(r"\w+", words.lower()) if len(w) > 1 or w.isdigit()]
+        terms = [w for w in re.findall(r"\w+", words.lower()) if len(w) >= MIN_TERM_CHARS or w.isdigit()]
         return literal_column(pg_search_doc("claim")).op("@@")(
             func.to_tsquery("english", " & ".join(f"{t}:*" for t in terms) or "''"))
     terms = " ".join('"' + w.replace('"', '""') + '"*' for w in words.split())

@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
+from sqlite3 import SQLITE_FULL, SQLITE_READONLY
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
-from summitledger import models  # noqa: F401  (registers the tables)
 from summitledger.errors import (
     LEDGER_BUSY,
     LEDGER_FULL,
@@ -23,6 +23,7 @@ from summitledger.errors import (
     UNREADABLE_LEDGER,
     LedgerFileError,
 )
+from summitledger.models import utcnow  # (importing models registers the tables)
 from summitledger.settings import is_url
 from summitledger.store import sqlite
 from summitledger.store.backend import MIGRATE_LOCK, is_postgres, serialise, shown
@@ -75,15 +76,16 @@ def ledger_failure(exc: Exception) -> LedgerFileError:
     if origin.startswith("psycopg"):
         return pg_failure(exc)
     reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-    if "locked" in reason or "busy" in reason:
+    code = sqlite.result_code(exc)
+    if code in sqlite.BUSY:
         return LedgerFileError(
             f"the ledger is locked by another process writing to it (waited "
             f"{sqlite.BUSY_TIMEOUT_S:.0f} s); run the command again when it is done",
             code=LEDGER_BUSY)
-    if "readonly" in reason or "read-only" in reason:
+    if code == SQLITE_READONLY:
         return LedgerFileError(f"cannot write the ledger ({reason}); reading commands still "
                                "work", code=READ_ONLY_LEDGER)
-    if "full" in reason:
+    if code == SQLITE_FULL:
         return LedgerFileError(
             f"cannot write the ledger ({reason}); every article stored before this one "
             "is kept, this one is not", code=LEDGER_FULL)
@@ -142,7 +144,7 @@ def open_ledger(path: Path | str, *, readonly: bool = False) -> Engine:
                 step(conn)
                 conn.execute(
                     text("INSERT INTO _migrations (id, name, applied_at) VALUES (:i, :n, :t)"),
-                    {"i": number, "n": name, "t": models.utcnow()},
+                    {"i": number, "n": name, "t": utcnow()},
                 )
     except (DatabaseError, OperationalError, InterfaceError) as exc:
         engine.dispose()

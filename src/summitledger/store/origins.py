@@ -1,7 +1,7 @@
 """Which file an article came from: origins, and the rules that keep one article per text.
 
 An *origin* is a file, or a record of a JSON lines file, known by its absolute path
-(:func:`summitledger.ingest.readers.origin_key`); it holds the text it had when last
+(:func:`summitledger.safe.origin_key`); it holds the text it had when last
 ingested. An article is one text, owned by one origin (whose metadata it shows) and
 held by every origin with that text (copies are counted once). An article lives while
 some origin holds its text: when its owner takes another text, it passes to another
@@ -50,6 +50,13 @@ def record(conn: Connection, art: ArticleIn) -> None:
     stmt = dialect.insert(ArticleOrigin.__table__).values(**row)  # type: ignore[attr-defined]
     conn.execute(stmt.on_conflict_do_update(
         index_elements=["key"], set_={k: v for k, v in row.items() if k != "key"}))
+
+
+def holds_as_is(origin: Row, art: ArticleIn) -> bool:
+    """Does ``origin`` hold ``art``'s text with its metadata and event, as last recorded?"""
+    fields = json.loads(origin.fields or "{}")
+    return origin.content_hash == art.content_hash and all(
+        fields.get(k) == getattr(art, k) for k in (*META, "event"))
 
 
 def gone(origin: Row) -> bool:

@@ -26,6 +26,9 @@ from summitledger.store import schema1
 from summitledger.store.backend import shown
 
 SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
+#: A server that has not answered in this many seconds is not reachable (SL209), rather
+#: than a command that hangs.
+CONNECT_TIMEOUT_S = 10
 
 
 def pg_engine(url: str) -> Engine:
@@ -55,27 +58,35 @@ def pg_engine(url: str) -> Engine:
     parsed = parsed.set(drivername="postgresql+psycopg")
     try:
         return create_engine(parsed, pool_pre_ping=True,
-                             connect_args={"connect_timeout": 10,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
                                            "application_name": "summitledger"})
     except (ArgumentError, NoSuchModuleError) as exc:
         raise LedgerFileError(f"{shown(url)}: {str(exc).splitlines()[0]}", code=BAD_URL) from None
 
 
 def pg_failure(exc: Exception) -> LedgerFileError:
-    """What a PostgreSQL error means for the user, in one line, without the password."""
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-    low = reason.lower()
-    if ("connection refused" in low or "could not connect" in low or "timeout" in low
-            or "no such file or directory" in low or "could not translate host" in low
-            or "name or service not known" in low):
-        return LedgerFileError(f"cannot reach the PostgreSQL server ({reason})", code=NO_SERVER)
-    if ("permission denied" in low or "authentication failed" in low
-            or "password" in low or "does not exist" in low and "database" in low
-            or "role" in low and "does not exist" in low):
-        return LedgerFileError(f"the server refused this ledger ({reason})", code=NO_RIGHTS)
-    if "deadlock" in low or "lock timeout" in low or "could not obtain lock" in low:
+    """What a PostgreSQL error means for the user, in one line, without the password. An
+    error the server sends is told by its class (``psycopg.errors``); a connection that
+    failed carries no code (libpq reports it as text), so its text tells what failed."""
+    from psycopg import errors  # only ever asked after a database error
+
+    orig = getattr(exc, "orig", None) or exc
+    reason = str(orig).strip().splitlines()[0]
+    if isinstance(orig, (errors.DeadlockDetected, errors.LockNotAvailable)):
         return LedgerFileError(f"the ledger is locked by another writer ({reason})",
                                code=LEDGER_BUSY)
+    if isinstance(orig, errors.InsufficientPrivilege):
+        return LedgerFileError(f"the server refused this ledger ({reason})", code=NO_RIGHTS)
+    if getattr(orig, "sqlstate", None) is None:
+        low = reason.lower()
+        if ("connection refused" in low or "could not connect" in low or "timeout" in low
+                or "no such file or directory" in low or "could not translate host" in low
+                or "name or service not known" in low):
+            return LedgerFileError(f"cannot reach the PostgreSQL server ({reason})",
+                                   code=NO_SERVER)
+        if ("permission denied" in low or "authentication failed" in low or "password" in low
+                or "does not exist" in low and ("database" in low or "role" in low)):
+            return LedgerFileError(f"the server refused this ledger ({reason})", code=NO_RIGHTS)
     return LedgerFileError(f"cannot use the ledger ({reason})", code=UNREADABLE_LEDGER)
 
 

@@ -31,6 +31,21 @@ from summitledger.store.backend import shown
 
 BUSY_TIMEOUT_S = 30.0
 MMAP_BYTES = 256 * 1024 * 1024
+#: A process switching a new ledger to WAL while another does waits a random pause in
+#: this range (seconds) before trying again, so the two do not retry in step.
+WAL_RETRY_PAUSE_S = (0.005, 0.05)
+#: SQLite's primary result codes (an extended code keeps its primary in the low byte)
+#: for another connection holding the file, and for a file this one may not write or
+#: cannot open.
+BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+NOT_WRITABLE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN}
+
+
+def result_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of ``exc`` (a ``sqlite3`` error, or SQLAlchemy's
+    wrapping one), or None for any other error."""
+    code = getattr(getattr(exc, "orig", None) or exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
 
 
 def _set_wal(cur: sqlite3.Cursor) -> None:
@@ -47,11 +62,11 @@ def _set_wal(cur: sqlite3.Cursor) -> None:
             cur.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+            if result_code(exc) not in BUSY:
                 raise
             if time.monotonic() > deadline:
                 raise
-            time.sleep(random.uniform(0.005, 0.05))
+            time.sleep(random.uniform(*WAL_RETRY_PAUSE_S))
 
 
 def _pragmas(readonly: bool) -> Callable[..., None]:
@@ -107,8 +122,7 @@ def _can_read(engine: Engine) -> bool:
             conn.execute(text("SELECT count(*) FROM sqlite_master"))
         return True
     except OperationalError as exc:
-        reason = str(exc.orig)
-        return not ("unable to open" in reason or "readonly" in reason)
+        return result_code(exc) not in NOT_WRITABLE
 
 
 

@@ -12,10 +12,11 @@ marks the ledger unreconciled in the same transaction (see
 from __future__ import annotations
 
 import bisect
+from typing import Literal
 
 from sqlalchemy import delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, Row
 from sqlmodel import SQLModel, select
 
 from summitledger.events import DEFAULT_EVENT
@@ -45,19 +46,37 @@ from summitledger.store.origins import (
     take_over,
 )
 
+Standing = Literal["unchanged", "moved", "changed"]
 
-def same_article(row: Article, art: ArticleIn) -> bool:
+
+def same_article(row: Row, art: ArticleIn) -> bool:
     """Same text and the same metadata (:data:`~summitledger.store.origins.META`)."""
     return row.content_hash == art.content_hash and all(
         getattr(row, k) == getattr(art, k) for k in META)
 
 
-def made_by(row: Article, made: dict[str, str]) -> str:
+def made_by(row: Row, made: dict[str, str]) -> str:
     """'' if the row's claims were made by the pipeline, extractor and lexicon of this
     run, else what changed ('cue lexicon ab12… -> cd34…')."""
     names = {"pipeline": "pipeline", "extractor": "extractor", "lexicon": "cue lexicon"}
     return "; ".join(f"{names[k]} {getattr(row, k) or 'unknown'} -> {v}"
                      for k, v in made.items() if getattr(row, k) != v)
+
+
+def standing(row: Row, art: ArticleIn, made: dict[str, str], event: str) -> Standing:
+    """How the article stored from ``art``'s own file (``row``, with its event's name as
+    ``event``) stands to ``art``, read again into ``event`` by a run that makes claims
+    as ``made`` says (empty: not compared): ``unchanged`` (same text, metadata,
+    provenance and event: left alone), ``moved`` (the same in another event: it moves
+    there as it is) or ``changed`` (extracted again)."""
+    if not same_article(row, art) or made_by(row, made):
+        return "changed"
+    return "unchanged" if row.event == event else "moved"
+
+
+def unchanged(art: ArticleIn, event: str) -> IngestOutcome:
+    return IngestOutcome(file=art.file, status="unchanged", detail="already in the ledger",
+                         event=event)
 
 
 def _insert_many(conn: Connection, model: type[SQLModel], rows: list[dict]) -> None:
@@ -103,21 +122,21 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction | None = None,
         twin = conn.execute(
             select(Article.id, Article.file, Article.origin, Article.content_hash,
                    Article.outlet, Article.title, Article.date, Article.url,
-                   Article.pipeline, Article.extractor, Article.lexicon, Article.event_id,
-                   Event.name)
+                   Article.pipeline, Article.extractor, Article.lexicon,
+                   Event.name.label("event"))  # type: ignore[attr-defined]
             .outerjoin(Event, Article.event_id == Event.id)
             .where(Article.content_hash == art.content_hash)).first()
         old_id, moved_event = None, ""
         if twin is not None and twin.origin == art.origin:
             made = {"pipeline": ex.pipeline, "extractor": ex.extractor,
                     "lexicon": ex.lexicon} if ex is not None else {}
-            if twin.event_id != eid:
-                moved_event = f"moved from event '{twin.name}'"
-            if same_article(twin, art) and not made_by(twin, made):  # type: ignore[arg-type]
+            if twin.event != event:
+                moved_event = f"moved from event '{twin.event}'"
+            state = standing(twin, art, made, event)
+            if state != "changed":
                 record(conn, art)
-                if not moved_event:
-                    return IngestOutcome(file=art.file, status="unchanged",
-                                         detail="already in the ledger", event=event)
+                if state == "unchanged":
+                    return unchanged(art, event)
                 conn.execute(update(Article).where(Article.id == twin.id).values(event_id=eid))
                 mark_unreconciled(conn)  # the same article, given another event: as it is
                 sentences, claims = _counts(conn, twin.id)
@@ -144,7 +163,7 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction | None = None,
                 return IngestOutcome(file=art.file, status="moved", event=event,
                                      detail=f"moved from {was}; nothing extracted again")
             if holds:
-                where = f" in event '{twin.name}'" if twin.event_id != eid else ""
+                where = f" in event '{twin.event}'" if twin.event != event else ""
                 return IngestOutcome(file=art.file, status="duplicate", event=event,
                                      detail=f"same text as {twin.file}{where}; counted once")
             sentences, claims = _counts(conn, twin.id)
@@ -156,7 +175,7 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction | None = None,
             return None
         made = {"pipeline": ex.pipeline, "extractor": ex.extractor, "lexicon": ex.lexicon}
         status = "replaced" if old_id is not None or before is not None else "added"
-        changed = made_by(twin, made) if old_id is not None and same_article(twin, art) else ""  # type: ignore[arg-type]
+        changed = made_by(twin, made) if old_id is not None and same_article(twin, art) else ""
         changed = "; ".join(x for x in (moved_event, changed) if x)
         if old_id is not None:  # its sentences, claims and aliases go with it (ON DELETE CASCADE)
             conn.execute(delete(Article).where(Article.id == old_id))
