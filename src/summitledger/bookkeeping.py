@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel
 
 
@@ -30,3 +31,37 @@ class LexiconRow(SQLModel, table=True):
     __tablename__ = "lexicon"
     digest: str = Field(primary_key=True)
     body: str  # the lexicon as JSON
+
+
+class Pending(SQLModel, table=True):
+    """What changed since the last reconcile: an article added (``article_id``), or
+    anything else (None: a replaced or moved article, a deletion), which rebuilds."""
+
+    __tablename__ = "reconcile_pending"
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int | None = Field(default=None)
+
+
+class ArticleBand(SQLModel, table=True):
+    """An article's MinHash band keys (:mod:`summitledger.reconcile.sources`): a new
+    article is compared only with the articles sharing one."""
+
+    __tablename__ = "article_band"
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", primary_key=True)
+    band: int = Field(sa_type=BigInteger, primary_key=True, index=True)  # signed 64-bit
+
+
+class GroupHead(SQLModel, table=True):
+    """What disputes read of a group's first claim, kept so that adding an article
+    compares its groups with the event's others without reading their claims."""
+
+    __tablename__ = "group_head"
+    group_id: int = Field(foreign_key="claim_group.id", ondelete="CASCADE", primary_key=True)
+    event_id: int | None = Field(default=None, index=True)
+    claim_id: int
+    actor: str  # lower-cased
+    polarity: int
+    deny: bool
+    negates: str  # the word the negation applies to, or ""
+    slots: str  # theme words and the main verb, space-separated
+    words: str  # content words, space-separated

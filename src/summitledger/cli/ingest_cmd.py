@@ -121,7 +121,8 @@ def ingest_cli(
         report = ingest(named, settings(db, cues=cues), urls=addresses, outlet=outlet,
                         event=event,
                         on_article=on_article, on_total=on_total, jobs=jobs,
-                        on_wait=say_waiting)
+                        on_wait=say_waiting,
+                        on_note=lambda why: typer.echo(f"Note: {why}", err=True))
     finally:
         if progress is not None:
             progress.stop()

@@ -11,10 +11,11 @@ from summitledger.store.engine import open_ledger
 
 
 def reconcile_cli(db: DbOption = None, format: FormatOption = Format.table) -> None:
-    """Rebuild actors and claim groups over the whole ledger (ingest does this itself)."""
+    """Rebuild actors, claim groups and figure series over the whole ledger (ingest brings
+    them up to date itself, adding new articles to what they touch)."""
     engine = open_ledger(settings(db).db)
     try:
-        summary = reconcile(engine, say_waiting)
+        summary = reconcile(engine, say_waiting, full=True)
     finally:
         engine.dispose()
     if format is Format.json:

@@ -157,6 +157,7 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     jobs: int = 1,
     on_wait: Callable[[str], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and web pages into the ledger named by ``settings.db``, into
     the event ``event`` (default: a manifest's ``event``, else the folder's name; a web
@@ -167,7 +168,8 @@ def ingest(
     wrong; files in folders that cannot be read, and pages that cannot be fetched, are
     skipped and listed in ``problems``. Several
     ingests may write into one PostgreSQL ledger at once: ``on_wait`` hears when this
-    one waits for another's reconcile.
+    one waits for another's reconcile; ``on_note`` why the reconcile that follows had to
+    rebuild an event rather than add the new articles to it.
     """
     settings = settings or Settings.from_env()
     addresses = [*(p for p in paths if isinstance(p, str) and is_address(p)), *urls]
@@ -242,7 +244,7 @@ def ingest(
         sweep(engine)  # texts no file holds any more (this run's, or a killed run's)
         # an earlier run stored articles and died before its reconcile: finish that too
         stale = unreconciled(engine)
-        summary = reconcile(engine, on_wait) if stale else ledger_summary(engine)
+        summary = reconcile(engine, on_wait, say=on_note) if stale else ledger_summary(engine)
         settle(engine, [(articles[n], o) for n, o in done.items()], existed)
         _note_copies(engine, [(articles[n], o) for n, o in done.items()])
         warnings += misfits(engine, [(o.file, o.event) for o in done.values()

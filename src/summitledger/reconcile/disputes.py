@@ -2,20 +2,88 @@
 
 "No deal was struck" (one government) against "the deal was signed" (another); a
 company denying what a union reports. Neither side is contradicted by that: the
-dispute is recorded beside both groups' statuses. Groups whose statements share a
-content word are compared, and the pair model decides whether they are one statement.
+dispute is recorded beside both groups' statuses. Groups are compared by their heads
+(:class:`Head`, what a group's first claim says: kept in the ledger, so that adding an
+article compares its groups with the event's others without reading their claims);
+those sharing a content word and a frame slot, one side negated, are scored by the pair
+model, which decides whether they are one statement.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 
+from summitledger.nlp.nouns import thesaurus
 from summitledger.reconcile.grouping import Signals
 from summitledger.reconcile.matching import ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT, PairModel
+from summitledger.reconcile.signals import THEMES, content_words
 
 #: a content word shared by more groups than this says nothing about which two disagree
 COMMON_THEME = 200
+
+
+@dataclass(frozen=True)
+class Head:
+    """What disputes read of a group's first claim."""
+
+    claim: int
+    actor: str  # lower-cased
+    polarity: int
+    deny: bool  # the cue denies its content ('denied that ...')
+    negates: str  # the word the negation applies to, or ""
+    slots: tuple[str, ...]  # theme words and the main verb (thesaurus-folded)
+    words: tuple[str, ...]  # content words (:func:`signals.content_words`)
+
+
+def head_of(c: ClaimInfo) -> Head:
+    table = thesaurus()
+    frame = c.frame
+    themes = sorted({table.get(t, t) for t in frame.theme if t})[:THEMES]
+    verb = [table.get(frame.verb, frame.verb)] if frame.verb else []
+    return Head(claim=c.id, actor=c.actor.lower(), polarity=frame.polarity,
+                deny=frame.family == "deny",
+                negates=table.get(frame.negates, frame.negates) if frame.negates else "",
+                slots=tuple(sorted(set(themes + verb))),
+                words=tuple(w for w, _ in content_words(c, table)))
+
+
+def _pad(rows: list[list[int]]) -> np.ndarray:
+    out = np.full((len(rows), max([1, *map(len, rows)])), -1, dtype=np.int64)
+    for i, r in enumerate(rows):
+        out[i, : len(r)] = r
+    return out
+
+
+def candidates(heads: list[Head]) -> list[tuple[int, int]]:
+    """(i, j), i < j, of heads worth scoring: different actors, one side negated and the
+    other affirmed, sharing a content word that at most :data:`COMMON_THEME` heads hold
+    and a slot, the negated side a denial or negating a slot of the other ('no deal was
+    struck' against 'the deal was signed')."""
+    if not heads:
+        return []
+    vocab: dict[str, int] = {}
+    words = _pad([[vocab.setdefault(w, len(vocab)) for w in h.words] for h in heads])
+    slots = _pad([[vocab.setdefault(w, len(vocab)) for w in h.slots] for h in heads])
+    negates = np.array([vocab.setdefault(h.negates, len(vocab)) if h.negates else -1
+                        for h in heads])
+    polarity = np.array([h.polarity for h in heads])
+    deny = np.array([h.deny for h in heads], dtype=bool)
+    names = {a: n for n, a in enumerate(sorted({h.actor for h in heads}))}
+    actor = np.array([names[h.actor] for h in heads])
+    counts = np.bincount(words[words >= 0], minlength=max(1, len(vocab)))
+    n, p = _sharing(words, np.flatnonzero(polarity < 0), counts <= COMMON_THEME)
+    keep = (polarity[p] > 0) & (actor[n] != actor[p])
+    n, p = n[keep], p[keep]
+    shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)
+    negated = negates[n]
+    denies = deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
+    keep = shared.any(axis=(1, 2)) & denies
+    return sorted({(min(a, b), max(a, b))
+                   for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True)})
 
 
 def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -41,40 +109,23 @@ def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tup
     return np.concatenate(left), np.concatenate(right)
 
 
+def scored(heads: list[Head], pairs: list[tuple[int, int]],
+           features: Callable[[list[int], list[int]], np.ndarray],
+           model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
+    """The candidate pairs the pair model takes for one proposition (its ``threshold``);
+    ``features`` gives the features of pairs of claim ids."""
+    if not pairs:
+        return []
+    probs = model.probabilities(features([heads[a].claim for a, _ in pairs],
+                                         [heads[b].claim for _, b in pairs]))
+    return [(a, b, round(float(s), 3)) for (a, b), s in zip(pairs, probs, strict=True)
+            if s >= model.threshold]
+
+
 def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
              model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
     """(group index, group index, probability): different actors asserting opposite
-    things on one frame, when the pair model takes their statements for one proposition
-    (its ``threshold``). Each negated statement (a denial, 'no deal was struck') is
-    compared with the affirmed ones sharing a content word and a theme word or main
-    verb with it; a word more than :data:`COMMON_THEME` statements hold says nothing
-    about which two disagree."""
-    arrays = signals.arrays
-    heads = [infos[g.members[0]] for g in groups]
-    if not heads:
-        return []
-    rows = np.array([arrays.row[c.id] for c in heads], dtype=np.int64)
-    words = arrays.words[rows]
-    polarity = np.array([c.frame.polarity for c in heads])
-    actors = {a: n for n, a in enumerate(sorted({c.actor.lower() for c in heads}))}
-    actor = np.array([actors[c.actor.lower()] for c in heads])
-    counts = np.bincount(words[words >= 0], minlength=max(1, len(arrays.vectors)))
-    n, p = _sharing(words, np.flatnonzero(polarity < 0), counts <= COMMON_THEME)
-    keep = (polarity[p] > 0) & (actor[n] != actor[p])
-    n, p = n[keep], p[keep]
-    # the frames must be opposed: a theme word or the verb in common, and the negated
-    # side a denial ('denied that X') or negating a word the other asserts ('no deal was
-    # struck' against 'the deal was signed')
-    slots = np.column_stack([arrays.themes[rows], arrays.verbs[rows]])  # theme nouns, verb
-    shared = ((slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0))
-    negated = arrays.negates[rows][n]
-    denies = arrays.deny[rows][n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
-    keep = shared.any(axis=(1, 2)) & denies
-    pairs = sorted({(min(a, b), max(a, b)) for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True)})
-    if not pairs:
-        return []
-    values = signals.pairs([heads[a].id for a, _ in pairs], [heads[b].id for _, b in pairs],
-                           [False] * len(pairs))
-    probs = model.probabilities(values)
-    return [(a, b, round(float(s), 3)) for (a, b), s in zip(pairs, probs, strict=True)
-            if s >= model.threshold]
+    things on one frame, when the pair model takes their statements for one proposition."""
+    heads = [head_of(infos[g.members[0]]) for g in groups]
+    return scored(heads, candidates(heads),
+                  lambda a, b: signals.pairs(a, b, [False] * len(a)), model)

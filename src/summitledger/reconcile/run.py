@@ -11,17 +11,31 @@ from collections import Counter
 from collections.abc import Callable
 
 from pydantic import BaseModel
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from summitledger.models import FigureSeries
 from summitledger.reconcile.actor_tables import actor_rows, event_actors, spoken_of
+from summitledger.reconcile.disputes import head_of
 from summitledger.reconcile.ids import group_ids, high_water, save_high_water
+from summitledger.reconcile.incremental import add_articles, dispute_order
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.plan import Inputs, plan, prepare_inputs
+from summitledger.reconcile.sources import bands, shingles
+from summitledger.reconcile.state import STATE, head_row
 from summitledger.reconcile.statement import statement
 from summitledger.store.backend import RECONCILE_LOCK, serialise
 from summitledger.store.engine import mark_reconciled, unreconciled_mark
 from summitledger.store.figures import save_series
+from summitledger.store.incremental_io import (
+    STATE_KEY,
+    articles_without_bands,
+    clear_heads,
+    clear_pending,
+    events_of,
+    read_pending,
+    write_bands,
+    write_heads,
+)
 from summitledger.store.reconcile_io import (
     Ev,
     EventInput,
@@ -30,10 +44,12 @@ from summitledger.store.reconcile_io import (
     earlier_actors,
     ledger_counts,
     read_events,
+    read_meta,
     replace_actors,
     replace_groups,
     save_embeddings,
     save_sources,
+    write_meta,
 )
 
 
@@ -60,14 +76,25 @@ def load_inputs(engine: Engine) -> Inputs:
         return prepare_inputs(e.rows, e.aliases, e.overrides, e.texts, e.published)
 
 
-def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> ReconcileSummary:
-    """Rebuild actors and claim groups, event by event (nothing crosses events), for the
-    whole ledger in one transaction. Two reconciles never interleave: on PostgreSQL the
-    second waits for the first (and says so through ``on_wait``); on SQLite the file's
-    write lock does the same."""
+def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
+              full: bool = False, say: Callable[[str], None] | None = None) -> ReconcileSummary:
+    """Bring actors, claim groups and figure series up to date, in one transaction.
+
+    When all that changed since the last reconcile is articles added, their claims are
+    added to the blocks they fall in (:mod:`incremental`), which gives what a rebuild
+    gives; otherwise (or with ``full``) everything is rebuilt, event by event (nothing
+    crosses events). ``say`` hears why an addition became a rebuild. Two reconciles
+    never interleave: on PostgreSQL the second waits for the first (and says so through
+    ``on_wait``); on SQLite the file's write lock does the same."""
     with engine.begin() as conn:
         serialise(conn, RECONCILE_LOCK, on_wait)
         seen = unreconciled_mark(conn)
+        pending = read_pending(conn)
+        upto = max((p for p, _ in pending), default=0)
+        if not full and _added(conn, pending, say or (lambda _: None)):
+            clear_pending(conn, upto)
+            mark_reconciled(conn, seen)
+            return _summary(ledger_counts(conn))
         plans = {ev: (e, plan(e.rows, e.aliases, e.overrides, e.texts, published=e.published))
                  for ev, e in read_events(conn).items()}
         old = earlier_actors(conn)
@@ -104,6 +131,8 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
                     {"group": gids[y], "actor": infos[groups[y].members[0]].actor,
                      "score": sc, "statement": statements[y]})
                 disputed.add(x)
+        for x in disputed:
+            verdicts[x][1]["disputed_by"].sort(key=dispute_order)
         by_status = Counter(status for status, _ in verdicts)
 
         def actor_of(m: int) -> int | None:
@@ -120,16 +149,42 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None) -> R
             [{"cid": m, "gid": gids[n], "aid": actor_of(m)}
              for n, g in enumerate(groups) for m in g.members])
         save_series(conn, figures)
+        clear_heads(conn)
+        write_heads(conn, [{"event_id": event_of[g.members[0]],
+                            **head_row(gids[n], head_of(infos[g.members[0]]))}
+                           for n, g in enumerate(groups)])
+        write_bands(conn, {a: bands(shingles(t)) for a, t in articles_without_bands(conn).items()})
+        write_meta(conn, STATE_KEY, STATE)
         drop_empty_events(conn)
+        clear_pending(conn, upto)
         mark_reconciled(conn, seen)
         n_articles = article_count(conn)
     return ReconcileSummary(articles=n_articles, claims=len(rows), actors=len(actor_ids),
                             groups=len(groups), by_status=dict(sorted(by_status.items())))
 
 
+def _added(conn: Connection, pending: list[tuple[int, int | None]],
+           say: Callable[[str], None]) -> bool:
+    """Add the articles ``pending`` names to their events' groups, when that is all that
+    changed and the ledger's groups were made as this version makes them; False (the
+    ledger is rebuilt) otherwise."""
+    added = [a for _, a in pending]
+    if not added or None in added or read_meta(conn, STATE_KEY) != STATE:
+        return False
+    by_event: dict[Ev, set[int]] = {}
+    for aid, ev in sorted(events_of(conn, [a for a in added if a is not None]).items()):
+        by_event.setdefault(ev, set()).add(aid)
+    return all(add_articles(conn, ev, arts, say) for ev, arts in sorted(
+        by_event.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
+
+
 def ledger_summary(engine: Engine) -> ReconcileSummary:
     """The counts reconcile reports, read without changing anything."""
-    counts = ledger_counts(engine)
+    with engine.connect() as conn:
+        return _summary(ledger_counts(conn))
+
+
+def _summary(counts: dict) -> ReconcileSummary:
     return ReconcileSummary(articles=counts["articles"], claims=counts["claims"],
                             actors=counts["actors"], groups=sum(counts["statuses"].values()),
                             by_status=counts["statuses"],

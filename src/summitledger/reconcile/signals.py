@@ -48,7 +48,7 @@ def meaning_text(c: ClaimInfo) -> str:
     return " ".join(words + topic)
 
 
-def _content_words(c: ClaimInfo, table: dict[str, str]) -> list[tuple[str, float]]:
+def content_words(c: ClaimInfo, table: dict[str, str]) -> list[tuple[str, float]]:
     """(word, weight) of a claim's content words and, for a reply, the question's
     (thesaurus-folded); no names, numbers, dates or cue; each word once, heaviest first."""
     best: dict[str, float] = {}
@@ -116,7 +116,7 @@ class ClaimArrays:
         table = thesaurus()
         words, weights, verbs, themes, figures, wild, negates = [], [], [], [], [], [], []
         for c in claims:
-            cw = _content_words(c, table)
+            cw = content_words(c, table)
             words.append([vid(w) for w, _ in cw])
             weights.append([x for _, x in cw])
             frame = c.frame

@@ -1,23 +1,24 @@
-"""What a reconcile leaves for the next one to add to, computed from a plan: each name
-form's actor and block, each group's head for disputes, and the ledger's state version.
+"""What a reconcile leaves for the next one to add to: each group's head for disputes,
+and the version of what made the groups (:data:`STATE`); and the test that a new
+article leaves the event's earlier names as they were (:func:`unchanged`).
 
-A reconcile that finds the actor forms of an event unchanged, and articles only added,
+A reconcile that finds only articles added, and the event's earlier names unchanged,
 regroups just the blocks the new claims fall in (:mod:`incremental`); everything else
 rebuilds. Pure functions; :mod:`run` and :mod:`incremental` store the rows.
 """
 
 from __future__ import annotations
 
-from summitledger.nlp.nouns import thesaurus
 from summitledger.reconcile.actors import Resolution
-from summitledger.reconcile.candidates import ALL_PAIRS, bits_for
+from summitledger.reconcile.candidates import ALL_PAIRS
+from summitledger.reconcile.disputes import Head
 from summitledger.reconcile.grouping import actor_blocks
-from summitledger.reconcile.matching import ClaimInfo, Group
+from summitledger.reconcile.matching import MATCHER
 from summitledger.reconcile.model import DEFAULT
 
 #: what a stored state was made with: another model, candidate rule or resolution makes
 #: the next reconcile rebuild instead of adding
-STATE = f"state-1; model {DEFAULT.describe()}; all pairs {ALL_PAIRS}"
+STATE = f"state-1; {MATCHER}; model {DEFAULT.describe()}; all pairs {ALL_PAIRS}"
 
 
 def forms(resolution: Resolution, with_claims: set[str]) -> dict[str, tuple[str, str, str]]:
@@ -29,10 +30,6 @@ def forms(resolution: Resolution, with_claims: set[str]) -> dict[str, tuple[str,
         actor = resolution.mapping.get(f, f)
         out[f] = (actor, resolution.vague.get(actor, ""), block[actor])
     return out
-
-
-def form_rows(table: dict[str, tuple[str, str, str]]) -> list[dict]:
-    return [{"form": f, "actor": a, "vague": v, "block": b} for f, (a, v, b) in sorted(table.items())]
 
 
 def unchanged(old: dict[str, tuple[str, str, str]], new: dict[str, tuple[str, str, str]]) -> bool:
@@ -48,21 +45,19 @@ def unchanged(old: dict[str, tuple[str, str, str]], new: dict[str, tuple[str, st
     return sorted(map(sorted, mates_old.values())) == sorted(map(sorted, mates_new.values()))
 
 
-def size_class(n: int) -> int:
-    """A block's size class: every pair below ALL_PAIRS statements, else the bits of its
-    hashing; a block that changes class is regrouped whole (it is anyway)."""
-    return 0 if n <= ALL_PAIRS else bits_for(n)
+def compatible_pairs(resolution: Resolution, table: dict[str, tuple[str, str, str]],
+                     among: set[str]) -> set[tuple[str, str]]:
+    """The pairs of actors (of the name forms ``among``) sharing a block that may be one:
+    what decides which of a block's claims are compared."""
+    by_block: dict[str, set[str]] = {}
+    for f in among:
+        by_block.setdefault(table[f][2], set()).add(table[f][0])
+    return {(a, b) for actors in by_block.values() for a in actors for b in actors
+            if a < b and resolution.compatible(a, b)}
 
 
-def head_row(gid: int, g: Group, infos: dict[int, ClaimInfo]) -> dict:
-    """A group's head for disputes: what :mod:`disputes` reads of its first claim."""
-    head = infos[g.members[0]]
-    table = thesaurus()
-    frame = head.frame
-    slots = {table.get(t, t) for t in frame.theme if t}
-    if frame.verb:
-        slots.add(table.get(frame.verb, frame.verb))
-    return {"group_id": gid, "claim_id": head.id, "actor": head.actor,
-            "polarity": frame.polarity, "deny": frame.family == "deny",
-            "negates": table.get(frame.negates, frame.negates) if frame.negates else "",
-            "slots": " ".join(sorted(slots))}
+def head_row(gid: int, head: Head) -> dict:
+    """A group's head as the ledger keeps it (:class:`disputes.Head`)."""
+    return {"group_id": gid, "claim_id": head.claim, "actor": head.actor,
+            "polarity": head.polarity, "deny": head.deny, "negates": head.negates,
+            "slots": " ".join(head.slots), "words": " ".join(head.words)}

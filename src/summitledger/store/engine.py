@@ -9,10 +9,11 @@ import uuid
 from pathlib import Path
 from sqlite3 import SQLITE_FULL, SQLITE_READONLY
 
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 
+from summitledger.bookkeeping import Pending
 from summitledger.errors import (
     LEDGER_BUSY,
     LEDGER_FULL,
@@ -33,10 +34,13 @@ from summitledger.store.postgres import pg_engine, pg_failure
 UNRECONCILED = "unreconciled"  # meta key: set with every article stored, cleared by reconcile
 
 
-def mark_unreconciled(conn: Connection) -> None:
+def mark_unreconciled(conn: Connection, added: int | None = None) -> None:
     """Inside an article's transaction: the ledger now needs a reconcile. The mark is a
     new token each time, so a reconcile running meanwhile (on PostgreSQL, where writers
-    do not wait for it) clears only the mark it saw, never a later one."""
+    do not wait for it) clears only the mark it saw, never a later one. ``added``: the
+    change is only that article, new (reconcile may add it to its event's groups);
+    anything else makes the next reconcile rebuild."""
+    conn.execute(insert(Pending).values(article_id=added))
     conn.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v) "
                       "ON CONFLICT(key) DO UPDATE SET value = :v"),
                  {"k": UNRECONCILED, "v": uuid.uuid4().hex})

@@ -10,10 +10,13 @@ from sqlalchemy.engine import Connection
 from summitledger.models import FigureReportRow, FigureSeries, FigureSeriesRow
 
 
-def save_series(conn: Connection, series: list[FigureSeries]) -> None:
-    """Replace the ledger's figure series with ``series`` (ids follow their order)."""
-    conn.execute(delete(FigureReportRow))
-    conn.execute(delete(FigureSeriesRow))
+def save_series(conn: Connection, series: list[FigureSeries], first: int = 1,
+                replace: bool = True) -> None:
+    """Replace the ledger's figure series with ``series`` (ids follow their order from
+    ``first``), or add them to it (``replace`` False)."""
+    if replace:
+        conn.execute(delete(FigureReportRow))
+        conn.execute(delete(FigureSeriesRow))
     if not series:
         return
     conn.execute(insert(FigureSeriesRow), [
@@ -22,8 +25,8 @@ def save_series(conn: Connection, series: list[FigureSeries]) -> None:
          "latest_actor": s.latest.actor, "latest_outlet": s.latest.outlet,
          "latest_time": s.latest.time,
          "reason": json.dumps(s.reason, sort_keys=True, ensure_ascii=False)}
-        for n, s in enumerate(series, 1)])
+        for n, s in enumerate(series, first)])
     conn.execute(insert(FigureReportRow), [
         {"series_id": n, "claim_id": r.claim, "position": k, "value": r.value, "op": r.op,
          "text": r.text, "unit": r.unit, "time": r.time, "actor": r.actor, "updated": r.update}
-        for n, s in enumerate(series, 1) for k, r in enumerate(s.reports)])
+        for n, s in enumerate(series, first) for k, r in enumerate(s.reports)])

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, insert, text, update
 from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 
-from summitledger.bookkeeping import ActorForm, ArticleBand, GroupHead, Pending
+from summitledger.bookkeeping import ArticleBand, GroupHead, Pending
 from summitledger.models import (
     Actor,
     ActorAlias,
@@ -26,6 +26,10 @@ from summitledger.models import (
     FigureSeriesRow,
 )
 from summitledger.store.reconcile_io import ClaimRow, Ev
+
+#: meta key: what made the groups (:data:`summitledger.reconcile.state.STATE`); a
+#: reconcile adds to them only when it would make them the same way
+STATE_KEY = "reconcile_state"
 
 # ----------------------------------------------------------------------- the queue
 
@@ -57,37 +61,35 @@ def event_names(conn: Connection, ev: Ev) -> list[tuple[str, str, int, int]]:
         .order_by(Claim.actor_key, Claim.actor_kind, Claim.article_id))]
 
 
-def event_aliases(conn: Connection, ev: Ev) -> list[tuple[str, str, str]]:
+def event_aliases(conn: Connection, ev: Ev) -> list[tuple[str, str, str, int]]:
+    """(person, role, article file, article id) as :func:`reconcile_io.read_events` orders them."""
     return [tuple(r) for r in conn.execute(  # type: ignore[misc]
-        select(ArticleAlias.actor, ArticleAlias.alias, Article.file)
+        select(ArticleAlias.actor, ArticleAlias.alias, Article.file, Article.id)
         .join(Article, ArticleAlias.article_id == Article.id).where(Article.event_id == ev)
         .order_by(Article.file, Article.content_hash, ArticleAlias.actor, ArticleAlias.alias))]
 
 
-def event_speakers(conn: Connection, ev: Ev) -> list[tuple[str, str, int | None, int, int]]:
-    """(name form, speaker, actor id, claims, first claim id) over the event's claims."""
+def spoken_outside(conn: Connection, ev: Ev, forms: set[str]
+                   ) -> list[tuple[str, str, str, int, int, str]]:
+    """(name form, speaker, actor name, claims, first claim id, first file) over the
+    event's claims whose name form is not one of ``forms`` (their actor as stored)."""
     return [tuple(r) for r in conn.execute(  # type: ignore[misc]
-        select(Claim.actor_key, Claim.speaker, Claim.actor_id, func.count(), func.min(Claim.id))
-        .join(Article, Claim.article_id == Article.id).where(Article.event_id == ev)
-        .group_by(Claim.actor_key, Claim.speaker, Claim.actor_id))]
+        select(Claim.actor_key, Claim.speaker, Actor.name, func.count(), func.min(Claim.id),
+               func.min(Article.file))
+        .join(Article, Claim.article_id == Article.id)
+        .join(Actor, Claim.actor_id == Actor.id)
+        .where(Article.event_id == ev, col(Claim.actor_key).not_in(sorted(forms)))
+        .group_by(Claim.actor_key, Claim.speaker, Actor.name))]
 
 
-def overrides(conn: Connection) -> list[tuple[str, str, str]]:
-    return [(r.action, r.a, r.b) for r in
-            conn.execute(select(ActorOverride).order_by(ActorOverride.id))]
+def actor_names(conn: Connection, claims: set[int]) -> dict[int, str]:
+    """Claim id -> the name of its actor as stored."""
+    return dict(conn.execute(select(Claim.id, Actor.name).join(Actor, Claim.actor_id == Actor.id)
+                             .where(col(Claim.id).in_(sorted(claims)))).all())  # type: ignore[arg-type]
 
 
-def read_forms(conn: Connection, ev: Ev) -> dict[str, tuple[str, str, str]]:
-    """Name form -> (actor, why vague, block) as the last reconcile left the event."""
-    return {f: (a, v, b) for f, a, v, b in conn.execute(
-        select(ActorForm.form, ActorForm.actor, ActorForm.vague, ActorForm.block)
-        .where(ActorForm.event_id == ev))}
-
-
-def write_forms(conn: Connection, ev: Ev, rows: list[dict]) -> None:
-    conn.execute(delete(ActorForm).where(ActorForm.event_id == ev))
-    if rows:
-        conn.execute(insert(ActorForm), [{"event_id": ev, **r} for r in rows])
+def has_overrides(conn: Connection) -> bool:
+    return conn.execute(select(ActorOverride.id).limit(1)).first() is not None
 
 
 # ----------------------------------------------------------------------- claims and articles
@@ -204,16 +206,36 @@ def replace_some_groups(conn: Connection, gone: set[int], groups: list[dict],
                      members)
 
 
-def read_heads(conn: Connection, ev: Ev) -> list[GroupHead]:
-    return list(conn.execute(select(GroupHead).where(GroupHead.event_id == ev)
-                             .order_by(GroupHead.group_id)).scalars())
+def read_heads(conn: Connection, ev: Ev) -> list[tuple]:
+    """(group id, claim id, actor, polarity, deny, negates, slots, words) of the event's
+    groups, by group id."""
+    return [tuple(r) for r in conn.execute(select(
+        GroupHead.group_id, GroupHead.claim_id, GroupHead.actor, GroupHead.polarity,
+        GroupHead.deny, GroupHead.negates, GroupHead.slots, GroupHead.words)
+        .where(GroupHead.event_id == ev).order_by(GroupHead.group_id))]
 
 
-def write_heads(conn: Connection, ev: Ev, rows: list[dict], replace_event: bool = False) -> None:
-    if replace_event:
-        conn.execute(delete(GroupHead).where(GroupHead.event_id == ev))
+def disputed_groups(conn: Connection, ev: Ev) -> set[int]:
+    return set(conn.execute(select(ClaimGroup.id).where(
+        ClaimGroup.event_id == ev, col(ClaimGroup.disputed).is_(True))).scalars())
+
+
+def group_faces(conn: Connection, groups: set[int]) -> dict[int, tuple[str, str, str]]:
+    """Group id -> (statement, its actor's name, reason JSON)."""
+    return {g: (s, a or "", r) for g, s, a, r in conn.execute(
+        select(ClaimGroup.id, ClaimGroup.statement, Actor.name, ClaimGroup.reason)
+        .outerjoin(Actor, ClaimGroup.actor_id == Actor.id)
+        .where(col(ClaimGroup.id).in_(sorted(groups))))}
+
+
+def write_heads(conn: Connection, rows: list[dict]) -> None:
+    """Group heads, each row with its ``event_id``."""
     if rows:
-        conn.execute(insert(GroupHead), [{"event_id": ev, **r} for r in rows])
+        conn.execute(insert(GroupHead), rows)
+
+
+def clear_heads(conn: Connection) -> None:
+    conn.execute(delete(GroupHead))
 
 
 # ----------------------------------------------------------------------- actors and figures
@@ -268,3 +290,6 @@ def drop_series(conn: Connection, ids: set[int]) -> None:
 
 def next_series_id(conn: Connection) -> int:
     return (conn.execute(select(func.max(FigureSeriesRow.id))).scalar() or 0) + 1
+
+
+

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, text, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 
 from summitledger.models import (
@@ -194,13 +194,12 @@ def article_count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(Article)).scalar_one()
 
 
-def ledger_counts(engine: Engine) -> dict:
+def ledger_counts(conn: Connection) -> dict:
     """Articles, claims and actors, groups by status, and the matchers that made them."""
-    with engine.connect() as conn:
-        def count(table: type) -> int:
-            return conn.execute(select(func.count()).select_from(table)).scalar_one()
+    def count(table: type) -> int:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
-        statuses: Counter[str] = Counter(conn.execute(select(ClaimGroup.status)).scalars())
-        matchers = set(conn.execute(select(ClaimGroup.matcher)).scalars())
-        return {"articles": count(Article), "claims": count(Claim), "actors": count(Actor),
-                "statuses": dict(sorted(statuses.items())), "matchers": sorted(matchers)}
+    statuses: Counter[str] = Counter(conn.execute(select(ClaimGroup.status)).scalars())
+    matchers = set(conn.execute(select(ClaimGroup.matcher)).scalars())
+    return {"articles": count(Article), "claims": count(Claim), "actors": count(Actor),
+            "statuses": dict(sorted(statuses.items())), "matchers": sorted(matchers)}

@@ -203,7 +203,7 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction | None = None,
         record(conn, art)
         if before is not None and before != art.content_hash:
             release(conn, before, keep)  # this file's earlier text
-        mark_unreconciled(conn)
+        mark_unreconciled(conn, added=article_id if status == "added" else None)
         if lexicon_body is not None:
             insert_new(conn, LexiconRow, {"digest": ex.lexicon, "body": lexicon_body})
         if ex.aliases:
