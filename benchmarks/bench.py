@@ -16,6 +16,10 @@
 2. Reconcile at 1k, 10k and 100k claims (median of up to 3 runs): ledgers grown from the
    dense corpus's ingested claims into more articles and outlets, most copies given new
    content (so they say different things), timed cold.
+   Then, at each size, one new article (a seed's text with a sentence added) ingested
+   into the grown ledger's event, a whole ``summitledger ingest`` process, against the
+   same into an empty ledger (medians of ``--repeat``): what a live ledger pays for its
+   size; and a full ``summitledger reconcile`` in its own process, with its peak memory.
 3. ``claims --actor`` at the largest size, in fresh processes: the library query (first
    call, and the median of 9 more) against bare sqlite3 fetching the same rows with the
    same joins; then the CLI as a whole process.
@@ -38,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_corpus  # noqa: E402
 from ingest_bench import bench_ingest, bench_memory, bench_workers, density  # noqa: E402
-from ledger_bench import bench_query, bench_reconcile  # noqa: E402
+from ledger_bench import bench_add_one, bench_query, bench_reconcile  # noqa: E402
 
 from summitledger.ingest.run import ingest  # noqa: E402
 from summitledger.settings import Settings  # noqa: E402
@@ -108,6 +112,17 @@ def main() -> None:
                           f"x{n2 / n1:.1f} claims (n log n would be x{nlogn:.1f})")
             say(f"reconcile {r['claims']:>7} claims: {r['reconcile_s']:8.2f} s ({r['groups']} groups){growth}")
             prev = r
+        results["add_one"] = []
+        article = work / "one-new-article.txt"  # a seed article's text, one sentence longer
+        article.write_text(sorted(SEEDS.glob("*.txt"))[-1].read_text("utf-8")
+                           + "\nReporters were told on Friday that the talks would go on.\n", "utf-8")
+        for size in sorted(args.sizes):
+            a = bench_add_one(work / f"rec-{size}.db", article, work, args.repeat)
+            results["add_one"].append(a)
+            say(f"add one article to {a['claims']:>7} claims: {a['add_one_s']:6.2f} s, "
+                f"into an empty ledger {a['add_one_empty_s']:5.2f} s: {a['add_one_more_s']:+.2f} s; "
+                f"full reconcile {a['full_reconcile_s']:.2f} s, peak {a['full_reconcile_peak_mib']} MiB"
+                + (f" ({'; '.join(a['rebuilt'])})" if a["rebuilt"] else ""))
         largest = work / f"rec-{max(args.sizes)}.db"
         q = results["claims_actor"] = bench_query(largest, "Putin")
         say(f"claims --actor {q['actor']} at {results['reconcile'][-1]['claims']} claims "

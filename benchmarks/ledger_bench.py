@@ -7,6 +7,7 @@ and the whole CLI against bare sqlite3 fetching the same rows. Run by ``bench.py
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -109,13 +110,61 @@ def bench_reconcile(base: Path, work: Path, sizes: list[int], repeat: int = 3) -
         times = []
         for _ in range(repeat):  # reconcile rebuilds from scratch each time: same work
             t = time.perf_counter()
-            summary = reconcile(engine)
+            summary = reconcile(engine, full=True)
             times.append(time.perf_counter() - t)
         elapsed = statistics.median(times)
         engine.dispose()
         out.append({"claims": summary.claims, "articles": summary.articles, "groups": summary.groups,
                     "reconcile_s": round(elapsed, 2)})
     return out
+
+
+def _run(cmd: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak resident memory (KiB) and stderr of a command in a fresh process
+    (spawned, so the peak is its own)."""
+    t = time.perf_counter()
+    r, w = os.pipe()
+    pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=[
+        (os.POSIX_SPAWN_DUP2, w, 2), (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+        (os.POSIX_SPAWN_CLOSE, r)])
+    os.close(w)
+    with os.fdopen(r) as f:
+        err = f.read()
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - t
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err.strip().splitlines()[-1:]}")
+    return wall, usage.ru_maxrss, err
+
+
+def bench_add_one(db: Path, article: Path, work: Path, repeat: int = 3) -> dict:
+    """Adding one new article to the grown ledger ``db`` (into its own event, so its
+    names meet the ledger's) against adding it to an empty ledger, each a whole
+    ``summitledger ingest`` process, alternated ``repeat`` times (medians); and a full
+    ``summitledger reconcile`` of the ledger with its peak memory."""
+    con = sqlite3.connect(db)
+    event = con.execute("SELECT e.name FROM event e JOIN article a ON a.event_id = e.id "
+                        "GROUP BY e.id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    claims = con.execute("SELECT count(*) FROM claim").fetchone()[0]
+    con.close()
+    exe = [sys.executable, "-m", "summitledger"]
+    full, full_kib, _ = _run([*exe, "reconcile", "--db", str(db)])
+    into, empty, notes = [], [], set()
+    for n in range(repeat):
+        copy, fresh = work / f"add-{n}.db", work / f"empty-{n}.db"
+        shutil.copy(db, copy)
+        fresh.unlink(missing_ok=True)
+        wall, _, err = _run([*exe, "ingest", str(article), "--event", event, "--db", str(copy)])
+        into.append(wall)
+        notes |= {line for line in err.splitlines() if line.startswith("Note:")}
+        empty.append(_run([*exe, "ingest", str(article), "--event", event, "--db", str(fresh)])[0])
+        copy.unlink()
+    return {"claims": claims, "full_reconcile_s": round(full, 2),
+            "full_reconcile_peak_mib": round(full_kib / 1024, 1),
+            "add_one_s": round(statistics.median(into), 2),
+            "add_one_empty_s": round(statistics.median(empty), 2),
+            "add_one_more_s": round(statistics.median(into) - statistics.median(empty), 2),
+            "rebuilt": sorted(notes)}
 
 
 _QUERY_TIMER = """
