@@ -74,7 +74,7 @@ def test_a_run_killed_before_reconcile_is_finished_by_the_next_command(
 
     db = tmp_path / "l.db"
 
-    def killed(engine, on_wait=None):  # type: ignore[no-untyped-def]
+    def killed(engine, on_wait=None, **_):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
     monkeypatch.setattr(ingest_module, "reconcile", killed)
@@ -379,7 +379,7 @@ def test_a_kill_at_any_point_is_completed_by_the_next_run(
         stored.append(art.file)
         return real_store(engine, art, *rest)
 
-    def reconcile_killed(engine, on_wait=None):  # type: ignore[no-untyped-def]
+    def reconcile_killed(engine, on_wait=None, **_):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
     monkeypatch.setattr(ingest_module, "store", store)
