@@ -48,23 +48,23 @@ def test_reconcile_case(case: str, tmp_path: Path) -> None:
         g = groups[ids.pop()]
         assert g.status == spec["status"], f"{case}: status {g.status}, reason {g.reason}"
         if "sources" in spec:
-            assert g.reason["sources"] == spec["sources"], f"{case}: {g.reason}"
+            assert g.reason.sources == spec["sources"], f"{case}: {g.reason}"
         if "articles" in spec:
-            assert g.reason["articles"] == spec["articles"], f"{case}: {g.reason}"
+            assert g.reason.articles == spec["articles"], f"{case}: {g.reason}"
         if spec.get("copies"):
-            assert g.reason.get("copies"), f"{case}: no copies in {g.reason}"
+            assert g.reason.copies, f"{case}: no copies in {g.reason}"
             assert "independent source" in g.summary
         if "rule" in spec:
             assert spec["rule"] in g.rule, f"{case}: rule {g.rule}"
-            sides = g.reason["contradiction"]["sides"]
-            assert len(sides) >= 2 and all(s["words"] for s in sides), f"{case}: {sides}"
+            sides = g.reason.sides
+            assert len(sides) >= 2 and all(s.words for s in sides), f"{case}: {sides}"
         if "variants" in spec:
-            assert len(g.reason.get("variants", [])) == spec["variants"], f"{case}: {g.reason}"
+            assert len(g.reason.variants) == spec["variants"], f"{case}: {g.reason}"
         if "statement" in spec:
             assert g.statement == spec["statement"], f"{case}: statement {g.statement!r}"
         if "disputed" in spec:
             assert g.disputed == spec["disputed"], f"{case}: {g.reason}"
-            assert g.reason.get("disputed_by"), f"{case}: {g.reason}"
+            assert g.reason.disputed_by, f"{case}: {g.reason}"
     for a, b in expect.get("apart", []):
         ga = {c.group for c in claims if a in c.content}
         gb = {c.group for c in claims if b in c.content}

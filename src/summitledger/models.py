@@ -274,7 +274,7 @@ class ClaimGroup(SQLModel, table=True):
     n_outlets: int
     n_sources: int = 1
     disputed: bool = False  # another actor asserts the opposite
-    reason: str = ""  # JSON: how the verdict was reached
+    reason: str = ""  # JSON: the Verdict, how it was reached (verdict.py)
     matcher: str = ""
     event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
 

@@ -60,20 +60,19 @@ def show_cli(
     head = [f"group {d.group}: {d.actor}", f"statement: {d.statement}",
             f"status: {d.status}" + (" (disputed by another actor)" if d.disputed else ""),
             f"why: {d.rule}; {d.summary}", f"matcher: {d.matcher}"]
-    for link in d.reason.get("links", []):
-        head.append(f"link: claims {link['a']} and {link['b']} score {link['score']} ({link['why']})")
-    side = d.reason.get("contradiction", {}).get("sides", [])
-    for s in side:
-        head.append(f"side: claim {s['claim']} ({s['outlet']}): {s['words']}")
-    for u in d.reason.get("updates", []):
-        moved = " -> ".join(f"claim {x['claim']} ({x['outlet']}): {x['words']}" for x in u["sides"])
+    for link in d.reason.links:
+        head.append(f"link: claims {link.a} and {link.b} score {link.score} ({link.why})")
+    for s in d.reason.sides:
+        head.append(f"side: claim {s.claim} ({s.outlet}): {s.words}")
+    for u in d.reason.updates:
+        moved = " -> ".join(f"claim {x.claim} ({x.outlet}): {x.words}" for x in u.sides)
         head.append(f"updated: {moved}")
-    for v in d.reason.get("variants", []):
-        head.append(f"variant: «{v['quote']}» ({', '.join(v['outlets'])})")
-    for c in d.reason.get("copies", []):
+    for v in d.reason.variants:
+        head.append(f"variant: «{v.quote}» ({', '.join(v.outlets)})")
+    for c in d.reason.copies:
         head.append(f"copies of one text: articles {', '.join(map(str, c))}")
-    for x in d.reason.get("disputed_by", []):
-        head.append(f"disputed by group {x['group']} ({x['actor']}): {x['statement']}")
+    for x in d.reason.disputed_by:
+        head.append(f"disputed by group {x.group} ({x.actor}): {x.statement}")
     head = [line_safe(line) for line in head]  # each on its line, whatever a name holds
     if not is_terminal(out):
         out.write("\n".join(head) + "\n")

@@ -15,7 +15,6 @@ the blocks give made again, and the event's actor tables rebuilt from its names.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -40,6 +39,7 @@ from summitledger.reconcile.verdicts import verdict
 from summitledger.store import incremental_io as io
 from summitledger.store.figures import save_series
 from summitledger.store.reconcile_io import ClaimRow, Ev, earlier_actors, save_embeddings
+from summitledger.verdict import Dispute, Verdict
 
 #: a new article whose blocks hold more claims than this is regrouped with its whole
 #: event (and says so): past this, most of a large event would be read anyway
@@ -147,11 +147,11 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     actor_ids = _actors(conn, ev, res, aliases, spoken + spoken_of(rows, actor_of, res.mapping))
     io.replace_some_groups(conn, gone, [
         {"id": gids[n], "actor_id": actor_ids.get(infos[g.members[0]].actor), "event_id": ev,
-         "status": status, "statement": statements[n], "n_claims": len(g.members),
-         "n_articles": reason["articles"], "n_outlets": len(reason["outlets"]),
-         "n_sources": reason["sources"], "disputed": False, "matcher": MATCHER,
-         "reason": json.dumps(reason, sort_keys=True, ensure_ascii=False)}
-        for n, (g, (status, reason)) in enumerate(zip(groups, verdicts, strict=True))],
+         "status": v.status, "statement": statements[n], "n_claims": len(g.members),
+         "n_articles": v.articles, "n_outlets": len(v.outlets),
+         "n_sources": v.sources, "disputed": False, "matcher": MATCHER,
+         "reason": v.to_json()}
+        for n, (g, v) in enumerate(zip(groups, verdicts, strict=True))],
         [{"cid": m, "gid": gids[n], "aid": actor_ids.get(infos[m].actor)}
          for n, g in enumerate(groups) for m in g.members])
     io.write_heads(conn, [{"event_id": ev, **head_row(gids[n], head_of(infos[g.members[0]]))}
@@ -221,27 +221,25 @@ def _disputes(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, ClaimI
         contested = scored(heads, pairs, lambda a, b: signals.pairs(a, b, [False] * len(a)))
     touched = io.disputed_groups(conn, ev) | {gid[i] for a, b, _ in contested for i in (a, b)}
     faces = io.group_faces(conn, touched)
-    by: dict[int, list[dict]] = {g: [] for g in touched}
+    by: dict[int, list[Dispute]] = {g: [] for g in touched}
     for a, b, sc in contested:
         for x, y in ((a, b), (b, a)):
-            by[gid[x]].append({"group": gid[y], "actor": faces[gid[y]][1], "score": sc,
-                               "statement": faces[gid[y]][0]})
+            by[gid[x]].append(Dispute(group=gid[y], actor=faces[gid[y]][1], score=sc,
+                                      statement=faces[gid[y]][0]))
     changes = {}
     for g in sorted(touched):
-        reason = json.loads(faces[g][2])
+        verdict_of = Verdict.stored(faces[g][2], faces[g][3])
         entries = sorted(by[g], key=dispute_order)
-        if reason.get("disputed_by", []) != entries:
-            reason.pop("disputed_by", None)
-            if entries:
-                reason["disputed_by"] = entries
-            changes[g] = (json.dumps(reason, sort_keys=True, ensure_ascii=False), bool(entries))
+        if verdict_of.disputed_by != entries:
+            verdict_of.disputed_by = entries
+            changes[g] = (verdict_of.to_json(), bool(entries))
     io.set_reasons(conn, changes)
 
 
-def dispute_order(entry: dict) -> tuple:
+def dispute_order(entry: Dispute) -> tuple:
     """Disputes of a group, strongest first (then by statement): the same in a full
     reconcile and one that adds articles."""
-    return (-entry["score"], entry["statement"], entry["actor"])
+    return (-entry.score, entry.statement, entry.actor)
 
 
 def _figures(conn: Connection, ev: Ev, infos: dict[int, ClaimInfo], source_of: dict[int, int],

@@ -26,6 +26,7 @@ from summitledger.reconcile.signals import meaning_text
 from summitledger.reconcile.sources import article_sources
 from summitledger.reconcile.verdicts import verdict
 from summitledger.store.reconcile_io import ClaimRow
+from summitledger.verdict import Verdict
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Plan:
     resolution: Resolution
     infos: dict[int, ClaimInfo]
     groups: list[Group]
-    verdicts: list[tuple[str, dict]]
+    verdicts: list[Verdict]
     statements: list[str]
     contested: list[tuple[int, int, float]]
     source_of: dict[int, int]
@@ -42,7 +43,7 @@ class Plan:
     made: dict[int, bytes] = field(default_factory=dict)  # embeddings made for stored claims
 
     def by_status(self) -> Counter[str]:
-        return Counter(status for status, _ in self.verdicts)
+        return Counter(v.status for v in self.verdicts)
 
 
 def _statement(members: list[ClaimInfo]) -> str:

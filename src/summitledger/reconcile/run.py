@@ -6,7 +6,6 @@ event by event (a :func:`plan` each), as a ledger of each event alone would.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 
@@ -51,6 +50,7 @@ from summitledger.store.reconcile_io import (
     save_sources,
     write_meta,
 )
+from summitledger.verdict import Dispute, Verdict
 
 
 class ReconcileSummary(BaseModel):
@@ -108,7 +108,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         rows = [r for e, _ in plans.values() for r in e.rows]
         infos: dict[int, ClaimInfo] = {}
         groups: list[Group] = []
-        verdicts: list[tuple[str, dict]] = []
+        verdicts: list[Verdict] = []
         contested: list[tuple[int, int, float]] = []
         figures: list[FigureSeries] = []
         event_of: dict[int, Ev] = {}
@@ -127,13 +127,13 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         disputed: set[int] = set()
         for a, b, sc in contested:  # positions in ``groups``
             for x, y in ((a, b), (b, a)):
-                verdicts[x][1].setdefault("disputed_by", []).append(
-                    {"group": gids[y], "actor": infos[groups[y].members[0]].actor,
-                     "score": sc, "statement": statements[y]})
+                verdicts[x].disputed_by.append(Dispute(
+                    group=gids[y], actor=infos[groups[y].members[0]].actor, score=sc,
+                    statement=statements[y]))
                 disputed.add(x)
         for x in disputed:
-            verdicts[x][1]["disputed_by"].sort(key=dispute_order)
-        by_status = Counter(status for status, _ in verdicts)
+            verdicts[x].disputed_by.sort(key=dispute_order)
+        by_status = Counter(v.status for v in verdicts)
 
         def actor_of(m: int) -> int | None:
             return actor_ids.get((event_of[m], infos[m].actor))
@@ -141,11 +141,11 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         replace_groups(conn, [
             {"id": gids[n], "actor_id": actor_of(g.members[0]),
              "event_id": event_of[g.members[0]],
-             "status": status, "statement": statements[n], "n_claims": len(g.members),
-             "n_articles": reason["articles"], "n_outlets": len(reason["outlets"]),
-             "n_sources": reason["sources"], "disputed": n in disputed, "matcher": MATCHER,
-             "reason": json.dumps(reason, sort_keys=True, ensure_ascii=False)}
-            for n, (g, (status, reason)) in enumerate(zip(groups, verdicts, strict=True))],
+             "status": v.status, "statement": statements[n], "n_claims": len(g.members),
+             "n_articles": v.articles, "n_outlets": len(v.outlets),
+             "n_sources": v.sources, "disputed": n in disputed, "matcher": MATCHER,
+             "reason": v.to_json()}
+            for n, (g, v) in enumerate(zip(groups, verdicts, strict=True))],
             [{"cid": m, "gid": gids[n], "aid": actor_of(m)}
              for n, g in enumerate(groups) for m in g.members])
         save_series(conn, figures)

@@ -29,6 +29,7 @@ from summitledger.reconcile.matching import (
     quote_similarity,
 )
 from summitledger.reconcile.sources import independent
+from summitledger.verdict import Conflict, Side, Variant, Verdict, VerdictLink
 
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "none", "neither", "nor", "without"}
 #: the modality of 'should', 'must', 'ought to' (extract/frames.py): a claim of what
@@ -83,13 +84,13 @@ def _show(n: FrameNumber) -> str:
     return f"{op}{n.value:g} {n.counts}".strip()
 
 
-def _side(m: ClaimInfo, words: str) -> dict:
-    return {"claim": m.id, "outlet": m.outlet, "words": words}
+def _side(m: ClaimInfo, words: str) -> Side:
+    return Side(claim=m.id, outlet=m.outlet, words=words)
 
 
 def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
                    moved: Callable[[ClaimInfo, FrameNumber, ClaimInfo, FrameNumber], bool]
-                   | None = None, updates: list[dict] | None = None) -> dict | None:
+                   | None = None, updates: list[Conflict] | None = None) -> Conflict | None:
     """The first matched pair of members (linked by a strong score, in stable order)
     whose frames hold incompatible values in one slot: a negated proposition, numbers
     for the same thing, dates. Numbers that ``moved`` says one report updates in the
@@ -120,10 +121,10 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
             # 'not for lorries' and 'never meant to carry lorries' are both negative:
             # the contradiction is one side negating what the other affirms
             if (bool(na) != bool(nb)) or denial:
-                return {"rule": "negation: one report affirms what another negates",
-                        "sides": [_side(m, " ".join(sorted(n)) or (m.cue if m.polarity < 0
-                                                                    else "affirms"))
-                                  for m, n in ((a, na), (b, nb))]}
+                return Conflict(rule="negation: one report affirms what another negates",
+                                sides=[_side(m, " ".join(sorted(n)) or (m.cue if m.polarity < 0
+                                                                         else "affirms"))
+                                       for m, n in ((a, na), (b, nb))])
         conflict = _number_conflict(a, b)
         if conflict is not None:
             found = _figures_differ(a, b, conflict, moved, updates)
@@ -132,29 +133,29 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
         fa, fb = date_parts(a.frame.times), date_parts(b.frame.times)
         for key in sorted(set(fa) & set(fb)):
             if not fa[key] & fb[key]:
-                return {"rule": f"dates differ ({key})",
-                        "sides": [_side(a, f"{key} {'/'.join(sorted(fa[key]))}"),
-                                  _side(b, f"{key} {'/'.join(sorted(fb[key]))}")]}
+                return Conflict(rule=f"dates differ ({key})",
+                                sides=[_side(a, f"{key} {'/'.join(sorted(fa[key]))}"),
+                                       _side(b, f"{key} {'/'.join(sorted(fb[key]))}")])
     return None
 
 
 def _figures_differ(a: ClaimInfo, b: ClaimInfo, conflict: tuple[FrameNumber, FrameNumber],
                     moved: Callable[[ClaimInfo, FrameNumber, ClaimInfo, FrameNumber], bool] | None,
-                    updates: list[dict] | None) -> dict | None:
+                    updates: list[Conflict] | None) -> Conflict | None:
     """Two figures for one thing that differ: an update (recorded in ``updates``) when
     ``moved`` says one supersedes the other, else the contradiction."""
     x, y = conflict
     sides = [_side(a, _show(x)), _side(b, _show(y))]
     if moved is not None and (moved(a, x, b, y) or moved(b, y, a, x)):
         if updates is not None:  # sides in time order: the earlier figure first
-            updates.append({"rule": "a later report updates the figure",
-                            "sides": sides if moved(a, x, b, y) else sides[::-1]})
+            updates.append(Conflict(rule="a later report updates the figure",
+                                    sides=sides if moved(a, x, b, y) else sides[::-1]))
         return None
     thing = x.quantity or x.counts or y.counts or "the same thing"
-    return {"rule": f"numbers differ ({thing})", "sides": sides}
+    return Conflict(rule=f"numbers differ ({thing})", sides=sides)
 
 
-def variants(members: list[ClaimInfo]) -> list[dict]:
+def variants(members: list[ClaimInfo]) -> list[Variant]:
     """Distinct wordings of one quotation, longest first, with who carried each."""
     forms: dict[str, list[ClaimInfo]] = defaultdict(list)
     for m in members:
@@ -162,51 +163,45 @@ def variants(members: list[ClaimInfo]) -> list[dict]:
             forms[" ".join(m.quote.split())].append(m)
     if len(forms) < 2:
         return []
-    return [{"quote": q, "claims": sorted(m.id for m in ms),
-             "outlets": sorted({m.outlet for m in ms})}
+    return [Variant(quote=q, claims=sorted(m.id for m in ms),
+                    outlets=sorted({m.outlet for m in ms}))
             for q, ms in sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
 
 
 def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int],
             moved: Callable[[ClaimInfo, FrameNumber, ClaimInfo, FrameNumber], bool]
-            | None = None) -> tuple[str, dict]:
-    """Status of a group and the reason, as a JSON-able dict. ``moved(a, x, b, y)``: does
-    claim b's figure y update claim a's x (reported later, higher or said to have moved)?
-    A group whose only differences are such updates is ``updated``."""
+            | None = None) -> Verdict:
+    """The group's :class:`~summitledger.verdict.Verdict`: its status and the reason.
+    ``moved(a, x, b, y)``: does claim b's figure y update claim a's x (reported later,
+    higher or said to have moved)? A group whose only differences are such updates is
+    ``updated``."""
     members = [infos[m] for m in group.members]
     if len(members) == 1:  # most statements: one report, nothing to weigh
-        return "single-source", {
-            "outlets": [members[0].outlet], "articles": 1, "sources": 1,
-            "summary": "1 article, 1 independent source", "links": [],
-            "rule": "one source reports it"}
-    outlets = sorted({m.outlet for m in members})
+        return Verdict(status="single-source", outlets=[members[0].outlet], articles=1,
+                       sources=1, summary="1 article, 1 independent source",
+                       rule="one source reports it")
     n_articles = len({m.article_id for m in members})
     n_sources, copies = independent(members, source_of)
-    reason: dict = {
-        "outlets": outlets,
-        "articles": n_articles,
-        "sources": n_sources,
-        "summary": f"{n_articles} article{'s' * (n_articles != 1)}, "
-                   f"{n_sources} independent source{'s' * (n_sources != 1)}",
-        "links": [{"a": k.a, "b": k.b, "score": k.score, "why": k.why} for k in group.links],
-    }
-    if copies:
-        reason["copies"] = copies
-    forms = variants(members)
-    if forms:
-        reason["variants"] = forms
-    updates: list[dict] = []
+    found = Verdict(
+        outlets=sorted({m.outlet for m in members}),
+        articles=n_articles,
+        sources=n_sources,
+        summary=f"{n_articles} article{'s' * (n_articles != 1)}, "
+                f"{n_sources} independent source{'s' * (n_sources != 1)}",
+        links=[VerdictLink(a=k.a, b=k.b, score=k.score, why=k.why) for k in group.links],
+        copies=copies,
+        variants=variants(members),
+    )
+    updates: list[Conflict] = []
     conflict = _contradiction(members, {(k.a, k.b) for k in group.links}, moved, updates)
     if conflict is not None:
-        reason["rule"] = conflict["rule"]
-        reason["contradiction"] = conflict
-        return "contradicted", reason
-    if updates:
-        reason["rule"] = "one source's figure moved over time: later reports supersede"
-        reason["updates"] = updates
-        return "updated", reason
-    if n_sources >= 2:
-        reason["rule"] = f"{n_sources} independent sources report it"
-        return "corroborated", reason
-    reason["rule"] = "one source reports it" + (" (copies of one text)" if copies else "")
-    return "single-source", reason
+        found.status, found.rule, found.contradiction = "contradicted", conflict.rule, conflict
+    elif updates:
+        found.status, found.updates = "updated", updates
+        found.rule = "one source's figure moved over time: later reports supersede"
+    elif n_sources >= 2:
+        found.status, found.rule = "corroborated", f"{n_sources} independent sources report it"
+    else:
+        found.status = "single-source"
+        found.rule = "one source reports it" + (" (copies of one text)" if copies else "")
+    return found

@@ -8,7 +8,6 @@ between one of them and a third outlet is not theirs.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 from pydantic import BaseModel
@@ -18,6 +17,7 @@ from sqlmodel import Session, select
 from summitledger.errors import UNKNOWN_OUTLET, QueryError
 from summitledger.models import Actor, Article, Claim, ClaimGroup
 from summitledger.report.names import event_id, in_event, outlet_names, outlets_of
+from summitledger.verdict import Verdict
 
 
 class GroupRow(BaseModel):
@@ -27,7 +27,7 @@ class GroupRow(BaseModel):
     statement: str
     outlets: list[str]
     claims: list[int]
-    reason: dict
+    reason: Verdict
 
 
 class DiffReport(BaseModel):
@@ -62,22 +62,21 @@ def group_rows(session: Session, event: int | None = None) -> list[GroupRow]:
             group=g.id, actor=names.get(g.actor_id, ""), status=g.status, statement=g.statement,  # type: ignore[arg-type]
             outlets=sorted({o for _, o in members[g.id]}),
             claims=sorted(c for c, _ in members[g.id]),
-            reason=json.loads(g.reason or "{}")))
+            reason=Verdict.stored(g.reason, g.status)))
     return rows
 
 
 def _sides(g: GroupRow) -> set[str]:
     """The outlets of a contradicted group's contradicting claims (all its outlets when
     the verdict names no sides)."""
-    sides = g.reason.get("contradiction", {}).get("sides", [])
-    return {s["outlet"] for s in sides} or set(g.outlets)
+    return {s.outlet for s in g.reason.sides} or set(g.outlets)
 
 
 def _worded(g: GroupRow, scope: set[str], pair: bool) -> bool:
     """Do the outlets compared word the group's quotation differently? With two outlets,
     each must carry it and the two use different wordings; otherwise one in scope uses
     a wording not every outlet uses."""
-    variants = [set(v["outlets"]) for v in g.reason.get("variants", [])]
+    variants = [set(v.outlets) for v in g.reason.variants]
     if pair:
         return scope <= set(g.outlets) and any(len(scope & v) == 1 for v in variants)
     return bool(scope & set(g.outlets)) and any(
@@ -131,7 +130,7 @@ def diff(engine: Engine, a: str | None = None, b: str | None = None,
     scope = set(shown)
     moved = [g for g in groups if g.status == "updated" and scope & set(g.outlets)]
     worded = [g for g in groups if _worded(g, scope, len(chosen) == 2)]
-    disputed = [g for g in groups if scope & set(g.outlets) and g.reason.get("disputed_by")]
+    disputed = [g for g in groups if scope & set(g.outlets) and g.reason.disputed_by]
     return DiffReport(outlets=shown, both=both, only=only, contradictions=contra, updated=moved,
                       worded_differently=worded, disputes=disputed,
                       matrix={k: dict(v) for k, v in sorted(matrix.items())})

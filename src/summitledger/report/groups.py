@@ -3,7 +3,6 @@ and the reason (``summitledger show``, the HTML report)."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 from pydantic import BaseModel
@@ -21,6 +20,7 @@ from summitledger.models import (
 from summitledger.report.names import event_id, in_event
 from summitledger.report.queries import actor_names
 from summitledger.store.frames import stored_frame
+from summitledger.verdict import Verdict
 
 
 class Member(BaseModel):
@@ -48,7 +48,7 @@ class GroupDetail(BaseModel):
     rule: str
     matcher: str
     members: list[Member]
-    reason: dict
+    reason: Verdict  # the status and why (its JSON keys as the ledger keeps them)
 
 
 def _marks(sentence: str, c: Claim) -> list[tuple[int, int, str]]:
@@ -98,12 +98,12 @@ def details(engine: Engine, group_ids: list[int] | None = None,
                 frame=stored_frame(c.frame, c.lemmas, c.polarity, c.cue)))
         out = []
         for g in groups:
-            reason = json.loads(g.reason or "{}")
+            reason = Verdict.stored(g.reason, g.status)
             out.append(GroupDetail(
                 group=g.id, event=events.get(g.event_id, ""), actor=names.get(g.actor_id, ""),  # type: ignore[arg-type]
                 status=g.status,
-                disputed=g.disputed, statement=g.statement, summary=reason.get("summary", ""),
-                rule=reason.get("rule", ""), matcher=g.matcher, members=members[g.id],
+                disputed=g.disputed, statement=g.statement, summary=reason.summary,
+                rule=reason.rule, matcher=g.matcher, members=members[g.id],
                 reason=reason))
         return out
 

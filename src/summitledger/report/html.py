@@ -78,24 +78,24 @@ def _headline_sides(g: GroupDetail, labels: dict[str, str]) -> list[dict]:
     (which carries a denial) and its content with the contradicting words marked."""
     by_claim = {m.claim: m for m in g.members}
     out = []
-    for side in g.reason.get("contradiction", {}).get("sides", []):
-        m = by_claim.get(side["claim"])
+    for side in g.reason.sides:
+        m = by_claim.get(side.claim)
         if m is not None:
             out.append({"outlet": labels.get(m.outlet, m.outlet), "cue": m.cue,
-                        "html": marked(m.content, _contra_marks(m.content, str(side["words"])))})
+                        "html": marked(m.content, _contra_marks(m.content, side.words))})
     return out if len(out) >= 2 else []
 
 
 def _notes(g: GroupDetail, labels: dict[str, str]) -> list[str]:
     notes = []
-    for side in g.reason.get("contradiction", {}).get("sides", []):
-        notes.append(f"{labels.get(side['outlet'], side['outlet'])} (claim {side['claim']}): {side['words']}")
-    for v in g.reason.get("variants", []):
-        notes.append(f"variant wording in {', '.join(labels.get(o, o) for o in v['outlets'])}: “{v['quote']}”")
-    if g.reason.get("copies"):
+    for side in g.reason.sides:
+        notes.append(f"{labels.get(side.outlet, side.outlet)} (claim {side.claim}): {side.words}")
+    for v in g.reason.variants:
+        notes.append(f"variant wording in {', '.join(labels.get(o, o) for o in v.outlets)}: “{v.quote}”")
+    if g.reason.copies:
         notes.append("some articles are copies of one text and count as one source")
-    for d in g.reason.get("disputed_by", []):
-        notes.append(f"disputed by {d['actor']}: {d['statement']}")
+    for d in g.reason.disputed_by:
+        notes.append(f"disputed by {d.actor}: {d.statement}")
     return notes
 
 
@@ -118,11 +118,10 @@ def build(engine: Engine, title: str = "", ledger: str = "", event: str | None =
     # what a reader asks first: contradictions, then what most independent sources
     # carry, then what one outlet alone reports (the reader may re-sort in the page)
     rank = {"contradicted": 0, "updated": 1, "corroborated": 2, "single-source": 3}
-    groups = sorted(groups, key=lambda g: (rank.get(g.status, 4), -g.reason.get("sources", 1),
+    groups = sorted(groups, key=lambda g: (rank.get(g.status, 4), -g.reason.sources,
                                            -len(g.members), g.group))
     for g in groups:
-        sides = {side["claim"]: str(side["words"])
-                 for side in g.reason.get("contradiction", {}).get("sides", [])}
+        sides = {side.claim: side.words for side in g.reason.sides}
         members = []
         for m in g.members:
             # a side's contradicting words, marked as whole words in its own sentence only

@@ -51,7 +51,7 @@ class DevSet:
         """The set's scores when grouped with ``model``."""
         done = finish(self.inputs, model)
         group_of = {m: n for n, g in enumerate(done.groups) for m in g.members}
-        status = {m: done.verdicts[n][0] for m, n in group_of.items()}
+        status = {m: done.verdicts[n].status for m, n in group_of.items()}
         records = [replace(r, group=group_of.get(r.id), status=status.get(r.id, r.status))
                    for r in self.records]
         return score(self.gold_dir, records).overall

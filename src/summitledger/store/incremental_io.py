@@ -220,10 +220,11 @@ def disputed_groups(conn: Connection, ev: Ev) -> set[int]:
         ClaimGroup.event_id == ev, col(ClaimGroup.disputed).is_(True))).scalars())
 
 
-def group_faces(conn: Connection, groups: set[int]) -> dict[int, tuple[str, str, str]]:
-    """Group id -> (statement, its actor's name, reason JSON)."""
-    return {g: (s, a or "", r) for g, s, a, r in conn.execute(
-        select(ClaimGroup.id, ClaimGroup.statement, Actor.name, ClaimGroup.reason)
+def group_faces(conn: Connection, groups: set[int]) -> dict[int, tuple[str, str, str, str]]:
+    """Group id -> (statement, its actor's name, reason JSON, status)."""
+    return {g: (s, a or "", r, st) for g, s, a, r, st in conn.execute(
+        select(ClaimGroup.id, ClaimGroup.statement, Actor.name, ClaimGroup.reason,
+               ClaimGroup.status)
         .outerjoin(Actor, ClaimGroup.actor_id == Actor.id)
         .where(col(ClaimGroup.id).in_(sorted(groups))))}
 
