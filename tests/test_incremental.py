@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -71,8 +72,7 @@ def _grow(db: Path, order: list[Path], cuts: list[int], notes: list[str]) -> Non
 @given(order=st.permutations(FILES), cuts=st.lists(st.integers(0, len(FILES)), max_size=4))
 def test_any_order_and_batches_give_what_a_full_rebuild_gives(tmp_path: Path, order: list[Path],
                                                               cuts: list[int]) -> None:
-    here = tmp_path / f"{abs(hash((tuple(order), tuple(cuts))))}"
-    here.mkdir()
+    here = Path(tempfile.mkdtemp(dir=tmp_path))
     notes: list[str] = []
     _grow(here / "added.db", order, cuts, notes)
     shutil.copy(here / "added.db", here / "rebuilt.db")

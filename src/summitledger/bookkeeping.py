@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger
+from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -65,3 +65,14 @@ class GroupHead(SQLModel, table=True):
     negates: str  # the word the negation applies to, or ""
     slots: str  # theme words and the main verb, space-separated
     words: str  # content words, space-separated
+
+
+class HeadWord(SQLModel, table=True):
+    """A content word of a group's head, indexed by word: how many of an event's groups
+    hold a word, and which, without reading every head."""
+
+    __tablename__ = "head_word"
+    __table_args__ = (Index("ix_head_word_event_word", "event_id", "word"),)
+    group_id: int = Field(foreign_key="claim_group.id", ondelete="CASCADE", primary_key=True)
+    word: str = Field(primary_key=True)
+    event_id: int | None = Field(default=None)

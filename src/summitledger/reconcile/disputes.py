@@ -58,11 +58,12 @@ def _pad(rows: list[list[int]]) -> np.ndarray:
     return out
 
 
-def candidates(heads: list[Head]) -> list[tuple[int, int]]:
+def candidates(heads: list[Head], usable: dict[str, bool] | None = None) -> list[tuple[int, int]]:
     """(i, j), i < j, of heads worth scoring: different actors, one side negated and the
     other affirmed, sharing a content word that at most :data:`COMMON_THEME` heads hold
     and a slot, the negated side a denial or negating a slot of the other ('no deal was
-    struck' against 'the deal was signed')."""
+    struck' against 'the deal was signed'). ``usable``: whether each word is held by few
+    enough of the event's heads, when ``heads`` are only some of them."""
     if not heads:
         return []
     vocab: dict[str, int] = {}
@@ -74,8 +75,12 @@ def candidates(heads: list[Head]) -> list[tuple[int, int]]:
     deny = np.array([h.deny for h in heads], dtype=bool)
     names = {a: n for n, a in enumerate(sorted({h.actor for h in heads}))}
     actor = np.array([names[h.actor] for h in heads])
-    counts = np.bincount(words[words >= 0], minlength=max(1, len(vocab)))
-    n, p = _sharing(words, np.flatnonzero(polarity < 0), counts <= COMMON_THEME)
+    if usable is None:
+        counts = np.bincount(words[words >= 0], minlength=max(1, len(vocab)))
+        ok = counts <= COMMON_THEME
+    else:
+        ok = np.array([usable.get(w, True) for w in vocab], dtype=bool)
+    n, p = _sharing(words, np.flatnonzero(polarity < 0), ok)
     keep = (polarity[p] > 0) & (actor[n] != actor[p])
     n, p = n[keep], p[keep]
     shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)

@@ -141,29 +141,36 @@ def cluster(prepared: Prepared, model: PairModel = DEFAULT) -> list[Group]:
     in their stable order (article file, position), so the groups do not depend on
     ingest order.
     """
-    groups: list[Group] = []
-    for block in prepared.blocks:
-        probs = model.probabilities(block.values)
-        inside = _within_strong(block, probs >= model.threshold)
-        scored = {(block.a[k], block.b[k]): float(probs[k]) for k in inside.tolist()}
-        article = {c.id: c.article_id for c in block.claims}
-        owner = {c.id: c.actor for c in block.claims if prepared.specific(c.actor)}
-        clusters = average_link([[c.id for c in u] for u in block.units], article, scored,
-                                model.threshold, owner)
-        cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
-        links: dict[int, list[Link]] = defaultdict(list)
-        for k in inside.tolist():
-            x, y, s = block.a[k], block.b[k], float(probs[k])
-            if s >= model.threshold and cluster_of[x] == cluster_of[y]:
-                links[cluster_of[x]].append(Link(x, y, round(s, 3), _why(block.values[k])))
-        for u in block.units:
-            links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")
-                                           for c in u[1:] if c.article_id != u[0].article_id]
-        key = prepared.order
-        for n, ids in enumerate(clusters):
-            groups.append(Group(sorted(ids, key=key.__getitem__),
-                                sorted(links[n], key=lambda k: (k.a, k.b))))
+    groups = [g for block in prepared.blocks
+              for g in block_groups(block, prepared.specific, prepared.order, model)]
     return sorted(groups, key=lambda g: min(prepared.order[m] for m in g.members))
+
+
+def block_groups(block: Block, specific: Callable[[str], bool], key: dict[int, tuple],
+                 model: PairModel = DEFAULT) -> list[Group]:
+    """:func:`cluster` of one block (or of strong components of one, with every
+    candidate pair among their units: :mod:`regroup`); ``key``: claim id -> stable key."""
+    groups: list[Group] = []
+    probs = model.probabilities(block.values)
+    inside = _within_strong(block, probs >= model.threshold)
+    scored = {(block.a[k], block.b[k]): float(probs[k]) for k in inside.tolist()}
+    article = {c.id: c.article_id for c in block.claims}
+    owner = {c.id: c.actor for c in block.claims if specific(c.actor)}
+    clusters = average_link([[c.id for c in u] for u in block.units], article, scored,
+                            model.threshold, owner)
+    cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
+    links: dict[int, list[Link]] = defaultdict(list)
+    for k in inside.tolist():
+        x, y, s = block.a[k], block.b[k], float(probs[k])
+        if s >= model.threshold and cluster_of[x] == cluster_of[y]:
+            links[cluster_of[x]].append(Link(x, y, round(s, 3), _why(block.values[k])))
+    for u in block.units:
+        links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")
+                                       for c in u[1:] if c.article_id != u[0].article_id]
+    for n, ids in enumerate(clusters):
+        groups.append(Group(sorted(ids, key=key.__getitem__),
+                            sorted(links[n], key=lambda k: (k.a, k.b))))
+    return groups
 
 
 def _within_strong(block: Block, strong: np.ndarray) -> np.ndarray:

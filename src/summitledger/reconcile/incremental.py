@@ -24,26 +24,33 @@ from sqlalchemy.engine import Connection
 
 from summitledger.reconcile.actor_tables import Spoken, actor_rows, event_actors, spoken_of
 from summitledger.reconcile.actors import Resolution, resolve_actors
-from summitledger.reconcile.disputes import Head, candidates, head_of, scored
-from summitledger.reconcile.figures import article_times, figure_series, update_rule
-from summitledger.reconcile.frames import stored_frame
+from summitledger.reconcile.claims import read_infos
+from summitledger.reconcile.disputes import head_of
+from summitledger.reconcile.embedding import unpack
+from summitledger.reconcile.figures import article_times, update_rule
 from summitledger.reconcile.grouping import Signals, cluster, prepare
 from summitledger.reconcile.ids import high_water, save_high_water, stable_ids
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT
 from summitledger.reconcile.plan import embeddings
+from summitledger.reconcile.regroup import Brief, around
+from summitledger.reconcile.rejudge import disputes_again, series_again
 from summitledger.reconcile.sources import bands, copies, shingles
-from summitledger.reconcile.state import compatible_pairs, forms, head_row, unchanged
+from summitledger.reconcile.state import changed_forms, forms, head_row
 from summitledger.reconcile.statement import statement
 from summitledger.reconcile.verdicts import verdict
 from summitledger.store import incremental_io as io
-from summitledger.store.figures import save_series
 from summitledger.store.reconcile_io import ClaimRow, Ev, earlier_actors, save_embeddings
-from summitledger.verdict import Dispute, Verdict
 
 #: a new article whose blocks hold more claims than this is regrouped with its whole
 #: event (and says so): past this, most of a large event would be read anyway
 BLOCK_LIMIT = 200_000
+#: an addition that changes the groups of more claims than this rebuilds instead (and
+#: says so): the rest of the event's claims are then named one by one in a query
+CHANGED_LIMIT = 20_000
+#: regrouping more claims than this because new names move earlier ones is told (it
+#: takes seconds where adding an article takes less than one)
+REGROUP_NOTE = 1_000
 
 
 def _sources(conn: Connection, ev: Ev, added: set[int], held: dict[int, int | None]
@@ -65,15 +72,6 @@ def _sources(conn: Connection, ev: Ev, added: set[int], held: dict[int, int | No
     return out, keys
 
 
-def _infos(rows: list[ClaimRow], res: Resolution) -> dict[int, ClaimInfo]:
-    return {r.id: ClaimInfo(
-        id=r.id, article_id=r.article_id, outlet=r.outlet,
-        actor=res.mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
-        lemmas=r.lemmas, topic=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
-        key=(r.file, r.content_hash, r.idx),
-        frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue)) for r in rows}
-
-
 def _adopt(groups: list[Group], infos: dict[int, ClaimInfo], res: Resolution) -> dict[int, str]:
     """A vague actor's claim in one statement with a specific actor's becomes that
     actor's (as :func:`plan.finish` does)."""
@@ -89,21 +87,18 @@ def _adopt(groups: list[Group], infos: dict[int, ClaimInfo], res: Resolution) ->
 
 
 def _resolutions(conn: Connection, ev: Ev, added: set[int]
-                 ) -> tuple[Resolution, list[tuple[str, str, str]], dict, dict] | None:
-    """The event's actor resolution with the new articles and without; None when the
-    names the event had would change actor, vagueness or block-mates."""
+                 ) -> tuple[Resolution, list[tuple[str, str, str]], dict, set[str]]:
+    """The event's actor resolution with the new articles, its aliases, each name
+    form's actor, vagueness and block, and the earlier forms the new names move
+    (:func:`state.changed_forms`, against the resolution without the new articles)."""
     names = io.event_names(conn, ev)
     aliases = io.event_aliases(conn, ev)
     res = resolve_actors(names, [a[:3] for a in aliases], [])
     before = resolve_actors([n for n in names if n[2] not in added],
                             [a[:3] for a in aliases if a[3] not in added], [])
     table = forms(res, {n[0] for n in names})
-    earlier = {n[0] for n in names if n[2] not in added}
-    old = forms(before, earlier)
-    if not unchanged(old, table) or \
-            compatible_pairs(before, old, earlier) != compatible_pairs(res, table, earlier):
-        return None
-    return res, [a[:3] for a in aliases], table, {n[0]: n[2] for n in names}
+    old = forms(before, {n[0] for n in names if n[2] not in added})
+    return res, [a[:3] for a in aliases], table, changed_forms(old, table, before, res)
 
 
 def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str], None]) -> bool:
@@ -111,13 +106,10 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     False, having written nothing, when the event must be rebuilt instead."""
     if io.has_overrides(conn):
         return False  # the user's overrides name speakers as any claim wrote them
-    found = _resolutions(conn, ev, added)
-    if found is None:
-        say("a new name changes who an earlier name is: rebuilding the groups")
-        return False
-    res, aliases, table, _ = found
+    res, aliases, table, moved_forms = _resolutions(conn, ev, added)
     new_forms = {f for f, _, art, _ in io.event_names(conn, ev) if art in added}
-    touched = {table[f][2] for f in new_forms}
+    whole = {table[f][2] for f in moved_forms}  # blocks regrouped whole
+    touched = whole | {table[f][2] for f in new_forms}
     block_forms = {f for f, (_, _, b) in table.items() if b in touched}
     rows = io.block_rows(conn, ev, block_forms)
     if len(rows) > BLOCK_LIMIT:
@@ -131,19 +123,37 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     new_sources, new_bands = sources
     source_of = {a: (s if s is not None else a) for a, (_, s) in held.items()} | new_sources
     published = {a: d for a, (d, _) in held.items()}
-    infos = _infos(rows, res)
-    emb, made = embeddings(rows, infos)
-    signals = Signals(list(infos.values()), emb)
-    groups = cluster(prepare(list(infos.values()), signals, res.compatible, res.specific),
-                     DEFAULT)
+    new_claims = {r.id for r in rows if r.article_id in added}
+    infos: dict[int, ClaimInfo] = {}
+    vectors: dict[int, np.ndarray] = {}
+    groups: list[Group] = []
+    made: dict[int, bytes] = {}
+    for b in sorted(touched):
+        part = _regroup([r for r in rows if table[r.actor_key][2] == b],
+                        None if b in whole else new_claims, res)
+        infos.update(part[0])
+        vectors.update(part[1])
+        groups += part[2]
+        made.update(part[3])
+    if len(infos) > CHANGED_LIMIT:
+        say(f"the new claims change the groups of {len(infos)} claims: rebuilding the groups")
+        return False
+    n = sum(1 for r in rows if table[r.actor_key][2] in whole)
+    if n > REGROUP_NOTE:
+        say(f"new names change who {len(moved_forms)} earlier name form(s) are: "
+            f"regrouping the {n} claims of their blocks")
+    by_id = {r.id: r for r in rows}
+    rows = [by_id[c] for c in infos]
+    emb = np.stack([vectors[c] for c in infos]) if infos else np.zeros((0, 1), np.float32)
     actor_of = _adopt(groups, infos, res)
     moved = update_rule(article_times(list(infos.values()), source_of, published))
     verdicts = [verdict(g, infos, source_of, moved) for g in groups]
     said = {r.id: r.speaker for r in rows}
     statements = [statement([infos[m] for m in g.members], said) for g in groups]
     gone = io.groups_of(conn, set(infos))
+    gone_words = {r[0]: tuple(r[-1].split()) for r in io.read_heads(conn, gone)}
     gids = _group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows}, gone)
-    spoken = [Spoken(*s) for s in io.spoken_outside(conn, ev, block_forms)]
+    spoken = [Spoken(*s) for s in io.spoken_outside(conn, ev, set(infos))]
     actor_ids = _actors(conn, ev, res, aliases, spoken + spoken_of(rows, actor_of, res.mapping))
     io.replace_some_groups(conn, gone, [
         {"id": gids[n], "actor_id": actor_ids.get(infos[g.members[0]].actor), "event_id": ev,
@@ -154,14 +164,40 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
         for n, (g, v) in enumerate(zip(groups, verdicts, strict=True))],
         [{"cid": m, "gid": gids[n], "aid": actor_ids.get(infos[m].actor)}
          for n, g in enumerate(groups) for m in g.members])
-    io.write_heads(conn, [{"event_id": ev, **head_row(gids[n], head_of(infos[g.members[0]]))}
-                          for n, g in enumerate(groups)])
+    heads = {gids[n]: head_of(infos[g.members[0]]) for n, g in enumerate(groups)}
+    io.write_heads(conn, [{"event_id": ev, **head_row(g, h)} for g, h in heads.items()])
     io.write_bands(conn, new_bands)
     io.set_source(conn, new_sources)
     save_embeddings(conn, made)
-    _disputes(conn, ev, res, infos, emb)
-    _figures(conn, ev, infos, source_of, published, res)
+    disputes_again(conn, ev, res, infos, emb, heads, gone_words)
+    series_again(conn, ev, infos, source_of, published, res)
     return True
+
+
+def _regroup(block: list[ClaimRow], new: set[int] | None, res: Resolution
+             ) -> tuple[dict[int, ClaimInfo], dict[int, np.ndarray], list[Group], dict[int, bytes]]:
+    """One touched block: the claims whose groups change (read), their embeddings, their
+    groups, and the embeddings made for claims stored without one. Only the components
+    the new claims join (:func:`regroup.around`), or the whole block where that cannot
+    hold (``new`` None: the new names move earlier ones; a claim stored without an
+    embedding, a unit's new first claim, a new size class)."""
+    vectors, missing = unpack([r.embedding for r in block])
+    by_id = {r.id: r for r in block}
+    if new is not None and not missing:
+        briefs = [Brief(r.id, res.mapping.get(r.actor_key, r.actor_key), r.content, r.quote,
+                        r.article_id, (r.file, r.content_hash, r.idx)) for r in block]
+        emb = {r.id: vectors[n] for n, r in enumerate(block)}
+        found = around(briefs, new & set(by_id), emb,
+                       lambda ids: read_infos([by_id[i] for i in ids], res),
+                       res.compatible, res.specific, DEFAULT)
+        if found is not None:
+            infos, groups = found
+            return infos, {c: emb[c] for c in infos}, groups, {}
+    infos = read_infos(block, res)
+    vectors, made = embeddings(block, infos)
+    groups = cluster(prepare(list(infos.values()), Signals(list(infos.values()), vectors),
+                             res.compatible, res.specific), DEFAULT)
+    return infos, {r.id: vectors[n] for n, r in enumerate(block)}, groups, made
 
 
 def _group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[str, int]],
@@ -194,70 +230,3 @@ def _actors(conn: Connection, ev: Ev, res: Resolution, aliases: list[tuple[str, 
     save_high_water(conn, "actor", max([top, *ids.values()]))
     io.replace_event_actors(conn, ev, actors, names, joins)
     return {name: i for (_, name), i in ids.items()}
-
-
-def _disputes(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, ClaimInfo],
-              emb: np.ndarray) -> None:
-    """The event's disputes found again from its groups' heads (``infos``: the regrouped
-    claims, ``emb`` their embeddings in that order); the groups whose disputes changed
-    get their reasons and flags rewritten."""
-    stored = io.read_heads(conn, ev)
-    heads = [Head(claim=c, actor=a, polarity=p, deny=bool(d), negates=n,
-                  slots=tuple(s.split()), words=tuple(w.split()))
-             for _, c, a, p, d, n, s, w in stored]
-    gid = [r[0] for r in stored]
-    pairs = candidates(heads)
-    need = sorted({heads[i].claim for p in pairs for i in p})
-    contested: list[tuple[int, int, float]] = []
-    if pairs:
-        rows = io.claims_by_id(conn, set(need) - set(infos))
-        more = _infos(rows, res)
-        more_emb, _ = embeddings(rows, more)
-        at = {c: n for n, c in enumerate(infos)}
-        pos = {r.id: n for n, r in enumerate(rows)}
-        claims = [infos[c] if c in infos else more[c] for c in need]
-        vectors = np.stack([emb[at[c]] if c in at else more_emb[pos[c]] for c in need])
-        signals = Signals(claims, vectors)
-        contested = scored(heads, pairs, lambda a, b: signals.pairs(a, b, [False] * len(a)))
-    touched = io.disputed_groups(conn, ev) | {gid[i] for a, b, _ in contested for i in (a, b)}
-    faces = io.group_faces(conn, touched)
-    by: dict[int, list[Dispute]] = {g: [] for g in touched}
-    for a, b, sc in contested:
-        for x, y in ((a, b), (b, a)):
-            by[gid[x]].append(Dispute(group=gid[y], actor=faces[gid[y]][1], score=sc,
-                                      statement=faces[gid[y]][0]))
-    changes = {}
-    for g in sorted(touched):
-        verdict_of = Verdict.stored(faces[g][2], faces[g][3])
-        entries = sorted(by[g], key=dispute_order)
-        if verdict_of.disputed_by != entries:
-            verdict_of.disputed_by = entries
-            changes[g] = (verdict_of.to_json(), bool(entries))
-    io.set_reasons(conn, changes)
-
-
-def dispute_order(entry: Dispute) -> tuple:
-    """Disputes of a group, strongest first (then by statement): the same in a full
-    reconcile and one that adds articles."""
-    return (-entry.score, entry.statement, entry.actor)
-
-
-def _figures(conn: Connection, ev: Ev, infos: dict[int, ClaimInfo], source_of: dict[int, int],
-             published: dict[int, str], res: Resolution) -> None:
-    """The event's series of the quantities the regrouped claims give, made again from
-    every claim giving them."""
-    quantities = {n.quantity for c in infos.values() for n in c.frame.numbers if n.quantity}
-    if not quantities:
-        return
-    held = io.series_claims(conn, ev, quantities)
-    others = {c for cs in held.values() for c in cs} - set(infos)
-    rows = io.claims_by_id(conn, others)
-    named = io.actor_names(conn, others)
-    more = _infos(rows, res)
-    for c, info in more.items():
-        if c in named:
-            more[c] = replace(info, actor=named[c])
-    claims = sorted([*infos.values(), *more.values()], key=lambda c: c.key)
-    series = [s for s in figure_series(claims, source_of, published) if s.quantity in quantities]
-    io.drop_series(conn, set(held))
-    save_series(conn, series, first=io.next_series_id(conn), replace=False)

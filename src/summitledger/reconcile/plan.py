@@ -15,10 +15,10 @@ import numpy as np
 
 from summitledger.models import FigureSeries
 from summitledger.reconcile.actors import Resolution, resolve_actors
+from summitledger.reconcile.claims import read_infos
 from summitledger.reconcile.disputes import disputes
 from summitledger.reconcile.embedding import embed, pack, unpack
 from summitledger.reconcile.figures import article_times, figure_series, update_rule
-from summitledger.reconcile.frames import stored_frame
 from summitledger.reconcile.grouping import Prepared, Signals, cluster, prepare
 from summitledger.reconcile.matching import ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT, PairModel
@@ -71,13 +71,7 @@ def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
     ``published``: each article's publication time (ISO), which orders figures."""
     resolution = resolve_actors([(r.actor_key, r.actor_kind, r.article_id) for r in rows],
                                 aliases, overrides)
-    mapping = resolution.mapping
-    infos = {r.id: ClaimInfo(
-        id=r.id, article_id=r.article_id, outlet=r.outlet,
-        actor=mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
-        lemmas=r.lemmas, topic=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
-        key=(r.file, r.content_hash, r.idx), frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue))
-        for r in rows}
+    infos = read_infos(rows, resolution)
     emb, made = embeddings(rows, infos)
     signals = Signals(list(infos.values()), emb)
     prepared = prepare(list(infos.values()), signals, resolution.compatible,

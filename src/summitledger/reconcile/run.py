@@ -16,9 +16,10 @@ from summitledger.models import FigureSeries
 from summitledger.reconcile.actor_tables import actor_rows, event_actors, spoken_of
 from summitledger.reconcile.disputes import head_of
 from summitledger.reconcile.ids import group_ids, high_water, save_high_water
-from summitledger.reconcile.incremental import add_articles, dispute_order
+from summitledger.reconcile.incremental import add_articles
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.plan import Inputs, plan, prepare_inputs
+from summitledger.reconcile.rejudge import dispute_order
 from summitledger.reconcile.sources import bands, shingles
 from summitledger.reconcile.state import STATE, head_row
 from summitledger.reconcile.statement import statement

@@ -1,6 +1,6 @@
 """What a reconcile leaves for the next one to add to: each group's head for disputes,
-and the version of what made the groups (:data:`STATE`); and the test that a new
-article leaves the event's earlier names as they were (:func:`unchanged`).
+and the version of what made the groups (:data:`STATE`); and which of the event's
+earlier names a new article's names move (:func:`changed_forms`).
 
 A reconcile that finds only articles added, and the event's earlier names unchanged,
 regroups just the blocks the new claims fall in (:mod:`incremental`); everything else
@@ -18,7 +18,7 @@ from summitledger.reconcile.model import DEFAULT
 
 #: what a stored state was made with: another model, candidate rule or resolution makes
 #: the next reconcile rebuild instead of adding
-STATE = f"state-1; {MATCHER}; model {DEFAULT.describe()}; all pairs {ALL_PAIRS}"
+STATE = f"state-2; {MATCHER}; model {DEFAULT.describe()}; all pairs {ALL_PAIRS}"
 
 
 def forms(resolution: Resolution, with_claims: set[str]) -> dict[str, tuple[str, str, str]]:
@@ -32,28 +32,27 @@ def forms(resolution: Resolution, with_claims: set[str]) -> dict[str, tuple[str,
     return out
 
 
-def unchanged(old: dict[str, tuple[str, str, str]], new: dict[str, tuple[str, str, str]]) -> bool:
-    """Do the forms the last reconcile saw keep their actor, vagueness and block-mates?
-    (New forms may join a block; a block of old forms may not split or merge.)"""
-    if any(f not in new or new[f][:2] != old[f][:2] for f in old):
-        return False
-    mates_old: dict[str, set[str]] = {}
-    mates_new: dict[str, set[str]] = {}
-    for f, (a, _, b) in old.items():
-        mates_old.setdefault(b, set()).add(a)
-        mates_new.setdefault(new[f][2], set()).add(a)
-    return sorted(map(sorted, mates_old.values())) == sorted(map(sorted, mates_new.values()))
-
-
-def compatible_pairs(resolution: Resolution, table: dict[str, tuple[str, str, str]],
-                     among: set[str]) -> set[tuple[str, str]]:
-    """The pairs of actors (of the name forms ``among``) sharing a block that may be one:
-    what decides which of a block's claims are compared."""
-    by_block: dict[str, set[str]] = {}
-    for f in among:
-        by_block.setdefault(table[f][2], set()).add(table[f][0])
-    return {(a, b) for actors in by_block.values() for a in actors for b in actors
-            if a < b and resolution.compatible(a, b)}
+def changed_forms(old: dict[str, tuple[str, str, str]], new: dict[str, tuple[str, str, str]],
+                  before: Resolution, after: Resolution) -> set[str]:
+    """The earlier name forms whose claims a new article's names move: a form that
+    changes actor or vagueness, whose block-mates change (a block splits or merges), or
+    in a block whose actors' compatibilities change; and with each, every form that
+    shared its block before (their groups may hold its claims). Their blocks are
+    regrouped whole."""
+    changed = {f for f in old if f not in new or new[f][:2] != old[f][:2]}
+    by_old: dict[str, set[str]] = {}
+    by_new: dict[str, set[str]] = {}
+    for f, (_, _, b) in old.items():
+        by_old.setdefault(b, set()).add(f)
+        by_new.setdefault(new[f][2] if f in new else "", set()).add(f)
+    for forms_ in by_old.values():
+        if any(by_new.get(new[f][2] if f in new else "", set()) != forms_ for f in forms_):
+            changed |= forms_
+        actors = sorted({old[f][0] for f in forms_})
+        if any(before.compatible(x, y) != after.compatible(x, y)
+               for i, x in enumerate(actors) for y in actors[i + 1:]):
+            changed |= forms_
+    return {f for forms_ in by_old.values() if forms_ & changed for f in forms_}
 
 
 def head_row(gid: int, head: Head) -> dict:

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, insert, text, update
 from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 
-from summitledger.bookkeeping import ArticleBand, GroupHead, Pending
+from summitledger.bookkeeping import ArticleBand, GroupHead, HeadWord, Pending
 from summitledger.models import (
     Actor,
     ActorAlias,
@@ -69,16 +69,16 @@ def event_aliases(conn: Connection, ev: Ev) -> list[tuple[str, str, str, int]]:
         .order_by(Article.file, Article.content_hash, ArticleAlias.actor, ArticleAlias.alias))]
 
 
-def spoken_outside(conn: Connection, ev: Ev, forms: set[str]
+def spoken_outside(conn: Connection, ev: Ev, claims: set[int]
                    ) -> list[tuple[str, str, str, int, int, str]]:
     """(name form, speaker, actor name, claims, first claim id, first file) over the
-    event's claims whose name form is not one of ``forms`` (their actor as stored)."""
+    event's claims but ``claims`` (their actor as stored)."""
     return [tuple(r) for r in conn.execute(  # type: ignore[misc]
         select(Claim.actor_key, Claim.speaker, Actor.name, func.count(), func.min(Claim.id),
                func.min(Article.file))
         .join(Article, Claim.article_id == Article.id)
         .join(Actor, Claim.actor_id == Actor.id)
-        .where(Article.event_id == ev, col(Claim.actor_key).not_in(sorted(forms)))
+        .where(Article.event_id == ev, col(Claim.id).not_in(sorted(claims)))
         .group_by(Claim.actor_key, Claim.speaker, Actor.name))]
 
 
@@ -197,6 +197,7 @@ def replace_some_groups(conn: Connection, gone: set[int], groups: list[dict],
     if gone:
         conn.execute(update(Claim).where(col(Claim.group_id).in_(sorted(gone)))
                      .values(group_id=None))
+        conn.execute(delete(HeadWord).where(col(HeadWord.group_id).in_(sorted(gone))))
         conn.execute(delete(GroupHead).where(col(GroupHead.group_id).in_(sorted(gone))))
         conn.execute(delete(ClaimGroup).where(col(ClaimGroup.id).in_(sorted(gone))))
     if groups:
@@ -206,13 +207,28 @@ def replace_some_groups(conn: Connection, gone: set[int], groups: list[dict],
                      members)
 
 
-def read_heads(conn: Connection, ev: Ev) -> list[tuple]:
-    """(group id, claim id, actor, polarity, deny, negates, slots, words) of the event's
-    groups, by group id."""
+def read_heads(conn: Connection, groups: set[int]) -> list[tuple]:
+    """(group id, claim id, actor, polarity, deny, negates, slots, words) of ``groups``,
+    by group id."""
     return [tuple(r) for r in conn.execute(select(
         GroupHead.group_id, GroupHead.claim_id, GroupHead.actor, GroupHead.polarity,
         GroupHead.deny, GroupHead.negates, GroupHead.slots, GroupHead.words)
-        .where(GroupHead.event_id == ev).order_by(GroupHead.group_id))]
+        .where(col(GroupHead.group_id).in_(sorted(groups))).order_by(GroupHead.group_id))]
+
+
+def word_counts(conn: Connection, ev: Ev, words: set[str]) -> dict[str, int]:
+    """How many of the event's group heads hold each of ``words``."""
+    found = dict(conn.execute(
+        select(HeadWord.word, func.count()).where(HeadWord.event_id == ev,
+                                                  col(HeadWord.word).in_(sorted(words)))
+        .group_by(HeadWord.word)).all())  # type: ignore[arg-type]
+    return {w: found.get(w, 0) for w in words}
+
+
+def holders(conn: Connection, ev: Ev, words: set[str]) -> set[int]:
+    """The event's groups whose heads hold one of ``words``."""
+    return set(conn.execute(select(HeadWord.group_id).where(
+        HeadWord.event_id == ev, col(HeadWord.word).in_(sorted(words))).distinct()).scalars())
 
 
 def disputed_groups(conn: Connection, ev: Ev) -> set[int]:
@@ -230,12 +246,17 @@ def group_faces(conn: Connection, groups: set[int]) -> dict[int, tuple[str, str,
 
 
 def write_heads(conn: Connection, rows: list[dict]) -> None:
-    """Group heads, each row with its ``event_id``."""
+    """Group heads, each row with its ``event_id``, and their words."""
     if rows:
         conn.execute(insert(GroupHead), rows)
+        words = [{"group_id": r["group_id"], "word": w, "event_id": r["event_id"]}
+                 for r in rows for w in sorted(set(r["words"].split()))]
+        if words:
+            conn.execute(insert(HeadWord), words)
 
 
 def clear_heads(conn: Connection) -> None:
+    conn.execute(delete(HeadWord))
     conn.execute(delete(GroupHead))
 
 
