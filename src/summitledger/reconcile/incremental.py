@@ -87,10 +87,11 @@ def _adopt(groups: list[Group], infos: dict[int, ClaimInfo], res: Resolution) ->
 
 
 def _resolutions(conn: Connection, ev: Ev, added: set[int]
-                 ) -> tuple[Resolution, list[tuple[str, str, str]], dict, set[str]]:
+                 ) -> tuple[Resolution, list[tuple[str, str, str]], dict, set[str], set[str]]:
     """The event's actor resolution with the new articles, its aliases, each name
-    form's actor, vagueness and block, and the earlier forms the new names move
-    (:func:`state.changed_forms`, against the resolution without the new articles)."""
+    form's actor, vagueness and block, the earlier forms the new names move
+    (:func:`state.changed_forms`, against the resolution without the new articles) and
+    the forms of the new articles."""
     names = io.event_names(conn, ev)
     aliases = io.event_aliases(conn, ev)
     res = resolve_actors(names, [a[:3] for a in aliases], [])
@@ -98,7 +99,8 @@ def _resolutions(conn: Connection, ev: Ev, added: set[int]
                             [a[:3] for a in aliases if a[3] not in added], [])
     table = forms(res, {n[0] for n in names})
     old = forms(before, {n[0] for n in names if n[2] not in added})
-    return res, [a[:3] for a in aliases], table, changed_forms(old, table, before, res)
+    return (res, [a[:3] for a in aliases], table, changed_forms(old, table, before, res),
+            {n[0] for n in names if n[2] in added})
 
 
 def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str], None]) -> bool:
@@ -106,14 +108,12 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     False, having written nothing, when the event must be rebuilt instead."""
     if io.has_overrides(conn):
         return False  # the user's overrides name speakers as any claim wrote them
-    res, aliases, table, moved_forms = _resolutions(conn, ev, added)
-    new_forms = {f for f, _, art, _ in io.event_names(conn, ev) if art in added}
+    res, aliases, table, moved_forms, new_forms = _resolutions(conn, ev, added)
     whole = {table[f][2] for f in moved_forms}  # blocks regrouped whole
     touched = whole | {table[f][2] for f in new_forms}
-    block_forms = {f for f, (_, _, b) in table.items() if b in touched}
-    rows = io.block_rows(conn, ev, block_forms)
-    if len(rows) > BLOCK_LIMIT:
-        say(f"the new claims fall among {len(rows)} claims of one actor: rebuilding the groups")
+    block = io.block_briefs(conn, ev, {f for f, (_, _, b) in table.items() if b in touched})
+    if len(block) > BLOCK_LIMIT:
+        say(f"the new claims fall among {len(block)} claims of one actor: rebuilding the groups")
         return False
     held = io.event_articles(conn, ev)
     sources = _sources(conn, ev, added, {a: s for a, (_, s) in held.items()})
@@ -123,14 +123,15 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     new_sources, new_bands = sources
     source_of = {a: (s if s is not None else a) for a, (_, s) in held.items()} | new_sources
     published = {a: d for a, (d, _) in held.items()}
-    new_claims = {r.id for r in rows if r.article_id in added}
+    new_claims = {b[0] for b in block if b[1] in added}
     infos: dict[int, ClaimInfo] = {}
     vectors: dict[int, np.ndarray] = {}
     groups: list[Group] = []
     made: dict[int, bytes] = {}
+    read: dict[int, ClaimRow] = {}
     for b in sorted(touched):
-        part = _regroup([r for r in rows if table[r.actor_key][2] == b],
-                        None if b in whole else new_claims, res)
+        part = _regroup(conn, [x for x in block if table[x[2]][2] == b],
+                        None if b in whole else new_claims, res, read)
         infos.update(part[0])
         vectors.update(part[1])
         groups += part[2]
@@ -138,12 +139,11 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     if len(infos) > CHANGED_LIMIT:
         say(f"the new claims change the groups of {len(infos)} claims: rebuilding the groups")
         return False
-    n = sum(1 for r in rows if table[r.actor_key][2] in whole)
+    n = sum(1 for x in block if table[x[2]][2] in whole)
     if n > REGROUP_NOTE:
         say(f"new names change who {len(moved_forms)} earlier name form(s) are: "
             f"regrouping the {n} claims of their blocks")
-    by_id = {r.id: r for r in rows}
-    rows = [by_id[c] for c in infos]
+    rows = [read[c] for c in infos]
     emb = np.stack([vectors[c] for c in infos]) if infos else np.zeros((0, 1), np.float32)
     actor_of = _adopt(groups, infos, res)
     moved = update_rule(article_times(list(infos.values()), source_of, published))
@@ -174,30 +174,37 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     return True
 
 
-def _regroup(block: list[ClaimRow], new: set[int] | None, res: Resolution
+def _regroup(conn: Connection, block: list[tuple], new: set[int] | None, res: Resolution,
+             read: dict[int, ClaimRow]
              ) -> tuple[dict[int, ClaimInfo], dict[int, np.ndarray], list[Group], dict[int, bytes]]:
-    """One touched block: the claims whose groups change (read), their embeddings, their
-    groups, and the embeddings made for claims stored without one. Only the components
-    the new claims join (:func:`regroup.around`), or the whole block where that cannot
-    hold (``new`` None: the new names move earlier ones; a claim stored without an
-    embedding, a unit's new first claim, a new size class)."""
-    vectors, missing = unpack([r.embedding for r in block])
-    by_id = {r.id: r for r in block}
+    """One touched block (:func:`io.block_briefs`): the claims whose groups change (read,
+    their rows kept in ``read``), their embeddings, their groups, and the embeddings
+    made for claims stored without one. Only the components the new claims join
+    (:func:`regroup.around`), or the whole block where that cannot hold (``new`` None:
+    the new names move earlier ones; a claim stored without an embedding, a unit's new
+    first claim, a new size class)."""
+
+    def infos_of(ids: list[int]) -> dict[int, ClaimInfo]:
+        rows = io.claims_by_id(conn, set(ids) - set(read))
+        read.update({r.id: r for r in rows})
+        return read_infos([read[i] for i in ids], res)
+
+    vectors, missing = unpack([b[8] for b in block])
     if new is not None and not missing:
-        briefs = [Brief(r.id, res.mapping.get(r.actor_key, r.actor_key), r.content, r.quote,
-                        r.article_id, (r.file, r.content_hash, r.idx)) for r in block]
-        emb = {r.id: vectors[n] for n, r in enumerate(block)}
-        found = around(briefs, new & set(by_id), emb,
-                       lambda ids: read_infos([by_id[i] for i in ids], res),
-                       res.compatible, res.specific, DEFAULT)
+        briefs = [Brief(i, res.mapping.get(f, f), content, quote, art, (fl, digest, idx))
+                  for i, art, f, content, quote, fl, digest, idx, _ in block]
+        emb = {b[0]: vectors[n] for n, b in enumerate(block)}
+        found = around(briefs, new & set(emb), emb, infos_of, res.compatible, res.specific,
+                       DEFAULT)
         if found is not None:
             infos, groups = found
             return infos, {c: emb[c] for c in infos}, groups, {}
-    infos = read_infos(block, res)
-    vectors, made = embeddings(block, infos)
+    infos = infos_of([b[0] for b in block])
+    rows = [read[b[0]] for b in block]
+    vectors, made = embeddings(rows, infos)
     groups = cluster(prepare(list(infos.values()), Signals(list(infos.values()), vectors),
                              res.compatible, res.specific), DEFAULT)
-    return infos, {r.id: vectors[n] for n, r in enumerate(block)}, groups, made
+    return infos, {r.id: vectors[n] for n, r in enumerate(rows)}, groups, made
 
 
 def _group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[str, int]],

@@ -56,24 +56,27 @@ def size_class(n: int) -> int:
 
 class _Neighbours:
     """Each unit's candidates in the block: every other unit, or those sharing one of
-    its hash buckets."""
+    its hash buckets (each table's keys sorted once; a unit's bucket-mates found by
+    binary search)."""
 
     def __init__(self, heads_emb: np.ndarray) -> None:
         n = len(heads_emb)
         self.n = n
         self.keys = None if n <= ALL_PAIRS else hash_keys(heads_emb, bits_for(n))
-        self.buckets: list[dict[int, list[int]]] = []
         if self.keys is not None:
-            for t in range(TABLES):
-                table: dict[int, list[int]] = {}
-                for u, k in enumerate(self.keys[t].tolist()):
-                    table.setdefault(k, []).append(u)
-                self.buckets.append(table)
+            self.order = np.argsort(self.keys, axis=1, kind="stable")
+            self.sorted = np.take_along_axis(self.keys, self.order, axis=1)
 
     def of(self, u: int) -> set[int]:
         if self.keys is None:
             return set(range(self.n)) - {u}
-        return {v for t in range(TABLES) for v in self.buckets[t][int(self.keys[t, u])]} - {u}
+        found: set[int] = set()
+        for t in range(TABLES):
+            key = self.keys[t, u]
+            lo = np.searchsorted(self.sorted[t], key, side="left")
+            hi = np.searchsorted(self.sorted[t], key, side="right")
+            found.update(self.order[t, lo:hi].tolist())
+        return found - {u}
 
 
 def around(block: list[Brief], new: set[int], emb: dict[int, np.ndarray],

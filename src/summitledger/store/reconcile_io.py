@@ -9,7 +9,7 @@ it had to make, and the ids it gave (kept in ``meta`` so an id never comes back)
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, text, update
@@ -199,7 +199,8 @@ def ledger_counts(conn: Connection) -> dict:
     def count(table: type) -> int:
         return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
-    statuses: Counter[str] = Counter(conn.execute(select(ClaimGroup.status)).scalars())
-    matchers = set(conn.execute(select(ClaimGroup.matcher)).scalars())
+    statuses = dict(conn.execute(select(ClaimGroup.status, func.count())
+                                 .group_by(ClaimGroup.status)).all())  # type: ignore[arg-type]
+    matchers = set(conn.execute(select(ClaimGroup.matcher).distinct()).scalars())
     return {"articles": count(Article), "claims": count(Claim), "actors": count(Actor),
             "statuses": dict(sorted(statuses.items())), "matchers": sorted(matchers)}
