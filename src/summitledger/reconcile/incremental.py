@@ -39,6 +39,7 @@ from summitledger.reconcile.sources import bands, copies, shingles
 from summitledger.reconcile.state import changed_forms, forms, head_row
 from summitledger.reconcile.statement import statement
 from summitledger.reconcile.verdicts import verdict
+from summitledger.store import heads as heads_io
 from summitledger.store import incremental_io as io
 from summitledger.store.reconcile_io import ClaimRow, Ev, earlier_actors, save_embeddings
 
@@ -151,7 +152,7 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     said = {r.id: r.speaker for r in rows}
     statements = [statement([infos[m] for m in g.members], said) for g in groups]
     gone = io.groups_of(conn, set(infos))
-    gone_words = {r[0]: tuple(r[-1].split()) for r in io.read_heads(conn, gone)}
+    gone_words = {r[0]: tuple(r[-1].split()) for r in heads_io.read_heads(conn, gone)}
     gids = _group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows}, gone)
     spoken = [Spoken(*s) for s in io.spoken_outside(conn, ev, set(infos))]
     actor_ids = _actors(conn, ev, res, aliases, spoken + spoken_of(rows, actor_of, res.mapping))
@@ -165,7 +166,7 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
         [{"cid": m, "gid": gids[n], "aid": actor_ids.get(infos[m].actor)}
          for n, g in enumerate(groups) for m in g.members])
     heads = {gids[n]: head_of(infos[g.members[0]]) for n, g in enumerate(groups)}
-    io.write_heads(conn, [{"event_id": ev, **head_row(g, h)} for g, h in heads.items()])
+    heads_io.write_heads(conn, [{"event_id": ev, **head_row(g, h)} for g, h in heads.items()])
     io.write_bands(conn, new_bands)
     io.set_source(conn, new_sources)
     save_embeddings(conn, made)

@@ -18,6 +18,7 @@ from summitledger.reconcile.figures import figure_series
 from summitledger.reconcile.grouping import Signals
 from summitledger.reconcile.matching import ClaimInfo
 from summitledger.reconcile.plan import embeddings
+from summitledger.store import heads as heads_io
 from summitledger.store import incremental_io as io
 from summitledger.store.figures import save_series
 from summitledger.store.reconcile_io import Ev
@@ -35,20 +36,20 @@ def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, C
     partners, with the event's word counts), every other pair keeps its verdict; the
     groups whose disputes changed get their reasons and flags rewritten."""
     changed = {w for h in added.values() for w in h.words} | {w for ws in gone.values() for w in ws}
-    counts = io.word_counts(conn, ev, changed)
+    counts = heads_io.word_counts(conn, ev, changed)
     delta = Counter(w for h in added.values() for w in h.words)
     delta.subtract(Counter(w for ws in gone.values() for w in ws))
     flipped = {w for w in changed
                if (counts[w] <= COMMON_THEME) != (counts[w] - delta[w] <= COMMON_THEME)}
     fresh = {w for h in added.values() for w in h.words if counts[w] <= COMMON_THEME}
-    near = set(added) | io.holders(conn, ev, fresh | flipped)
-    stored = io.read_heads(conn, near)
+    near = set(added) | heads_io.holders(conn, ev, fresh | flipped)
+    stored = heads_io.read_heads(conn, near)
     heads = [Head(claim=c, actor=a, polarity=p, deny=bool(d), negates=n,
                   slots=tuple(s.split()), words=tuple(w.split()))
              for _, c, a, p, d, n, s, w in stored]
     gid = [r[0] for r in stored]
     words = {w for h in heads for w in h.words}
-    counts |= io.word_counts(conn, ev, words - set(counts))
+    counts |= heads_io.word_counts(conn, ev, words - set(counts))
     pairs = candidates(heads, {w: counts[w] <= COMMON_THEME for w in words})
     now: dict[tuple[int, int], float] = {}
     if pairs:
@@ -64,7 +65,7 @@ def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, C
         now = {(min(gid[a], gid[b]), max(gid[a], gid[b])): sc for a, b, sc in
                scored(heads, pairs, lambda a, b: signals.pairs(a, b, [False] * len(a)))}
     before: dict[tuple[int, int], float] = {}
-    for g, (_, _, reason, status) in io.group_faces(conn, io.disputed_groups(conn, ev)).items():
+    for g, (_, _, reason, status) in heads_io.group_faces(conn, heads_io.disputed_groups(conn, ev)).items():
         for d in Verdict.stored(reason, status).disputed_by:
             before[(min(g, d.group), max(g, d.group))] = d.score
     redone = set(gone) | set(added)
@@ -76,7 +77,7 @@ def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, C
 
 def _rewrite(conn: Connection, groups: set[int], pairs: dict[tuple[int, int], float]) -> None:
     """Each of ``groups`` given the disputes ``pairs`` hold for it, where they changed."""
-    faces = io.group_faces(conn, groups)
+    faces = heads_io.group_faces(conn, groups)
     by: dict[int, list[Dispute]] = {g: [] for g in faces}
     for (a, b), sc in pairs.items():
         for x, y in ((a, b), (b, a)):

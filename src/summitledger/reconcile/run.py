@@ -26,15 +26,14 @@ from summitledger.reconcile.statement import statement
 from summitledger.store.backend import RECONCILE_LOCK, serialise
 from summitledger.store.engine import mark_reconciled, unreconciled_mark
 from summitledger.store.figures import save_series
+from summitledger.store.heads import clear_heads, write_heads
 from summitledger.store.incremental_io import (
     STATE_KEY,
     articles_without_bands,
-    clear_heads,
     clear_pending,
     events_of,
     read_pending,
     write_bands,
-    write_heads,
 )
 from summitledger.store.reconcile_io import (
     Ev,

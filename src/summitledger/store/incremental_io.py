@@ -95,20 +95,6 @@ def has_overrides(conn: Connection) -> bool:
 # ----------------------------------------------------------------------- claims and articles
 
 
-def block_rows(conn: Connection, ev: Ev, forms: set[str]) -> list[ClaimRow]:
-    """The event's claims whose name form is one of ``forms``, in the stable order."""
-    if not forms:
-        return []
-    return [ClaimRow(*r) for r in conn.execute(
-        select(Claim.id, Claim.article_id, Claim.actor_key, Claim.actor_kind, Claim.speaker,
-               Claim.content, Claim.quote, Claim.lemmas, Claim.topic,
-               Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
-               Article.file, Article.content_hash, Claim.embedding)
-        .join(Article, Claim.article_id == Article.id)
-        .where(Article.event_id == ev, col(Claim.actor_key).in_(sorted(forms)))
-        .order_by(Article.file, Article.content_hash, Claim.idx))]
-
-
 def block_briefs(conn: Connection, ev: Ev, forms: set[str]) -> list[tuple]:
     """(id, article, name form, content, quotation, file, article hash, position,
     embedding) of the event's claims whose name form is one of ``forms``: what finding
@@ -192,11 +178,6 @@ def group_members(conn: Connection, groups: set[int]) -> dict[int, set[tuple[str
     return out
 
 
-def group_reasons(conn: Connection, groups: set[int]) -> dict[int, str]:
-    return dict(conn.execute(select(ClaimGroup.id, ClaimGroup.reason)
-                             .where(col(ClaimGroup.id).in_(sorted(groups)))).all())  # type: ignore[arg-type]
-
-
 def set_reasons(conn: Connection, reasons: dict[int, tuple[str, bool]]) -> None:
     """Group id -> (reason JSON, disputed)."""
     if reasons:
@@ -219,59 +200,6 @@ def replace_some_groups(conn: Connection, gone: set[int], groups: list[dict],
     if members:
         conn.execute(text("UPDATE claim SET group_id = :gid, actor_id = :aid WHERE id = :cid"),
                      members)
-
-
-def read_heads(conn: Connection, groups: set[int]) -> list[tuple]:
-    """(group id, claim id, actor, polarity, deny, negates, slots, words) of ``groups``,
-    by group id."""
-    return [tuple(r) for r in conn.execute(select(
-        GroupHead.group_id, GroupHead.claim_id, GroupHead.actor, GroupHead.polarity,
-        GroupHead.deny, GroupHead.negates, GroupHead.slots, GroupHead.words)
-        .where(col(GroupHead.group_id).in_(sorted(groups))).order_by(GroupHead.group_id))]
-
-
-def word_counts(conn: Connection, ev: Ev, words: set[str]) -> dict[str, int]:
-    """How many of the event's group heads hold each of ``words``."""
-    found = dict(conn.execute(
-        select(HeadWord.word, func.count()).where(HeadWord.event_id == ev,
-                                                  col(HeadWord.word).in_(sorted(words)))
-        .group_by(HeadWord.word)).all())  # type: ignore[arg-type]
-    return {w: found.get(w, 0) for w in words}
-
-
-def holders(conn: Connection, ev: Ev, words: set[str]) -> set[int]:
-    """The event's groups whose heads hold one of ``words``."""
-    return set(conn.execute(select(HeadWord.group_id).where(
-        HeadWord.event_id == ev, col(HeadWord.word).in_(sorted(words))).distinct()).scalars())
-
-
-def disputed_groups(conn: Connection, ev: Ev) -> set[int]:
-    return set(conn.execute(select(ClaimGroup.id).where(
-        ClaimGroup.event_id == ev, col(ClaimGroup.disputed).is_(True))).scalars())
-
-
-def group_faces(conn: Connection, groups: set[int]) -> dict[int, tuple[str, str, str, str]]:
-    """Group id -> (statement, its actor's name, reason JSON, status)."""
-    return {g: (s, a or "", r, st) for g, s, a, r, st in conn.execute(
-        select(ClaimGroup.id, ClaimGroup.statement, Actor.name, ClaimGroup.reason,
-               ClaimGroup.status)
-        .outerjoin(Actor, ClaimGroup.actor_id == Actor.id)
-        .where(col(ClaimGroup.id).in_(sorted(groups))))}
-
-
-def write_heads(conn: Connection, rows: list[dict]) -> None:
-    """Group heads, each row with its ``event_id``, and their words."""
-    if rows:
-        conn.execute(insert(GroupHead), rows)
-        words = [{"group_id": r["group_id"], "word": w, "event_id": r["event_id"]}
-                 for r in rows for w in sorted(set(r["words"].split()))]
-        if words:
-            conn.execute(insert(HeadWord), words)
-
-
-def clear_heads(conn: Connection) -> None:
-    conn.execute(delete(HeadWord))
-    conn.execute(delete(GroupHead))
 
 
 # ----------------------------------------------------------------------- actors and figures
