@@ -75,7 +75,7 @@ def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
     infos = {r.id: ClaimInfo(
         id=r.id, article_id=r.article_id, outlet=r.outlet,
         actor=mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
-        lemmas=r.lemmas, topic=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
+        bag_json=r.lemmas, topic_json=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
         key=(r.file, r.content_hash, r.idx), frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue))
         for r in rows}
     emb, made = embeddings(rows, infos)
@@ -92,7 +92,8 @@ def embeddings(rows: list[ClaimRow], infos: dict[int, ClaimInfo]) -> tuple[np.nd
     emb, missing = unpack([r.embedding for r in rows])
     if not missing:
         return emb, {}
-    emb[missing] = embed([meaning_text(infos[rows[n].id]) for n in missing])
+    emb[missing] = embed([meaning_text(c.content, c.bag, c.topic)
+                          for c in (infos[rows[n].id] for n in missing)])
     return emb, dict(zip((rows[n].id for n in missing), pack(emb[missing]), strict=True))
 
 

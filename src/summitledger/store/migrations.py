@@ -15,6 +15,7 @@ from summitledger.events import stored_event
 from summitledger.models import utcnow
 from summitledger.store import schema1
 from summitledger.store.backend import is_postgres, pg_search_doc
+from summitledger.store.bag_schema import m017_word_bags_as_json
 from summitledger.store.origin_schema import m014_article_origins
 from summitledger.store.postgres import pg_view, schema1_statements
 from summitledger.store.search_schema import m015_search_triggers, m016_claim_embeddings
@@ -294,5 +295,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (14, "article origins", m014_article_origins),
     (15, "search index kept by triggers", m015_search_triggers),
     (16, "claim embeddings", m016_claim_embeddings),
+    (17, "word bags as JSON", m017_word_bags_as_json),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
