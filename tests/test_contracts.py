@@ -33,7 +33,7 @@ def test_a_reason_stored_before_verdicts_had_a_version_reads_as_version_1() -> N
     assert v.version == VERDICT_VERSION == 1 and v.status == "contradicted"
     assert [s.words for s in v.sides] == ["12 people", "20 people"]
     assert v.links[0].score == 0.718 and v.disputed_by[0].actor == "Port authority"
-    assert v.copies == [] and v.variants == [] and v.updates == []
+    assert v.copies == () and v.variants == () and v.updates == ()
 
 
 def test_the_stored_json_keeps_the_old_keys_and_adds_only_the_version() -> None:
@@ -51,7 +51,7 @@ def test_empty_lists_and_no_contradiction_are_left_out_but_links_are_kept() -> N
         "sources": 1, "summary": "1 article, 1 independent source", "version": 1}
     assert Verdict.stored("", "single-source").sources == 1  # an empty reason still reads
     v.contradiction = Conflict(rule="r", sides=[Side(claim=1, outlet="A", words="x")])
-    v.links.append(VerdictLink(a=1, b=2, score=0.5, why="w"))
+    v.links += (VerdictLink(a=1, b=2, score=0.5, why="w"),)
     back = Verdict.stored(v.to_json(), "contradicted")
     assert back.contradiction == v.contradiction and back.links == v.links
 
