@@ -22,23 +22,33 @@ from corpus import OUTLETS  # noqa: E402
 
 from summitledger.reconcile.run import reconcile  # noqa: E402
 from summitledger.store.engine import open_ledger  # noqa: E402
+from summitledger.wordbag import WordBag  # noqa: E402
+
+#: the kinds of words a grown claim's content is drawn from
+CONTENT_KINDS = ("modifiers", "nouns", "verbs")
+Word = tuple[str, str]  # (kind of the word bag, lemma): ('nouns', 'harbour')
 
 
-def english_vocab(model: str) -> list[str]:
-    """Tagged English lemmas ('n:harbour', 'v:inspect', 'a:brittle') from the spaCy
-    pipeline's own lemmatizer tables (WordNet's lemma index: some 60,000 words), for
-    contents as diverse as a long event's coverage."""
+def _bag(words: list[Word]) -> str:
+    """The stored word bag of a grown claim's content."""
+    return WordBag(**{k: tuple(w for kind, w in words if kind == k) for k in CONTENT_KINDS}).to_json()
+
+
+def english_vocab(model: str) -> list[Word]:
+    """English lemmas by kind (('nouns', 'harbour'), ('verbs', 'inspect'), ('modifiers',
+    'brittle')) from the spaCy pipeline's own lemmatizer tables (WordNet's lemma index:
+    some 60,000 words), for contents as diverse as a long event's coverage."""
     import spacy
 
     lookups = spacy.load(model).get_pipe("lemmatizer").lookups.get_table("lemma_index")
     out = []
-    for tag, pos in (("n", "noun"), ("v", "verb"), ("a", "adj")):
-        out += [f"{tag}:{w}" for w in lookups.get(pos, []) if w.isalpha() and w.islower()
+    for kind, pos in (("nouns", "noun"), ("verbs", "verb"), ("modifiers", "adj")):
+        out += [(kind, w) for w in lookups.get(pos, []) if w.isalpha() and w.islower()
                 and len(w) > 2]
     return sorted(set(out))
 
 
-def grow(src: Path, dst: Path, claims: int, seed: int = 3, vocab: list[str] | None = None) -> None:
+def grow(src: Path, dst: Path, claims: int, seed: int = 3, vocab: list[Word] | None = None) -> None:
     """A ledger of about ``claims`` claims that say different things: the source
     ledger's articles and claims copied into new articles of random outlets (texts
     shuffled so each is its own source), each copied claim keeping its actor, cue and
@@ -70,8 +80,8 @@ def grow(src: Path, dst: Path, claims: int, seed: int = 3, vocab: list[str] | No
         con.commit()
         arts = [a for a in arts if a[0] in keep]
         have = total
-    vocab_here = sorted({w for (bag,) in con.execute("SELECT lemmas FROM claim") for w in bag.split()})
-    content_vocab = vocab or [w for w in vocab_here if w[:2] in ("n:", "v:", "a:")]
+    content_vocab = vocab or sorted({(k, w) for (raw,) in con.execute("SELECT lemmas FROM claim")
+                                     for k in CONTENT_KINDS for w in getattr(WordBag.from_json(raw), k)})
     n = 0
     while have < claims:
         aid, text, pipeline = arts[n % len(arts)]
@@ -90,8 +100,8 @@ def grow(src: Path, dst: Path, claims: int, seed: int = 3, vocab: list[str] | No
             d.update(id=None, article_id=new_id, sentence_id=None, group_id=None, actor_id=None)
             if rng.random() < 0.7:  # a different statement by the same actor
                 bag = rng.sample(content_vocab, rng.randint(6, 14))
-                d["lemmas"] = " ".join(bag)
-                d["content"] = " ".join(w.partition(":")[2] for w in bag)
+                d["lemmas"] = _bag(bag)
+                d["content"] = " ".join(w for _, w in bag)
                 d["quote"] = ""
                 d["frame"] = ""
             rows.append(tuple(d[c] for c in cols))

@@ -12,8 +12,6 @@ from pydantic import Field as PField
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-# kept in modules of their own and importable from here: the ledger's tables about
-# itself, figure series, the rows reports return
 from summitledger.bookkeeping import LexiconRow, Meta, Migration, utcnow  # noqa: F401
 from summitledger.figure_models import (  # noqa: F401
     SERIES_STATUSES,
@@ -24,6 +22,7 @@ from summitledger.figure_models import (  # noqa: F401
     FrameNumber,
 )
 from summitledger.records import ClaimRecord, PassedOverRecord  # noqa: F401
+from summitledger.wordbag import WordBag
 
 ClaimType = Literal["direct", "mixed", "indirect"]
 STATUSES: tuple[str, ...] = ("corroborated", "single-source", "contradicted", "updated")  # groups
@@ -97,8 +96,6 @@ class ClaimBase(SQLModel):
     sentence_end: int
     rule: str  # which extraction rule produced it
     polarity: int = 1  # -1 when the proposition is negated (see ClaimFrame.polarity)
-    lemmas: str = ""  # content words of the content, for matching
-    topic: str = ""  # what a question the claim answers was about
     channel: str = ""  # who passed the claim on ("A said X, according to B": B)
 
 
@@ -109,6 +106,8 @@ class ClaimDraft(ClaimBase):
     actor_kind: Literal["person", "organisation", "group", "unknown"] = "unknown"
     type: ClaimType
     frame: ClaimFrame = PField(default_factory=ClaimFrame)
+    lemmas: WordBag = PField(default_factory=WordBag)  # the content's words, for matching
+    topic: WordBag = PField(default_factory=WordBag)  # what a question it answers was about
 
 
 class RoleAlias(BaseModel):
@@ -281,7 +280,7 @@ class ClaimGroup(SQLModel, table=True):
 
 class Claim(ClaimBase, table=True):
     """A claim at rest: :class:`ClaimBase` with its article, position, actor key, group,
-    the sentence's text, the pipeline and the frame as JSON."""
+    the sentence's text, the pipeline, and the frame and word bags as JSON."""
 
     __table_args__ = (Index("ix_claim_article_idx", "article_id", "idx"),)  # migration 2
     id: int | None = Field(default=None, primary_key=True)
@@ -294,6 +293,8 @@ class Claim(ClaimBase, table=True):
     sentence: str = ""  # the text between the sentence offsets: listing reads no article
     pipeline: str
     frame: str = ""  # ClaimFrame as JSON
+    lemmas: str = ""  # WordBag as JSON (wordbag.py; '' when empty)
+    topic: str = ""  # WordBag as JSON: what a question the claim answers was about
     embedding: bytes | None = None  # the content's embedding (reconcile/embedding.py packs it)
     group_id: int | None = Field(default=None, foreign_key="claim_group.id",
                                  ondelete="SET NULL", index=True)

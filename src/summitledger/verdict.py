@@ -72,26 +72,27 @@ class Verdict(BaseModel):
     """A group's status and why: its outlets, articles and independent sources, the rule
     that gave the status and what lies behind it. Lists that are empty (and a missing
     contradiction) are left out of the JSON, as the reason dict left them out; ``links``
-    is always there."""
+    is always there. Lists are tuples: reconcile holds one verdict per group, most of
+    them with nothing behind them, and an empty tuple is shared where a list is not."""
 
     articles: int = 1
     contradiction: Conflict | None = Field(None, exclude_if=lambda v: v is None)
-    copies: list[list[int]] = Field(default_factory=list, exclude_if=_empty)  # article ids
-    disputed_by: list[Dispute] = Field(default_factory=list, exclude_if=_empty)
-    links: list[VerdictLink] = Field(default_factory=list)
-    outlets: list[str] = Field(default_factory=list)
+    copies: tuple[tuple[int, ...], ...] = Field((), exclude_if=_empty)  # article ids
+    disputed_by: tuple[Dispute, ...] = Field((), exclude_if=_empty)
+    links: tuple[VerdictLink, ...] = ()
+    outlets: tuple[str, ...] = ()
     rule: str = ""
     sources: int = 1  # independent sources (outlets carrying copies of one text are one)
     status: str = Field("", exclude=True)  # kept in its own column, not in the JSON
     summary: str = ""  # '2 articles, 2 independent sources'
-    updates: list[Conflict] = Field(default_factory=list, exclude_if=_empty)
-    variants: list[Variant] = Field(default_factory=list, exclude_if=_empty)
+    updates: tuple[Conflict, ...] = Field((), exclude_if=_empty)
+    variants: tuple[Variant, ...] = Field((), exclude_if=_empty)
     version: int = VERDICT_VERSION
 
     @property
     def sides(self) -> list[Side]:
         """The contradiction's sides (none when nothing contradicts)."""
-        return self.contradiction.sides if self.contradiction is not None else []
+        return list(self.contradiction.sides) if self.contradiction is not None else []
 
     def to_json(self) -> str:
         """The JSON the ledger keeps in ``claim_group.reason`` (keys sorted, as before)."""

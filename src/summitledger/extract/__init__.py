@@ -35,8 +35,9 @@ __all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_text", "Lexic
            "load_lexicon"]
 
 #: The extraction rules' version, recorded on every article: an article extracted by
-#: other rules is extracted again on its next ingest. Raise it when the rules change.
-EXTRACTOR_VERSION = "2026.12.8+matcher"
+#: other rules is extracted again on its next ingest. Raise it when the rules change,
+#: or the shape of the claims they store (2026.12.9: word bags as typed JSON).
+EXTRACTOR_VERSION = "2026.12.9+wordbag"
 
 
 def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:

@@ -17,6 +17,7 @@ from summitledger.extract.frames import build_frame
 from summitledger.extract.spans import end_char
 from summitledger.models import ClaimDraft
 from summitledger.nlp.nouns import thesaurus
+from summitledger.wordbag import EMPTY, WordBag
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -62,15 +63,15 @@ class Content(NamedTuple):
 
 def claim_draft(voice: Voice, cue: Span | None, content: Content, *, rule: str,
                 sentence: tuple[int, int], predicate: str = "", negative: bool = False,
-                cue_text: str | None = None, bag: str | None = None,
-                topic: str = "") -> ClaimDraft:
+                cue_text: str | None = None, bag: WordBag | None = None,
+                topic: WordBag = EMPTY) -> ClaimDraft:
     """The draft of one claim. ``predicate`` is the cue's lemma ('say', 'according'; ''
     for a quotation with no cue), its family found in the thesaurus; ``negative``: the
     cue denies what it reports. ``cue`` None: no cue, which sits at the content's start.
     ``bag``: the content's words where they are not all of its span's."""
     frame = build_frame(content.span, predicate, thesaurus().get(predicate, predicate), negative)
     if bag is None:
-        bag = lemma_bag(content.span) if content.span is not None else ""
+        bag = lemma_bag(content.span) if content.span is not None else EMPTY
     return ClaimDraft(
         speaker=voice.text,
         speaker_start=voice.start,
@@ -90,14 +91,9 @@ def claim_draft(voice: Voice, cue: Span | None, content: Content, *, rule: str,
         rule=rule,
         polarity=frame.polarity,
         frame=frame,
-        lemmas=claim_words(bag, predicate),
+        lemmas=bag.with_cue(predicate),
         topic=topic,
     )
-
-
-def claim_words(bag: str, predicate: str) -> str:
-    """A claim's word bag: its content's words and its cue's lemma (``c:say``)."""
-    return f"{bag} c:{predicate}".strip() if predicate else bag
 
 
 def recut(draft: ClaimDraft, span: Span, negative: bool, **update: Any) -> ClaimDraft:
@@ -106,4 +102,4 @@ def recut(draft: ClaimDraft, span: Span, negative: bool, **update: Any) -> Claim
     return draft.model_copy(update={
         "content": span.text, "content_start": span.start_char, "content_end": span.end_char,
         "frame": frame, "polarity": frame.polarity,
-        "lemmas": claim_words(lemma_bag(span), draft.frame.predicate), **update})
+        "lemmas": lemma_bag(span).with_cue(draft.frame.predicate), **update})

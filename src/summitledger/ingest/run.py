@@ -133,7 +133,8 @@ def claim_embeddings(ex: Extraction) -> list[bytes]:
     from summitledger.reconcile.embedding import embed, pack
     from summitledger.reconcile.signals import meaning_text
 
-    return pack(embed([meaning_text(c) for c in ex.claims])) if ex.claims else []
+    return pack(embed([meaning_text(c.content, c.lemmas, c.topic) for c in ex.claims])) \
+        if ex.claims else []
 
 
 def _note_copies(engine: Engine, done: list[tuple[ArticleIn, IngestOutcome]]) -> None:

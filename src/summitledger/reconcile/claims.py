@@ -13,6 +13,6 @@ def read_infos(rows: list[ClaimRow], res: Resolution) -> dict[int, ClaimInfo]:
     return {r.id: ClaimInfo(
         id=r.id, article_id=r.article_id, outlet=r.outlet,
         actor=res.mapping.get(r.actor_key, r.actor_key), content=r.content, quote=r.quote,
-        lemmas=r.lemmas, topic=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
+        bag_json=r.lemmas, topic_json=r.topic, polarity=r.polarity, type=r.type, cue=r.cue,
         key=(r.file, r.content_hash, r.idx),
         frame=stored_frame(r.frame, r.lemmas, r.polarity, r.cue)) for r in rows}

@@ -1,8 +1,9 @@
 """The claim as reconcile sees it, and what two claims share in form.
 
-:class:`ClaimInfo` is a claim read for reconcile; its *words* are its content words
-(plus, for a reply, what the question was about), tagged by part of speech and mapped
-through a small news thesaurus (``data/synonyms.json``). Two quotations that are the
+:class:`ClaimInfo` is a claim read for reconcile; its word bag
+(:class:`~summitledger.wordbag.WordBag`) holds its content words by kind (plus, for a
+reply, what the question was about), which :mod:`signals` maps through a small news
+thesaurus (``data/synonyms.json``). Two quotations that are the
 same words (rapidfuzz), two numbers that can describe one quantity, and dates made
 comparable are what verdicts weigh. Pure functions.
 """
@@ -16,21 +17,10 @@ from rapidfuzz import fuzz
 
 from summitledger.models import ClaimFrame, FrameNumber
 from summitledger.nlp.nouns import thesaurus
+from summitledger.wordbag import WordBag
 
 MATCHER = "v4: pair model (aligned words, meaning, words, quotation, figure, verb, theme) + average-link"
 QUOTE_THRESHOLD = 85.0  # rapidfuzz partial_ratio of two quotations
-
-
-def words_of(bag: str) -> list[str]:
-    """Tagged words of a stored bag, synonyms folded, numbers left out."""
-    table = thesaurus()
-    out = []
-    for item in bag.split():
-        tag, _, word = item.partition(":")
-        if tag in ("#", "d", "c") or not word:  # numbers, dates, cue: not the topic
-            continue
-        out.append(f"{tag}:{table.get(word, word)}" if tag != "e" else item)
-    return out
 
 
 def date_parts(times: list[str]) -> dict[str, set[str]]:
@@ -50,8 +40,8 @@ class ClaimInfo:
     actor: str
     content: str
     quote: str
-    lemmas: str
-    topic: str = ""
+    bag_json: str  # the content's WordBag as the ledger keeps it (read through ``bag``)
+    topic_json: str = ""  # a reply's: what the question was about (``topic``)
     polarity: int = 1
     type: str = "indirect"
     cue: str = ""
@@ -59,8 +49,15 @@ class ClaimInfo:
     frame: ClaimFrame = field(default_factory=ClaimFrame)
 
     @property
-    def words(self) -> list[str]:
-        return words_of(self.lemmas) + words_of(self.topic)
+    def bag(self) -> WordBag:
+        """The content's words (read when asked: most claims are read once or twice, and
+        a million of them kept parsed would hold far more memory than their JSON)."""
+        return WordBag.from_json(self.bag_json)
+
+    @property
+    def topic(self) -> WordBag:
+        """For a reply, the words of what the question was about."""
+        return WordBag.from_json(self.topic_json)
 
 
 @dataclass

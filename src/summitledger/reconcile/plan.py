@@ -86,7 +86,8 @@ def embeddings(rows: list[ClaimRow], infos: dict[int, ClaimInfo]) -> tuple[np.nd
     emb, missing = unpack([r.embedding for r in rows])
     if not missing:
         return emb, {}
-    emb[missing] = embed([meaning_text(infos[rows[n].id]) for n in missing])
+    emb[missing] = embed([meaning_text(c.content, c.bag, c.topic)
+                          for c in (infos[rows[n].id] for n in missing)])
     return emb, dict(zip((rows[n].id for n in missing), pack(emb[missing]), strict=True))
 
 

@@ -127,9 +127,9 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         disputed: set[int] = set()
         for a, b, sc in contested:  # positions in ``groups``
             for x, y in ((a, b), (b, a)):
-                verdicts[x].disputed_by.append(Dispute(
+                verdicts[x].disputed_by += (Dispute(
                     group=gids[y], actor=infos[groups[y].members[0]].actor, score=sc,
-                    statement=statements[y]))
+                    statement=statements[y]),)
                 disputed.add(x)
         for x in disputed:
             verdicts[x].disputed_by.sort(key=dispute_order)

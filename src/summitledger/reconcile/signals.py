@@ -16,9 +16,10 @@ import numpy as np
 
 from summitledger.nlp.nouns import thesaurus
 from summitledger.reconcile.matching import ClaimInfo
+from summitledger.wordbag import WordBag
 
-#: how much a content word says about a statement, by part of speech (the bag's tag)
-POS_WEIGHT = {"n": 1.0, "v": 0.7, "a": 0.5}
+#: how much a content word says about a statement, by part of speech (the bag's kind)
+POS_WEIGHT = {"nouns": 1.0, "verbs": 0.7, "modifiers": 0.5}
 #: content words kept per claim (the heaviest first); news statements hold fewer
 WORDS = 16
 THEMES = 8  # theme nouns kept per claim
@@ -35,31 +36,29 @@ FIGURE_FLOOR = 10
 ESTIMATES = frozenset({"figure", "number", "total", "toll", "crowd", "count", "tally"})
 
 
-def meaning_text(c: ClaimInfo) -> str:
-    """What is embedded for a claim: its content without the names in it (one event's
-    coverage names the same places and people everywhere; meaning is in the other
-    words), and for a reply what the question was about ("That's why we came")."""
-    names = {w for item in c.lemmas.split() if item.startswith("e:")
-             for w in item[2:].split("_")}
-    words = [w for w in c.content.split() if w.strip(".,;:!?\"“”'’()").lower() not in names
+def meaning_text(content: str, bag: WordBag, topic: WordBag) -> str:
+    """What is embedded for a claim: its content without the names in it (its ``bag``'s
+    entities: one event's coverage names the same places and people everywhere; meaning
+    is in the other words), and for a reply what the question was about ("That's why we
+    came"): the ``topic`` bag's words but names, kind by kind (WordLlama averages token
+    vectors, so their order does not change the embedding)."""
+    names = {w for e in bag.entities for w in e.split("_")}
+    words = [w for w in content.split() if w.strip(".,;:!?\"“”'’()").lower() not in names
              and w.strip(".,;:!?\"“”'’()").lower().removesuffix("'s").removesuffix("’s")
              not in names]
-    topic = [w.partition(":")[2] for w in c.topic.split() if not w.startswith("e:")]
-    return " ".join(words + topic)
+    return " ".join(words + topic.plain_words())
 
 
 def content_words(c: ClaimInfo, table: dict[str, str]) -> list[tuple[str, float]]:
     """(word, weight) of a claim's content words and, for a reply, the question's
     (thesaurus-folded); no names, numbers, dates or cue; each word once, heaviest first."""
     best: dict[str, float] = {}
-    for bag in (c.lemmas, c.topic):
-        for item in bag.split():
-            weight = POS_WEIGHT.get(item[:1])
-            if weight is None or item[1:2] != ":" or len(item) < 3:
-                continue
-            word = table.get(item[2:], item[2:])
-            if weight > best.get(word, 0.0):
-                best[word] = weight
+    for bag in (c.bag, c.topic):
+        for kind, weight in POS_WEIGHT.items():
+            for lemma in getattr(bag, kind):
+                word = table.get(lemma, lemma)
+                if weight > best.get(word, 0.0):
+                    best[word] = weight
     return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:WORDS]
 
 
@@ -133,7 +132,8 @@ class ClaimArrays:
         names = sorted(vocab, key=vocab.__getitem__)
         return cls(
             row={c.id: n for n, c in enumerate(claims)},
-            emb=emb if emb is not None else embed([meaning_text(c) for c in claims]),
+            emb=emb if emb is not None else embed([meaning_text(c.content, c.bag, c.topic)
+                                                   for c in claims]),
             words=_pad(words, WORDS), weights=w,
             verbs=np.array(verbs, dtype=np.int32),
             themes=_pad(themes, THEMES), figures=_pad(figures, FIGURES),

@@ -177,27 +177,26 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     ``updated``."""
     members = [infos[m] for m in group.members]
     if len(members) == 1:  # most statements: one report, nothing to weigh
-        return Verdict(status="single-source", outlets=[members[0].outlet], articles=1,
-                       sources=1, summary="1 article, 1 independent source",
-                       rule="one source reports it")
+        return Verdict(status="single-source", outlets=(members[0].outlet,),
+                       summary="1 article, 1 independent source", rule="one source reports it")
     n_articles = len({m.article_id for m in members})
     n_sources, copies = independent(members, source_of)
     found = Verdict(
-        outlets=sorted({m.outlet for m in members}),
+        outlets=tuple(sorted({m.outlet for m in members})),
         articles=n_articles,
         sources=n_sources,
         summary=f"{n_articles} article{'s' * (n_articles != 1)}, "
                 f"{n_sources} independent source{'s' * (n_sources != 1)}",
-        links=[VerdictLink(a=k.a, b=k.b, score=k.score, why=k.why) for k in group.links],
-        copies=copies,
-        variants=variants(members),
+        links=tuple(VerdictLink(a=k.a, b=k.b, score=k.score, why=k.why) for k in group.links),
+        copies=tuple(tuple(c) for c in copies),
+        variants=tuple(variants(members)),
     )
     updates: list[Conflict] = []
     conflict = _contradiction(members, {(k.a, k.b) for k in group.links}, moved, updates)
     if conflict is not None:
         found.status, found.rule, found.contradiction = "contradicted", conflict.rule, conflict
     elif updates:
-        found.status, found.updates = "updated", updates
+        found.status, found.updates = "updated", tuple(updates)
         found.rule = "one source's figure moved over time: later reports supersede"
     elif n_sources >= 2:
         found.status, found.rule = "corroborated", f"{n_sources} independent sources report it"

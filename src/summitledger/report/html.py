@@ -132,6 +132,7 @@ def build(engine: Engine, title: str = "", ledger: str = "", event: str | None =
             else f"{g.rule}; {g.summary}"
         rows.append({**g.model_dump(exclude={"members"}), "members": members, "reason_line": line,
                      "outlets": sorted({m.outlet for m in g.members}), "notes": _notes(g, labels),
+                     "sources": g.reason.sources,
                      "sides": _headline_sides(g, labels)})
     status_counts = Counter(g.status for g in groups)
     lines = defaultdict(list)

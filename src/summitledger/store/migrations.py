@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from summitledger.store import schema1
 from summitledger.store.backend import is_postgres, pg_search_doc
+from summitledger.store.bag_schema import m019_word_bags_as_json
 from summitledger.store.event_schema import m012_events
 from summitledger.store.incremental_schema import m017_incremental_reconcile, m018_head_words
 from summitledger.store.origin_schema import m014_article_origins
@@ -268,5 +269,6 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (16, "claim embeddings", m016_claim_embeddings),
     (17, "incremental reconcile", m017_incremental_reconcile),
     (18, "group head words", m018_head_words),
+    (19, "word bags as JSON", m019_word_bags_as_json),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -194,8 +194,9 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction | None = None,
                  "sentence_id": sent_ids[max(0, sentence_of(starts, c.sentence_start))] if sent_ids else None,
                  "sentence": art.text[c.sentence_start:c.sentence_end],
                  "frame": c.frame.model_dump_json(),
+                 "lemmas": c.lemmas.to_json(), "topic": c.topic.to_json(),
                  "embedding": ex.embeddings[n] if n < len(ex.embeddings) else None,
-                 **c.model_dump(exclude={"actor", "frame"})}
+                 **c.model_dump(exclude={"actor", "frame", "lemmas", "topic"})}
                 for n, c in enumerate(ex.claims)])
         _insert_many(conn, PassedOver, [
             {"article_id": article_id, "sentence": art.text[p.sentence_start:p.sentence_end],
