@@ -86,7 +86,7 @@ def _rewrite(conn: Connection, groups: set[int], pairs: dict[tuple[int, int], fl
     changes = {}
     for g in sorted(faces):
         verdict_of = Verdict.stored(faces[g][2], faces[g][3])
-        entries = sorted(by[g], key=dispute_order)
+        entries = tuple(sorted(by[g], key=dispute_order))
         if verdict_of.disputed_by != entries:
             verdict_of.disputed_by = entries
             changes[g] = (verdict_of.to_json(), bool(entries))

@@ -132,7 +132,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
                     statement=statements[y]),)
                 disputed.add(x)
         for x in disputed:
-            verdicts[x].disputed_by.sort(key=dispute_order)
+            verdicts[x].disputed_by = tuple(sorted(verdicts[x].disputed_by, key=dispute_order))
         by_status = Counter(v.status for v in verdicts)
 
         def actor_of(m: int) -> int | None:
