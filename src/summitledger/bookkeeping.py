@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Index
+from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel
 
 
@@ -67,12 +67,11 @@ class GroupHead(SQLModel, table=True):
     words: str  # content words, space-separated
 
 
-class HeadWord(SQLModel, table=True):
-    """A content word of a group's head, indexed by word: how many of an event's groups
-    hold a word, and which, without reading every head."""
+class WordCount(SQLModel, table=True):
+    """How many of an event's group heads hold a content word (event 0: articles of no
+    event): which words are too common to tell two groups apart, kept as groups change."""
 
-    __tablename__ = "head_word"
-    __table_args__ = (Index("ix_head_word_event_word", "event_id", "word"),)
-    group_id: int = Field(foreign_key="claim_group.id", ondelete="CASCADE", primary_key=True)
+    __tablename__ = "head_word_count"
+    event_id: int = Field(primary_key=True)
     word: str = Field(primary_key=True)
-    event_id: int | None = Field(default=None)
+    count: int

@@ -20,7 +20,7 @@ from summitledger.nlp.nouns import thesaurus
 from summitledger.reconcile.grouping import Signals
 from summitledger.reconcile.matching import ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT, PairModel
-from summitledger.reconcile.signals import THEMES, content_words
+from summitledger.reconcile.signals import THEMES, ClaimArrays, content_words
 
 #: a content word shared by more groups than this says nothing about which two disagree
 COMMON_THEME = 200
@@ -127,10 +127,32 @@ def scored(heads: list[Head], pairs: list[tuple[int, int]],
             if s >= model.threshold]
 
 
+def heads_from(groups: list[Group], infos: dict[int, ClaimInfo], arrays: ClaimArrays
+               ) -> list[Head]:
+    """:func:`head_of` each group's first claim, read from the arrays built for scoring
+    (the same words, slots and negation, with no second reading of the claims)."""
+    names = arrays.names
+    out = []
+    for g in groups:
+        c = infos[g.members[0]]
+        r = arrays.row[c.id]
+        slots = {names[i] for i in arrays.themes[r].tolist() if i >= 0}
+        if arrays.verbs[r] >= 0:
+            slots.add(names[arrays.verbs[r]])
+        out.append(Head(claim=c.id, actor=c.actor.lower(), polarity=c.frame.polarity,
+                        deny=bool(arrays.deny[r]),
+                        negates=names[arrays.negates[r]] if arrays.negates[r] >= 0 else "",
+                        slots=tuple(sorted(slots)),
+                        words=tuple(names[i] for i in arrays.words[r].tolist() if i >= 0)))
+    return out
+
+
 def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
-             model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
+             model: PairModel = DEFAULT, heads: list[Head] | None = None
+             ) -> list[tuple[int, int, float]]:
     """(group index, group index, probability): different actors asserting opposite
-    things on one frame, when the pair model takes their statements for one proposition."""
-    heads = [head_of(infos[g.members[0]]) for g in groups]
+    things on one frame, when the pair model takes their statements for one proposition;
+    ``heads``: the groups' heads, if read already."""
+    heads = heads if heads is not None else heads_from(groups, infos, signals.arrays)
     return scored(heads, candidates(heads),
                   lambda a, b: signals.pairs(a, b, [False] * len(a)), model)

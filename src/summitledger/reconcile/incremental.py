@@ -167,6 +167,9 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
          for n, g in enumerate(groups) for m in g.members])
     heads = {gids[n]: head_of(infos[g.members[0]]) for n, g in enumerate(groups)}
     heads_io.write_heads(conn, [{"event_id": ev, **head_row(g, h)} for g, h in heads.items()])
+    delta = Counter(w for h in heads.values() for w in h.words)
+    delta.subtract(Counter(w for ws in gone_words.values() for w in ws))
+    heads_io.add_word_counts(conn, ev, dict(delta))
     io.write_bands(conn, new_bands)
     io.set_source(conn, new_sources)
     save_embeddings(conn, made)

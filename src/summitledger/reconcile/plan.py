@@ -16,7 +16,7 @@ import numpy as np
 from summitledger.models import FigureSeries
 from summitledger.reconcile.actors import Resolution, resolve_actors
 from summitledger.reconcile.claims import read_infos
-from summitledger.reconcile.disputes import disputes
+from summitledger.reconcile.disputes import Head, disputes, heads_from
 from summitledger.reconcile.embedding import embed, pack, unpack
 from summitledger.reconcile.figures import article_times, figure_series, update_rule
 from summitledger.reconcile.grouping import Prepared, Signals, cluster, prepare
@@ -41,6 +41,7 @@ class Plan:
     actor_of: dict[int, str] = field(default_factory=dict)  # claim id -> its actor
     figures: list[FigureSeries] = field(default_factory=list)  # the event's figure series
     made: dict[int, bytes] = field(default_factory=dict)  # embeddings made for stored claims
+    heads: list[Head] = field(default_factory=list)  # each group's head, for disputes
 
     def by_status(self) -> Counter[str]:
         return Counter(v.status for v in self.verdicts)
@@ -112,10 +113,11 @@ def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
     moved = update_rule(times)
     verdicts = [verdict(g, infos, inputs.source_of, moved) for g in groups]
     statements = [_statement([infos[m] for m in g.members]) for g in groups]
-    contested = disputes(groups, infos, inputs.signals, model)
+    heads = heads_from(groups, infos, inputs.signals.arrays)
+    contested = disputes(groups, infos, inputs.signals, model, heads)
     return Plan(resolution=resolution, infos=infos, groups=groups, verdicts=verdicts,
                 statements=statements, contested=contested, source_of=inputs.source_of,
-                actor_of=actor_of, made=inputs.made,
+                actor_of=actor_of, made=inputs.made, heads=heads,
                 figures=figure_series(list(infos.values()), inputs.source_of, inputs.published))
 
 

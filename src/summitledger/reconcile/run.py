@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from summitledger.models import FigureSeries
 from summitledger.reconcile.actor_tables import actor_rows, event_actors, spoken_of
-from summitledger.reconcile.disputes import head_of
+from summitledger.reconcile.disputes import Head
 from summitledger.reconcile.ids import group_ids, high_water, save_high_water
 from summitledger.reconcile.incremental import add_articles
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
@@ -26,7 +26,7 @@ from summitledger.reconcile.statement import statement
 from summitledger.store.backend import RECONCILE_LOCK, serialise
 from summitledger.store.engine import mark_reconciled, unreconciled_mark
 from summitledger.store.figures import save_series
-from summitledger.store.heads import clear_heads, write_heads
+from summitledger.store.heads import clear_heads, write_counts, write_heads
 from summitledger.store.incremental_io import (
     STATE_KEY,
     articles_without_bands,
@@ -108,6 +108,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         rows = [r for e, _ in plans.values() for r in e.rows]
         infos: dict[int, ClaimInfo] = {}
         groups: list[Group] = []
+        heads: list[Head] = []
         verdicts: list[Verdict] = []
         contested: list[tuple[int, int, float]] = []
         figures: list[FigureSeries] = []
@@ -118,6 +119,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
             infos.update(done.infos)
             contested += [(a + len(groups), b + len(groups), sc) for a, b, sc in done.contested]
             groups += done.groups
+            heads += done.heads
             verdicts += done.verdicts
             figures += done.figures
             event_of.update({r.id: ev for r in e.rows})
@@ -150,9 +152,12 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
              for n, g in enumerate(groups) for m in g.members])
         save_series(conn, figures)
         clear_heads(conn)
-        write_heads(conn, [{"event_id": event_of[g.members[0]],
-                            **head_row(gids[n], head_of(infos[g.members[0]]))}
-                           for n, g in enumerate(groups)])
+        write_heads(conn, [{"event_id": event_of[g.members[0]], **head_row(gids[n], h)}
+                           for n, (g, h) in enumerate(zip(groups, heads, strict=True))])
+        counts: dict[Ev, Counter[str]] = {}
+        for g, h in zip(groups, heads, strict=True):
+            counts.setdefault(event_of[g.members[0]], Counter()).update(h.words)
+        write_counts(conn, counts)
         write_bands(conn, {a: bands(shingles(t)) for a, t in articles_without_bands(conn).items()})
         write_meta(conn, STATE_KEY, STATE)
         drop_empty_events(conn)

@@ -102,6 +102,7 @@ class ClaimArrays:
     negates: np.ndarray  # (N,) int32: what the negation applies to (a word id), or -1
     quotes: list[str]
     vectors: np.ndarray  # (V, WORD_DIM) float32 unit rows
+    names: list[str]  # the vocabulary: word id -> word
 
     @classmethod
     def build(cls, claims: list[ClaimInfo], embed, embed_words,  # type: ignore[no-untyped-def]
@@ -141,4 +142,5 @@ class ClaimArrays:
             deny=np.array([c.frame.family == "deny" for c in claims], dtype=bool),
             negates=np.array(negates, dtype=np.int32),
             quotes=[c.quote for c in claims],
-            vectors=embed_words(names) if names else np.zeros((0, WORD_DIM), np.float32))
+            vectors=embed_words(names) if names else np.zeros((0, WORD_DIM), np.float32),
+            names=names)

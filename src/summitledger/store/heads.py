@@ -1,14 +1,14 @@
-"""Each group's head as the ledger keeps it for disputes, and its words indexed by word:
+"""Each group's head as the ledger keeps it for disputes, and how many heads hold each word:
 what adding articles reads to judge disputes again without reading every group
 (:mod:`summitledger.reconcile.rejudge`), and the groups' faces it rewrites."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert
+from sqlalchemy import bindparam, delete, insert, literal, or_, update
 from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 
-from summitledger.bookkeeping import GroupHead, HeadWord
+from summitledger.bookkeeping import GroupHead, WordCount
 from summitledger.models import Actor, ClaimGroup
 from summitledger.store.reconcile_io import Ev
 
@@ -22,19 +22,59 @@ def read_heads(conn: Connection, groups: set[int]) -> list[tuple]:
         .where(col(GroupHead.group_id).in_(sorted(groups))).order_by(GroupHead.group_id))]
 
 
+#: words looked for in one query: SQLite refuses an expression deeper than 1,000 terms
+WORDS_PER_QUERY = 200
+
+
+def _event(ev: Ev) -> int:
+    return ev or 0  # the counts of articles of no event are kept as event 0
+
+
 def word_counts(conn: Connection, ev: Ev, words: set[str]) -> dict[str, int]:
     """How many of the event's group heads hold each of ``words``."""
     found = dict(conn.execute(
-        select(HeadWord.word, func.count()).where(HeadWord.event_id == ev,
-                                                  col(HeadWord.word).in_(sorted(words)))
-        .group_by(HeadWord.word)).all())  # type: ignore[arg-type]
+        select(WordCount.word, WordCount.count).where(
+            WordCount.event_id == _event(ev), col(WordCount.word).in_(sorted(words)))).all())  # type: ignore[arg-type]
     return {w: found.get(w, 0) for w in words}
 
 
+def add_word_counts(conn: Connection, ev: Ev, delta: dict[str, int]) -> None:
+    """Change the event's word counts by ``delta`` (heads added minus heads gone)."""
+    have = dict(conn.execute(select(WordCount.word, WordCount.count).where(
+        WordCount.event_id == _event(ev), col(WordCount.word).in_(sorted(delta)))).all())
+    rows = [{"e": _event(ev), "w": w, "n": have.get(w, 0) + d}
+            for w, d in sorted(delta.items()) if d]
+    new = [r for r in rows if r["w"] not in have]
+    old = [r for r in rows if r["w"] in have]
+    if new:
+        conn.execute(insert(WordCount), [{"event_id": r["e"], "word": r["w"], "count": r["n"]}
+                                         for r in new])
+    if old:
+        conn.execute(update(WordCount).where(WordCount.event_id == bindparam("e"),
+                                             WordCount.word == bindparam("w"))
+                     .values(count=bindparam("n")), old)
+
+
+def event_groups(conn: Connection, ev: Ev) -> set[int]:
+    """Every group of the event that has a head."""
+    event = GroupHead.event_id.is_(None) if ev is None else GroupHead.event_id == ev  # type: ignore[union-attr]
+    return set(conn.execute(select(GroupHead.group_id).where(event)).scalars())
+
+
 def holders(conn: Connection, ev: Ev, words: set[str]) -> set[int]:
-    """The event's groups whose heads hold one of ``words``."""
-    return set(conn.execute(select(HeadWord.group_id).where(
-        HeadWord.event_id == ev, col(HeadWord.word).in_(sorted(words))).distinct()).scalars())
+    """The event's groups whose heads hold one of ``words`` (one pass over the heads'
+    words: a few of them, held by few heads)."""
+    if not words:
+        return set()
+    padded = literal(" ") + GroupHead.words + literal(" ")
+    event = GroupHead.event_id.is_(None) if ev is None else GroupHead.event_id == ev  # type: ignore[union-attr]
+    ordered = sorted(words)
+    found: set[int] = set()
+    for k in range(0, len(ordered), WORDS_PER_QUERY):
+        found |= set(conn.execute(select(GroupHead.group_id).where(event, or_(
+            *(padded.contains(f" {w} ", autoescape=True)
+              for w in ordered[k:k + WORDS_PER_QUERY])))).scalars())
+    return found
 
 
 def disputed_groups(conn: Connection, ev: Ev) -> set[int]:
@@ -52,15 +92,19 @@ def group_faces(conn: Connection, groups: set[int]) -> dict[int, tuple[str, str,
 
 
 def write_heads(conn: Connection, rows: list[dict]) -> None:
-    """Group heads, each row with its ``event_id``, and their words."""
+    """Group heads, each row with its ``event_id``."""
     if rows:
         conn.execute(insert(GroupHead), rows)
-        words = [{"group_id": r["group_id"], "word": w, "event_id": r["event_id"]}
-                 for r in rows for w in sorted(set(r["words"].split()))]
-        if words:
-            conn.execute(insert(HeadWord), words)
+
+
+def write_counts(conn: Connection, counts: dict[Ev, dict[str, int]]) -> None:
+    """Every event's word counts, replacing what was kept."""
+    conn.execute(delete(WordCount))
+    rows = [{"event_id": _event(ev), "word": w, "count": n}
+            for ev, c in counts.items() for w, n in sorted(c.items())]
+    if rows:
+        conn.execute(insert(WordCount), rows)
 
 
 def clear_heads(conn: Connection) -> None:
-    conn.execute(delete(HeadWord))
     conn.execute(delete(GroupHead))

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, insert, text, update
 from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 
-from summitledger.bookkeeping import ArticleBand, GroupHead, HeadWord, Pending
+from summitledger.bookkeeping import ArticleBand, GroupHead, Pending
 from summitledger.models import (
     Actor,
     ActorAlias,
@@ -192,7 +192,6 @@ def replace_some_groups(conn: Connection, gone: set[int], groups: list[dict],
     if gone:
         conn.execute(update(Claim).where(col(Claim.group_id).in_(sorted(gone)))
                      .values(group_id=None))
-        conn.execute(delete(HeadWord).where(col(HeadWord.group_id).in_(sorted(gone))))
         conn.execute(delete(GroupHead).where(col(GroupHead.group_id).in_(sorted(gone))))
         conn.execute(delete(ClaimGroup).where(col(ClaimGroup.id).in_(sorted(gone))))
     if groups:

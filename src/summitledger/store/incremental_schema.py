@@ -1,12 +1,12 @@
 """The tables that let a reconcile add articles to an event instead of rebuilding it
 (migrations 17 and 18): what changed since the last reconcile, the articles' MinHash bands and
-the groups' heads (and their words, indexed) for disputes."""
+the groups' heads and their words' counts for disputes."""
 
 from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from summitledger.bookkeeping import ArticleBand, GroupHead, HeadWord, Pending
+from summitledger.bookkeeping import ArticleBand, GroupHead, Pending, WordCount
 
 
 def m017_incremental_reconcile(conn: Connection) -> None:
@@ -17,7 +17,7 @@ def m017_incremental_reconcile(conn: Connection) -> None:
 
 
 def m018_head_words(conn: Connection) -> None:
-    """The words of the groups' heads, indexed by word, so that adding an article finds
-    the groups its groups may dispute without reading every head; the next reconcile
-    rebuilds once and fills them (its state version says so)."""
-    HeadWord.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    """How many of an event's group heads hold each word, so that adding an article
+    knows which words are common without reading every head; the next reconcile
+    rebuilds once and fills it (its state version says so)."""
+    WordCount.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]

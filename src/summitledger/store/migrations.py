@@ -268,7 +268,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (15, "search index kept by triggers", m015_search_triggers),
     (16, "claim embeddings", m016_claim_embeddings),
     (17, "incremental reconcile", m017_incremental_reconcile),
-    (18, "group head words", m018_head_words),
+    (18, "group head word counts", m018_head_words),
     (19, "word bags as JSON", m019_word_bags_as_json),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
