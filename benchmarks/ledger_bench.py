@@ -250,3 +250,22 @@ def bench_query(db: Path, actor: str, repeat: int = 9, processes: int = 5) -> di
             "ratio": round(med["warm"] / med["raw_warm"], 2),
             "cli_process_ms": round(statistics.median(cli) * 1000, 1),
             "python_and_import_ms": round(imports * 1000, 1)}
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+    import tempfile
+
+    ap = argparse.ArgumentParser(description="Add one new article to a reconciled ledger "
+                                 "(into its largest event), against adding it to an empty "
+                                 "ledger; and a full reconcile of the ledger with its peak "
+                                 "memory (bench_add_one). The ledger is copied, not changed.")
+    ap.add_argument("ledger", type=Path)
+    ap.add_argument("article", type=Path)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        shutil.copy(args.ledger, work / "ledger.db")
+        print(json.dumps(bench_add_one(work / "ledger.db", args.article, work, args.repeat)))
