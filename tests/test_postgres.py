@@ -239,3 +239,37 @@ def test_a_waiting_reconcile_says_so_and_a_killed_writer_loses_no_finished_artic
     assert r.exit_code == 0, r.stderr
     assert _scalar(pg_url, "SELECT count(*) FROM article") == len(list(folder.iterdir())) + 2
     assert _scalar(pg_url, "SELECT count(*) FROM claim WHERE group_id IS NULL") == 0
+
+
+def _decided(cli, db: str | Path) -> set:  # type: ignore[no-untyped-def]
+    """Each claim with its status, actor and the claims of its group (ids left out)."""
+    rows = [json.loads(line) for line in
+            cli("claims", "-f", "jsonl", "--event", "all", "--db", db).stdout.splitlines()]
+    members: dict[int, set] = {}
+    for r in rows:
+        members.setdefault(r["group"], set()).add((r["article_hash"], r["start"]))
+    return {(r["article_hash"], r["start"], r["status"], r["actor"],
+             frozenset(members[r["group"]])) for r in rows}
+
+
+def test_articles_added_one_by_one_on_postgres_give_what_a_rebuild_gives(  # type: ignore[no-untyped-def]
+        cli, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The incremental path under PostgreSQL's advisory lock: the ferry's articles ingested
+    one at a time (each reconcile adds one, no rebuild after the first) end where a
+    rebuild of the same ledger and an SQLite ledger of them all at once end."""
+    from summitledger.reconcile import run
+
+    rebuilds: list[int] = []
+    real = run.plan
+    monkeypatch.setattr(run, "plan", lambda *a, **k: rebuilds.append(1) or real(*a, **k))
+    articles = sorted((EVENTS / "lake-ferry-capsizing" / "articles").glob("*.txt"))
+    for art in articles:
+        r = cli("ingest", art, "--event", "ferry", "--db", pg_url)
+        assert r.exit_code == 0, r.stderr
+    assert len(rebuilds) == 1  # the first article's; every later one was added
+    added = _decided(cli, pg_url)
+    lite = tmp_path / "lite.db"
+    assert cli("ingest", *articles, "--event", "ferry", "--db", lite).exit_code == 0
+    assert added == _decided(cli, lite)
+    assert cli("reconcile", "--db", pg_url).exit_code == 0
+    assert _decided(cli, pg_url) == added
