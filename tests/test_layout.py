@@ -194,7 +194,7 @@ def test_library_calls_leave_the_garbage_collector_alone(seeded: Path, monkeypat
     ingest([article], Settings(db=seeded))
     engine = open_ledger(seeded)
     try:
-        reconcile(engine)
+        reconcile(engine, full=True)
         assert report.claims(engine, actor="Putin")
     finally:
         engine.dispose()

@@ -113,7 +113,7 @@ def record_override(db: Path | str, action: str, a: str, b: str) -> OverrideResu
                     raise QueryError(f"'{a}' and '{b}' are the same name of {first}; "
                                      "nothing to split", code=NOTHING_TO_DO)
             session.add(ActorOverride(action=action, a=named, b=kept))
-        return OverrideResult(action=action, a=first, b=second, summary=reconcile(engine))
+        return OverrideResult(action=action, a=first, b=second, summary=reconcile(engine, full=True))
     finally:
         engine.dispose()
 
@@ -138,6 +138,6 @@ def reset_overrides(db: Path | str, ids: list[int] | None) -> ReconcileSummary:
             for r in rows:
                 if ids is None or r.id in ids:
                     session.delete(r)
-        return reconcile(engine)
+        return reconcile(engine, full=True)
     finally:
         engine.dispose()

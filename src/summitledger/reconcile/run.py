@@ -83,7 +83,8 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
     When all that changed since the last reconcile is articles added, their claims are
     added to the blocks they fall in (:mod:`incremental`), which gives what a rebuild
     gives; otherwise (or with ``full``) everything is rebuilt, event by event (nothing
-    crosses events). ``say`` hears why an addition became a rebuild. Two reconciles
+    crosses events). Without ``full``, a ledger with nothing left to reconcile (another
+    process's reconcile took it in while this one waited) is left as it is. ``say`` hears why an addition became a rebuild. Two reconciles
     never interleave: on PostgreSQL the second waits for the first (and says so through
     ``on_wait``); on SQLite the file's write lock does the same."""
     with engine.begin() as conn:
@@ -91,6 +92,10 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         seen = unreconciled_mark(conn)
         pending = read_pending(conn)
         upto = max((p for p, _ in pending), default=0)
+        if not full and seen is None and not pending:
+            # another process's reconcile, which this one waited for, took in what this
+            # one was called for: nothing is left to do
+            return _summary(ledger_counts(conn))
         if not full and _added(conn, pending, say or (lambda _: None)):
             clear_pending(conn, upto)
             mark_reconciled(conn, seen)
