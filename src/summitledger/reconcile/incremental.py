@@ -196,10 +196,10 @@ def _regroup(conn: Connection, block: list[tuple], new: set[int] | None, res: Re
     vectors, missing = unpack([b[8] for b in block])
     if new is not None and not missing:
         briefs = [Brief(i, res.mapping.get(f, f), content, quote, art, (fl, digest, idx))
-                  for i, art, f, content, quote, fl, digest, idx, _ in block]
+                  for i, art, f, content, quote, fl, digest, idx, _, _ in block]
         emb = {b[0]: vectors[n] for n, b in enumerate(block)}
         found = around(briefs, new & set(emb), emb, infos_of, res.compatible, res.specific,
-                       DEFAULT)
+                       {b[0]: b[9] for b in block if b[9] is not None}, DEFAULT)
         if found is not None:
             infos, groups = found
             return infos, {c: emb[c] for c in infos}, groups, {}

@@ -9,8 +9,7 @@ scored against theirs, and so on until no new unit is reached: that closure is e
 component a new claim joins, and clustering it again (with every candidate pair among
 its units, :func:`grouping.block_groups`) gives the groups a rebuild of the block would
 give there; the block's other groups stand. :func:`around` says no (None) where that
-does not hold: a new claim heading a unit of earlier claims (the unit's pairs are its
-first claim's), or the block changing size class (every candidate pair changes).
+does not hold: the block changing size class (every candidate pair changes).
 """
 
 from __future__ import annotations
@@ -82,13 +81,15 @@ class _Neighbours:
 def around(block: list[Brief], new: set[int], emb: dict[int, np.ndarray],
            infos_of: Callable[[list[int]], dict[int, ClaimInfo]],
            compatible: Callable[[str, str], bool], specific: Callable[[str], bool],
-           model: PairModel = DEFAULT) -> tuple[dict[int, ClaimInfo], list[Group]] | None:
+           group_of: dict[int, int], model: PairModel = DEFAULT
+           ) -> tuple[dict[int, ClaimInfo], list[Group]] | None:
     """The claims whose groups change when claims ``new`` join ``block`` (all its
     claims, the new ones among them), read, and their groups; None when the block must
-    be regrouped whole. ``emb``: each unit head's embedding; ``infos_of`` reads claims."""
+    be regrouped whole. ``emb``: each claim's embedding; ``infos_of`` reads claims;
+    ``group_of``: each earlier claim's group. What is reached holds every earlier group
+    it touches whole (a new first claim can weaken its unit's pairs, so a group it was
+    in may no longer be reached through it): their other units are followed out too."""
     units = units_of(block)
-    if any(u[0].id in new and any(c.id not in new for c in u) for u in units):
-        return None  # a new claim heads earlier claims' unit
     before = units_of([c for c in block if c.id not in new])
     if size_class(len(before)) != size_class(len(units)):
         return None
@@ -113,6 +114,10 @@ def around(block: list[Brief], new: set[int], emb: dict[int, np.ndarray],
         scored.update(found)
         frontier = {x for p, (s, _) in found.items() if s >= model.threshold
                     for x in p} - reached
+        if not frontier:  # closed under strong pairs: now under earlier groups too
+            gone = {group_of[c.id] for n in reached for c in units[n] if c.id in group_of}
+            frontier = {n for n, u in enumerate(units) if n not in reached
+                        and any(group_of.get(c.id) in gone for c in u)}
         reached |= frontier
     inside = sorted(p for p, (_, v) in scored.items()
                     if v is not None and p[0] in reached and p[1] in reached)

@@ -86,6 +86,14 @@ def rebuild_search(conn: Connection) -> None:
         conn.execute(text("INSERT INTO claim_fts(claim_fts) VALUES ('rebuild')"))
 
 
+def share(conn: Connection, key: int) -> None:
+    """Inside a transaction: hold lock ``key`` shared with other such transactions, so
+    that one holding it alone (:func:`serialise`) waits for them and they for it. On
+    SQLite a writing transaction already holds the whole file."""
+    if is_postgres(conn):
+        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": key})
+
+
 def serialise(conn: Connection, key: int, on_wait: Callable[[str], None] | None = None) -> None:
     """Inside a transaction: wait until no other transaction holds lock ``key``, saying
     so through ``on_wait`` if it has to wait. On SQLite a writing transaction already

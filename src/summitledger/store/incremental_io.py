@@ -97,13 +97,13 @@ def has_overrides(conn: Connection) -> bool:
 
 def block_briefs(conn: Connection, ev: Ev, forms: set[str]) -> list[tuple]:
     """(id, article, name form, content, quotation, file, article hash, position,
-    embedding) of the event's claims whose name form is one of ``forms``: what finding
-    a block's units and candidates needs, in the stable order."""
+    embedding, group) of the event's claims whose name form is one of ``forms``: what
+    finding a block's units and candidates needs, in the stable order."""
     if not forms:
         return []
     return [tuple(r) for r in conn.execute(
         select(Claim.id, Claim.article_id, Claim.actor_key, Claim.content, Claim.quote,
-               Article.file, Article.content_hash, Claim.idx, Claim.embedding)
+               Article.file, Article.content_hash, Claim.idx, Claim.embedding, Claim.group_id)
         .join(Article, Claim.article_id == Article.id)
         .where(Article.event_id == ev, col(Claim.actor_key).in_(sorted(forms)))
         .order_by(Article.file, Article.content_hash, Claim.idx))]

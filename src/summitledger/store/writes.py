@@ -34,7 +34,7 @@ from summitledger.models import (
     Sentence,
     utcnow,
 )
-from summitledger.store.backend import STORE_LOCK, is_postgres, serialise
+from summitledger.store.backend import RECONCILE_LOCK, STORE_LOCK, is_postgres, serialise, share
 from summitledger.store.engine import mark_unreconciled
 from summitledger.store.origins import (
     META,
@@ -115,6 +115,8 @@ def store(engine: Engine, art: ArticleIn, ex: Extraction | None = None,
     event = art.event or DEFAULT_EVENT
     with engine.begin() as conn:
         serialise(conn, STORE_LOCK)  # PostgreSQL: origins are shared between writers
+        # and no article enters while a reconcile reads the ledger (it holds this alone)
+        share(conn, RECONCILE_LOCK)
         eid = event_id(conn, event)
         adopt_legacy(conn, art)
         before = conn.execute(select(ArticleOrigin.content_hash).where(
