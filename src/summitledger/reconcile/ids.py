@@ -38,10 +38,12 @@ def stable_ids(items: list, earlier: Callable[[object], list[int]], top: int) ->
     return out
 
 
-def group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[str, int]]) -> list[int]:
+def group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[str, int]],
+              before: dict[int, set[tuple[str, int]]] | None = None) -> list[int]:
     """Ids for the new groups: a group keeps the id of the earlier group whose claims
-    (article hash, position) it holds, or most of them; others get new ids."""
-    before = earlier_groups(conn)
+    (article hash, position) it holds, or most of them; others get new ids. ``before``:
+    the earlier groups they replace and their claims (default: every stored group)."""
+    before = earlier_groups(conn) if before is None else before
     holder: dict[tuple[str, int], int] = {k: gid for gid, ks in before.items() for k in ks}
 
     def earlier(n: object) -> list[int]:

@@ -17,19 +17,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 
 import numpy as np
 from sqlalchemy.engine import Connection
 
 from summitledger.reconcile.actor_tables import Spoken, actor_rows, event_actors, spoken_of
 from summitledger.reconcile.actors import Resolution, resolve_actors
-from summitledger.reconcile.claims import read_infos
+from summitledger.reconcile.claims import adopt, read_infos
 from summitledger.reconcile.disputes import head_of
 from summitledger.reconcile.embedding import unpack
 from summitledger.reconcile.figures import article_times, update_rule
 from summitledger.reconcile.grouping import Signals, cluster, prepare
-from summitledger.reconcile.ids import high_water, save_high_water, stable_ids
+from summitledger.reconcile.ids import group_ids, high_water, save_high_water
 from summitledger.reconcile.matching import MATCHER, ClaimInfo, Group
 from summitledger.reconcile.model import DEFAULT
 from summitledger.reconcile.plan import embeddings
@@ -71,20 +70,6 @@ def _sources(conn: Connection, ev: Ev, added: set[int], held: dict[int, int | No
             return None  # it joins two sources, or would become an old source's first
         out[a] = min(found) if found else a
     return out, keys
-
-
-def _adopt(groups: list[Group], infos: dict[int, ClaimInfo], res: Resolution) -> dict[int, str]:
-    """A vague actor's claim in one statement with a specific actor's becomes that
-    actor's (as :func:`plan.finish` does)."""
-    actor_of: dict[int, str] = {}
-    for g in groups:
-        named = [infos[m].actor for m in g.members if res.specific(infos[m].actor)]
-        actor = Counter(named).most_common(1)[0][0] if named else infos[g.members[0]].actor
-        for m in g.members:
-            if infos[m].actor != actor and not res.specific(infos[m].actor):
-                infos[m] = replace(infos[m], actor=actor)
-            actor_of[m] = infos[m].actor
-    return actor_of
 
 
 def _resolutions(conn: Connection, ev: Ev, added: set[int]
@@ -146,14 +131,15 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
             f"regrouping the {n} claims of their blocks")
     rows = [read[c] for c in infos]
     emb = np.stack([vectors[c] for c in infos]) if infos else np.zeros((0, 1), np.float32)
-    actor_of = _adopt(groups, infos, res)
+    actor_of = adopt(groups, infos, res.specific)
     moved = update_rule(article_times(list(infos.values()), source_of, published))
     verdicts = [verdict(g, infos, source_of, moved) for g in groups]
     said = {r.id: r.speaker for r in rows}
     statements = [statement([infos[m] for m in g.members], said) for g in groups]
     gone = io.groups_of(conn, set(infos))
     gone_words = {r[0]: tuple(r[-1].split()) for r in heads_io.read_heads(conn, gone)}
-    gids = _group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows}, gone)
+    gids = group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows},
+                     io.group_members(conn, gone))
     spoken = [Spoken(*s) for s in io.spoken_outside(conn, ev, set(infos))]
     actor_ids = _actors(conn, ev, res, aliases, spoken + spoken_of(rows, actor_of, res.mapping))
     io.replace_some_groups(conn, gone, [
@@ -209,25 +195,6 @@ def _regroup(conn: Connection, block: list[tuple], new: set[int] | None, res: Re
     groups = cluster(prepare(list(infos.values()), Signals(list(infos.values()), vectors),
                              res.compatible, res.specific), DEFAULT)
     return infos, {r.id: vectors[n] for n, r in enumerate(rows)}, groups, made
-
-
-def _group_ids(conn: Connection, groups: list[Group], key_of: dict[int, tuple[str, int]],
-               gone: set[int]) -> list[int]:
-    """A new group keeps the id of the replaced group whose claims it holds (or most of
-    them), as :func:`ids.group_ids` does over the whole ledger."""
-    before = io.group_members(conn, gone)
-    holder = {k: gid for gid, ks in before.items() for k in ks}
-
-    def earlier(n: object) -> list[int]:
-        keys = {key_of[m] for m in groups[n].members}  # type: ignore[index]
-        overlap = Counter(holder[k] for k in keys if k in holder)
-        return [gid for gid, k in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0]))
-                if 2 * k >= len(before[gid])]
-
-    top = high_water(conn, "group", max(gone, default=0))
-    ids = stable_ids(list(range(len(groups))), earlier, top)
-    save_high_water(conn, "group", max([top, *ids.values()]))
-    return [ids[n] for n in range(len(groups))]
 
 
 def _actors(conn: Connection, ev: Ev, res: Resolution, aliases: list[tuple[str, str, str]],

@@ -9,13 +9,13 @@ result back; ``summitledger eval --leave-one-out`` calls it with other models.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from summitledger.models import FigureSeries
 from summitledger.reconcile.actors import Resolution, resolve_actors
-from summitledger.reconcile.claims import read_infos
+from summitledger.reconcile.claims import adopt, read_infos
 from summitledger.reconcile.disputes import Head, disputes, heads_from
 from summitledger.reconcile.embedding import embed, pack, unpack
 from summitledger.reconcile.figures import article_times, figure_series, update_rule
@@ -97,16 +97,7 @@ def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
     resolution = inputs.resolution
     groups = cluster(inputs.prepared, model)
     infos = dict(inputs.infos)
-    actor_of: dict[int, str] = {}
-    for g in groups:
-        # a claim by a title or 'the company' in one statement with a named actor's is
-        # that actor's: the statement matched
-        named = [infos[m].actor for m in g.members if resolution.specific(infos[m].actor)]
-        actor = Counter(named).most_common(1)[0][0] if named else infos[g.members[0]].actor
-        for m in g.members:
-            if infos[m].actor != actor and not resolution.specific(infos[m].actor):
-                infos[m] = replace(infos[m], actor=actor)
-            actor_of[m] = infos[m].actor
+    actor_of = adopt(groups, infos, resolution.specific)
     # one source's figure reported higher later is an update of a statement, not a
     # contradiction (reconcile/figures.py says when)
     times = article_times(list(infos.values()), inputs.source_of, inputs.published)

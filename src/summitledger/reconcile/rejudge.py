@@ -24,10 +24,6 @@ from summitledger.store.figures import save_series
 from summitledger.store.reconcile_io import Ev
 from summitledger.verdict import Dispute, Verdict
 
-#: past this many words to look up, every head of the event is read instead (a
-#: regrouped block's words: one pass over all heads costs less than many lookups)
-MANY_WORDS = 200
-
 
 def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, ClaimInfo],
                    emb: np.ndarray, added: dict[int, Head], gone: dict[int, tuple[str, ...]]
@@ -46,8 +42,7 @@ def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, C
     flipped = {w for w in changed
                if (counts[w] <= COMMON_THEME) != (counts[w] - delta[w] <= COMMON_THEME)}
     fresh = {w for h in added.values() for w in h.words if counts[w] <= COMMON_THEME}
-    near = set(added) | (heads_io.holders(conn, ev, fresh | flipped)
-                         if len(fresh | flipped) <= MANY_WORDS else heads_io.event_groups(conn, ev))
+    near = set(added) | heads_io.holders(conn, ev, fresh | flipped)
     stored = heads_io.read_heads(conn, near)
     heads = [Head(claim=c, actor=a, polarity=p, deny=bool(d), negates=n,
                   slots=tuple(s.split()), words=tuple(w.split()))

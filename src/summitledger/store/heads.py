@@ -51,12 +51,6 @@ def add_word_counts(conn: Connection, ev: Ev, delta: dict[str, int]) -> None:
                      .values(count=bindparam("n")), old)
 
 
-def event_groups(conn: Connection, ev: Ev) -> set[int]:
-    """Every group of the event that has a head."""
-    event = GroupHead.event_id.is_(None) if ev is None else GroupHead.event_id == ev  # type: ignore[union-attr]
-    return set(conn.execute(select(GroupHead.group_id).where(event)).scalars())
-
-
 def holders(conn: Connection, ev: Ev, words: set[str]) -> set[int]:
     """The event's groups whose heads hold one of ``words`` (one read of the heads'
     words: cheaper than a pattern per word over every head)."""
