@@ -58,34 +58,74 @@ def _pad(rows: list[list[int]]) -> np.ndarray:
     return out
 
 
-def candidates(heads: list[Head], usable: dict[str, bool] | None = None) -> list[tuple[int, int]]:
-    """(i, j), i < j, of heads worth scoring: different actors, one side negated and the
-    other affirmed, sharing a content word that at most :data:`COMMON_THEME` heads hold
-    and a slot, the negated side a denial or negating a slot of the other ('no deal was
-    struck' against 'the deal was signed'). ``usable``: whether each word is held by few
-    enough of the event's heads, when ``heads`` are only some of them."""
-    if not heads:
-        return []
+@dataclass(frozen=True)
+class HeadTable:
+    """Heads as arrays of word ids (-1 pads a row): what :func:`candidates` compares."""
+
+    words: np.ndarray  # (n, k) content words
+    slots: np.ndarray  # (n, m) theme words and the main verb
+    negates: np.ndarray  # (n,) the word the negation applies to, or -1
+    polarity: np.ndarray  # (n,)
+    deny: np.ndarray  # (n,) bool
+    actor: np.ndarray  # (n,) actor number (lower-cased names)
+    usable: np.ndarray  # (V,) bool: held by few enough heads to say which two disagree
+
+
+def _actor_numbers(actors: list[str]) -> np.ndarray:
+    names = {a: n for n, a in enumerate(sorted(set(actors)))}
+    return np.array([names[a] for a in actors], dtype=np.int64)
+
+
+def _few(words: np.ndarray, size: int) -> np.ndarray:
+    """Whether each of ``size`` words is held by at most :data:`COMMON_THEME` rows."""
+    return np.bincount(words[words >= 0], minlength=max(1, size)) <= COMMON_THEME
+
+
+def head_table(heads: list[Head], usable: dict[str, bool] | None = None) -> HeadTable:
+    """``heads`` as arrays. ``usable``: whether each word is held by few enough of the
+    event's heads, when ``heads`` are only some of them (else counted over ``heads``)."""
     vocab: dict[str, int] = {}
     words = _pad([[vocab.setdefault(w, len(vocab)) for w in h.words] for h in heads])
     slots = _pad([[vocab.setdefault(w, len(vocab)) for w in h.slots] for h in heads])
     negates = np.array([vocab.setdefault(h.negates, len(vocab)) if h.negates else -1
-                        for h in heads])
-    polarity = np.array([h.polarity for h in heads])
-    deny = np.array([h.deny for h in heads], dtype=bool)
-    names = {a: n for n, a in enumerate(sorted({h.actor for h in heads}))}
-    actor = np.array([names[h.actor] for h in heads])
-    if usable is None:
-        counts = np.bincount(words[words >= 0], minlength=max(1, len(vocab)))
-        ok = counts <= COMMON_THEME
-    else:
-        ok = np.array([usable.get(w, True) for w in vocab], dtype=bool)
-    n, p = _sharing(words, np.flatnonzero(polarity < 0), ok)
-    keep = (polarity[p] > 0) & (actor[n] != actor[p])
+                        for h in heads], dtype=np.int64)
+    ok = _few(words, len(vocab)) if usable is None else \
+        np.array([usable.get(w, True) for w in vocab], dtype=bool)
+    return HeadTable(words=words, slots=slots, negates=negates,
+                     polarity=np.array([h.polarity for h in heads]),
+                     deny=np.array([h.deny for h in heads], dtype=bool),
+                     actor=_actor_numbers([h.actor for h in heads]), usable=ok)
+
+
+def arrays_table(groups: list[Group], infos: dict[int, ClaimInfo], arrays: ClaimArrays
+                 ) -> HeadTable:
+    """The groups' heads as arrays, taken from the arrays built for scoring (the same
+    words, slots and negation :func:`heads_from` reads, with no vocabulary built again)."""
+    first = [infos[g.members[0]] for g in groups]
+    rows = np.array([arrays.row[c.id] for c in first], dtype=np.int64)
+    words = arrays.words[rows].astype(np.int64)
+    return HeadTable(words=words,
+                     slots=np.column_stack([arrays.themes[rows], arrays.verbs[rows]]).astype(np.int64),
+                     negates=arrays.negates[rows].astype(np.int64),
+                     polarity=np.array([c.frame.polarity for c in first]),
+                     deny=arrays.deny[rows], actor=_actor_numbers([c.actor.lower() for c in first]),
+                     usable=_few(words, len(arrays.names)))
+
+
+def candidates(table: HeadTable) -> list[tuple[int, int]]:
+    """(i, j), i < j, of heads worth scoring: different actors, one side negated and the
+    other affirmed, sharing a usable content word (one at most :data:`COMMON_THEME`
+    heads hold) and a slot, the negated side a denial or negating a slot of the other
+    ('no deal was struck' against 'the deal was signed')."""
+    if not len(table.actor):
+        return []
+    n, p = _sharing(table.words, np.flatnonzero(table.polarity < 0), table.usable)
+    keep = (table.polarity[p] > 0) & (table.actor[n] != table.actor[p])
     n, p = n[keep], p[keep]
+    slots = table.slots
     shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)
-    negated = negates[n]
-    denies = deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
+    negated = table.negates[n]
+    denies = table.deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
     keep = shared.any(axis=(1, 2)) & denies
     return sorted({(min(a, b), max(a, b))
                    for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True)})
@@ -114,15 +154,15 @@ def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tup
     return np.concatenate(left), np.concatenate(right)
 
 
-def scored(heads: list[Head], pairs: list[tuple[int, int]],
+def scored(claims: list[int], pairs: list[tuple[int, int]],
            features: Callable[[list[int], list[int]], np.ndarray],
            model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
     """The candidate pairs the pair model takes for one proposition (its ``threshold``);
-    ``features`` gives the features of pairs of claim ids."""
+    ``claims``: each head's claim id, ``features`` gives the features of pairs of them."""
     if not pairs:
         return []
-    probs = model.probabilities(features([heads[a].claim for a, _ in pairs],
-                                         [heads[b].claim for _, b in pairs]))
+    probs = model.probabilities(features([claims[a] for a, _ in pairs],
+                                         [claims[b] for _, b in pairs]))
     return [(a, b, round(float(s), 3)) for (a, b), s in zip(pairs, probs, strict=True)
             if s >= model.threshold]
 
@@ -132,27 +172,27 @@ def heads_from(groups: list[Group], infos: dict[int, ClaimInfo], arrays: ClaimAr
     """:func:`head_of` each group's first claim, read from the arrays built for scoring
     (the same words, slots and negation, with no second reading of the claims)."""
     names = arrays.names
+    first = [infos[g.members[0]] for g in groups]
+    rows = [arrays.row[c.id] for c in first]
+    words, themes = arrays.words[rows].tolist(), arrays.themes[rows].tolist()
+    verbs, negates = arrays.verbs[rows].tolist(), arrays.negates[rows].tolist()
+    deny = arrays.deny[rows].tolist()
     out = []
-    for g in groups:
-        c = infos[g.members[0]]
-        r = arrays.row[c.id]
-        slots = {names[i] for i in arrays.themes[r].tolist() if i >= 0}
-        if arrays.verbs[r] >= 0:
-            slots.add(names[arrays.verbs[r]])
+    for n, c in enumerate(first):
+        slots = {names[i] for i in themes[n] if i >= 0}
+        if verbs[n] >= 0:
+            slots.add(names[verbs[n]])
         out.append(Head(claim=c.id, actor=c.actor.lower(), polarity=c.frame.polarity,
-                        deny=bool(arrays.deny[r]),
-                        negates=names[arrays.negates[r]] if arrays.negates[r] >= 0 else "",
+                        deny=deny[n], negates=names[negates[n]] if negates[n] >= 0 else "",
                         slots=tuple(sorted(slots)),
-                        words=tuple(names[i] for i in arrays.words[r].tolist() if i >= 0)))
+                        words=tuple(names[i] for i in words[n] if i >= 0)))
     return out
 
 
 def disputes(groups: list[Group], infos: dict[int, ClaimInfo], signals: Signals,
-             model: PairModel = DEFAULT, heads: list[Head] | None = None
-             ) -> list[tuple[int, int, float]]:
+             model: PairModel = DEFAULT) -> list[tuple[int, int, float]]:
     """(group index, group index, probability): different actors asserting opposite
-    things on one frame, when the pair model takes their statements for one proposition;
-    ``heads``: the groups' heads, if read already."""
-    heads = heads if heads is not None else heads_from(groups, infos, signals.arrays)
-    return scored(heads, candidates(heads),
+    things on one frame, when the pair model takes their statements for one proposition."""
+    first = [g.members[0] for g in groups]
+    return scored(first, candidates(arrays_table(groups, infos, signals.arrays)),
                   lambda a, b: signals.pairs(a, b, [False] * len(a)), model)

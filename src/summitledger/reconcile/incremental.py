@@ -137,7 +137,7 @@ def add_articles(conn: Connection, ev: Ev, added: set[int], say: Callable[[str],
     said = {r.id: r.speaker for r in rows}
     statements = [statement([infos[m] for m in g.members], said) for g in groups]
     gone = io.groups_of(conn, set(infos))
-    gone_words = {r[0]: tuple(r[-1].split()) for r in heads_io.read_heads(conn, gone)}
+    gone_words = {r[0]: r[-1] for r in heads_io.read_heads(conn, gone)}
     gids = group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows},
                      io.group_members(conn, gone))
     spoken = [Spoken(*s) for s in io.spoken_outside(conn, ev, set(infos))]

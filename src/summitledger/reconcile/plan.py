@@ -105,7 +105,7 @@ def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
     verdicts = [verdict(g, infos, inputs.source_of, moved) for g in groups]
     statements = [_statement([infos[m] for m in g.members]) for g in groups]
     heads = heads_from(groups, infos, inputs.signals.arrays)
-    contested = disputes(groups, infos, inputs.signals, model, heads)
+    contested = disputes(groups, infos, inputs.signals, model)
     return Plan(resolution=resolution, infos=infos, groups=groups, verdicts=verdicts,
                 statements=statements, contested=contested, source_of=inputs.source_of,
                 actor_of=actor_of, made=inputs.made, heads=heads,

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from summitledger.reconcile.actors import Resolution
 from summitledger.reconcile.claims import read_infos
-from summitledger.reconcile.disputes import COMMON_THEME, Head, candidates, scored
+from summitledger.reconcile.disputes import COMMON_THEME, Head, candidates, head_table, scored
 from summitledger.reconcile.figures import figure_series
 from summitledger.reconcile.grouping import Signals
 from summitledger.reconcile.matching import ClaimInfo
@@ -45,12 +45,12 @@ def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, C
     near = set(added) | heads_io.holders(conn, ev, fresh | flipped)
     stored = heads_io.read_heads(conn, near)
     heads = [Head(claim=c, actor=a, polarity=p, deny=bool(d), negates=n,
-                  slots=tuple(s.split()), words=tuple(w.split()))
+                  slots=s, words=w)
              for _, c, a, p, d, n, s, w in stored]
     gid = [r[0] for r in stored]
     words = {w for h in heads for w in h.words}
     counts |= heads_io.word_counts(conn, ev, words - set(counts))
-    pairs = candidates(heads, {w: counts[w] <= COMMON_THEME for w in words})
+    pairs = candidates(head_table(heads, {w: counts[w] <= COMMON_THEME for w in words}))
     now: dict[tuple[int, int], float] = {}
     if pairs:
         need = sorted({heads[i].claim for p in pairs for i in p})
@@ -63,7 +63,7 @@ def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, C
         vectors = np.stack([emb[at[c]] if c in at else more_emb[pos[c]] for c in need])
         signals = Signals(claims, vectors)
         now = {(min(gid[a], gid[b]), max(gid[a], gid[b])): sc for a, b, sc in
-               scored(heads, pairs, lambda a, b: signals.pairs(a, b, [False] * len(a)))}
+               scored([h.claim for h in heads], pairs, lambda a, b: signals.pairs(a, b, [False] * len(a)))}
     before: dict[tuple[int, int], float] = {}
     for g, (_, _, reason, status) in heads_io.group_faces(conn, heads_io.disputed_groups(conn, ev)).items():
         for d in Verdict.stored(reason, status).disputed_by:

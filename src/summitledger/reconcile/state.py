@@ -59,4 +59,4 @@ def head_row(gid: int, head: Head) -> dict:
     """A group's head as the ledger keeps it (:class:`disputes.Head`)."""
     return {"group_id": gid, "claim_id": head.claim, "actor": head.actor,
             "polarity": head.polarity, "deny": head.deny, "negates": head.negates,
-            "slots": " ".join(head.slots), "words": " ".join(head.words)}
+            "slots": head.slots, "words": head.words}

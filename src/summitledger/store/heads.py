@@ -15,11 +15,17 @@ from summitledger.store.reconcile_io import Ev
 
 def read_heads(conn: Connection, groups: set[int]) -> list[tuple]:
     """(group id, claim id, actor, polarity, deny, negates, slots, words) of ``groups``,
-    by group id."""
-    return [tuple(r) for r in conn.execute(select(
+    by group id; slots and words as tuples of words."""
+    return [(*r[:6], _words(r[6]), _words(r[7])) for r in conn.execute(select(
         GroupHead.group_id, GroupHead.claim_id, GroupHead.actor, GroupHead.polarity,
         GroupHead.deny, GroupHead.negates, GroupHead.slots, GroupHead.words)
         .where(col(GroupHead.group_id).in_(sorted(groups))).order_by(GroupHead.group_id))]
+
+
+def _words(column: str) -> tuple[str, ...]:
+    """A head's words as its column keeps them (one space between words: a word is a
+    lemma, or lemmas joined by ``_``, never holding a space)."""
+    return tuple(column.split())
 
 
 def _event(ev: Ev) -> int:
@@ -58,7 +64,7 @@ def holders(conn: Connection, ev: Ev, words: set[str]) -> set[int]:
         return set()
     event = GroupHead.event_id.is_(None) if ev is None else GroupHead.event_id == ev  # type: ignore[union-attr]
     return {g for g, held in conn.execute(select(GroupHead.group_id, GroupHead.words).where(event))
-            if not words.isdisjoint(held.split())}
+            if not words.isdisjoint(_words(held))}
 
 def disputed_groups(conn: Connection, ev: Ev) -> set[int]:
     return set(conn.execute(select(ClaimGroup.id).where(
@@ -75,9 +81,10 @@ def group_faces(conn: Connection, groups: set[int]) -> dict[int, tuple[str, str,
 
 
 def write_heads(conn: Connection, rows: list[dict]) -> None:
-    """Group heads, each row with its ``event_id``."""
+    """Group heads, each row with its ``event_id``; ``slots`` and ``words`` tuples of words."""
     if rows:
-        conn.execute(insert(GroupHead), rows)
+        conn.execute(insert(GroupHead), [
+            {**r, "slots": " ".join(r["slots"]), "words": " ".join(r["words"])} for r in rows])
 
 
 def write_counts(conn: Connection, counts: dict[Ev, dict[str, int]]) -> None:
