@@ -165,11 +165,13 @@ def block_groups(block: Block, specific: Callable[[str], bool], key: dict[int, t
         if s >= model.threshold and cluster_of[x] == cluster_of[y]:
             links[cluster_of[x]].append(Link(x, y, round(s, 3), _why(block.values[k])))
     for u in block.units:
-        links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")
-                                       for c in u[1:] if c.article_id != u[0].article_id]
+        if len(u) > 1:  # most units are one claim: nothing links within them
+            links[cluster_of[u[0].id]] += [Link(u[0].id, c.id, 1.0, "same words")
+                                           for c in u[1:] if c.article_id != u[0].article_id]
     for n, ids in enumerate(clusters):
-        groups.append(Group(sorted(ids, key=key.__getitem__),
-                            sorted(links[n], key=lambda k: (k.a, k.b))))
+        found = links.get(n)
+        groups.append(Group(sorted(ids, key=key.__getitem__) if len(ids) > 1 else list(ids),
+                            sorted(found, key=lambda k: (k.a, k.b)) if found else []))
     return groups
 
 
