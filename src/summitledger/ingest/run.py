@@ -139,7 +139,7 @@ def claim_embeddings(ex: Extraction) -> list[bytes]:
 
 def _note_copies(engine: Engine, done: list[tuple[ArticleIn, IngestOutcome]]) -> None:
     """Say which new articles are near-copies of another (one source, e.g. a wire story)."""
-    source = copies(engine)
+    source = copies(engine, {art.origin for art, o in done if o.status in ("added", "replaced")})
     for art, o in done:
         if o.status in ("added", "replaced") and art.origin in source:
             o.detail = "; ".join(x for x in (o.detail, f"near-copy of {source[art.origin]}: "

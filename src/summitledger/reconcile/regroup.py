@@ -90,8 +90,8 @@ def around(block: list[Brief], new: set[int], emb: dict[int, np.ndarray],
     it touches whole (a new first claim can weaken its unit's pairs, so a group it was
     in may no longer be reached through it): their other units are followed out too."""
     units = units_of(block)
-    before = units_of([c for c in block if c.id not in new])
-    if size_class(len(before)) != size_class(len(units)):
+    before = sum(1 for u in units if any(c.id not in new for c in u))  # units without them
+    if size_class(before) != size_class(len(units)):
         return None
     heads = [u[0] for u in units]
     neighbours = _Neighbours(np.stack([emb[h.id] for h in heads]))

@@ -41,8 +41,15 @@ def disputes_again(conn: Connection, ev: Ev, res: Resolution, infos: dict[int, C
     delta.subtract(Counter(w for ws in gone.values() for w in ws))
     flipped = {w for w in changed
                if (counts[w] <= COMMON_THEME) != (counts[w] - delta[w] <= COMMON_THEME)}
-    fresh = {w for h in added.values() for w in h.words if counts[w] <= COMMON_THEME}
-    near = set(added) | heads_io.holders(conn, ev, fresh | flipped)
+    # a dispute pairs a negated head with an affirmed one: a new head's partners are the
+    # heads of the other sign holding one of its usable words, and a pair of earlier heads
+    # sharing a word whose use crossed the line holds a negated head with that word
+    fresh = {sign: {w for h in added.values() if h.polarity * sign > 0 for w in h.words
+                    if counts[w] <= COMMON_THEME} for sign in (-1, 1)}
+    negated = heads_io.holders(conn, ev, fresh[1] | flipped, -1)
+    crossed = {w for held in negated.values() for w in held if w in flipped}
+    affirmed = heads_io.holders(conn, ev, fresh[-1] | crossed, 1)
+    near = set(added) | set(negated) | set(affirmed)
     stored = heads_io.read_heads(conn, near)
     heads = [Head(claim=c, actor=a, polarity=p, deny=bool(d), negates=n,
                   slots=s, words=w)

@@ -6,7 +6,8 @@ event. Reads only; :mod:`writes` does the writing."""
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine, Row
-from sqlmodel import select
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
 
 from summitledger.models import Article, ArticleOrigin, Event
 
@@ -45,15 +46,16 @@ def homes(engine: Engine) -> tuple[dict[tuple[str, str], set[str]], list[str]]:
     return found, events
 
 
-def copies(engine: Engine) -> dict[str, str | None]:
+def copies(engine: Engine, origins: set[str] | None = None) -> dict[str, str | None]:
     """The file of the source article each near-copy is counted with, by the copy's
-    origin (a wire story two outlets ran is one source)."""
+    origin (a wire story two outlets ran is one source); ``origins``: only these."""
+    source = aliased(Article)
+    query = (select(Article.origin, source.file).join(source, Article.source_id == source.id)
+             .where(Article.source_id != Article.id))
+    if origins is not None:
+        query = query.where(col(Article.origin).in_(sorted(origins)))
     with engine.connect() as conn:
-        rows = conn.execute(select(Article.id, Article.origin, Article.file,
-                                   Article.source_id)).all()
-    file_of = {r.id: r.file for r in rows}
-    return {r.origin: file_of.get(r.source_id) for r in rows
-            if r.source_id is not None and r.source_id != r.id}
+        return {origin: file for origin, file in conn.execute(query)}
 
 
 def texts_by_event(engine: Engine) -> tuple[dict[int, str], list[Row]]:

@@ -57,14 +57,21 @@ def add_word_counts(conn: Connection, ev: Ev, delta: dict[str, int]) -> None:
                      .values(count=bindparam("n")), old)
 
 
-def holders(conn: Connection, ev: Ev, words: set[str]) -> set[int]:
-    """The event's groups whose heads hold one of ``words`` (one read of the heads'
-    words: cheaper than a pattern per word over every head)."""
+def holders(conn: Connection, ev: Ev, words: set[str], sign: int) -> dict[int, set[str]]:
+    """The event's groups whose heads hold one of ``words`` and are negated (``sign``
+    -1) or affirmed (1), each with the words of ``words`` it holds (one read of those
+    heads' words: cheaper than a pattern per word over every head)."""
     if not words:
-        return set()
+        return {}
     event = GroupHead.event_id.is_(None) if ev is None else GroupHead.event_id == ev  # type: ignore[union-attr]
-    return {g for g, held in conn.execute(select(GroupHead.group_id, GroupHead.words).where(event))
-            if not words.isdisjoint(_words(held))}
+    side = GroupHead.polarity < 0 if sign < 0 else GroupHead.polarity > 0
+    out = {}
+    for g, held in conn.execute(select(GroupHead.group_id, GroupHead.words).where(event, side)):
+        found = words.intersection(_words(held))
+        if found:
+            out[g] = found
+    return out
+
 
 def disputed_groups(conn: Connection, ev: Ev) -> set[int]:
     return set(conn.execute(select(ClaimGroup.id).where(

@@ -83,9 +83,15 @@ def resolve_actors(
         name, kind = key[0], key[1]
         n = key[3] if len(key) > 3 else 1
         counts[name] += n
-        kind_votes.setdefault(name, Counter())[kind] += n
+        votes = kind_votes.get(name)
+        if votes is None:
+            votes = kind_votes[name] = Counter()
+        votes[kind] += n
         if len(key) > 2:
-            articles.setdefault(name, set()).add(key[2])
+            if name in articles:
+                articles[name].add(key[2])
+            else:
+                articles[name] = {key[2]}
     taught = [(a[0], a[1], a[2] if len(a) > 2 else "") for a in aliases]
     for person, _, _ in taught:
         counts[person] += 0
