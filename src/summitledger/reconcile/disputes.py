@@ -11,7 +11,7 @@ model, which decides whether they are one statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,7 +52,7 @@ def head_of(c: ClaimInfo) -> Head:
 
 
 def _pad(rows: list[list[int]]) -> np.ndarray:
-    out = np.full((len(rows), max([1, *map(len, rows)])), -1, dtype=np.int64)
+    out = np.full((len(rows), max([1, *map(len, rows)])), -1, dtype=np.int32)
     for i, r in enumerate(rows):
         out[i, : len(r)] = r
     return out
@@ -88,7 +88,7 @@ def head_table(heads: list[Head], usable: dict[str, bool] | None = None) -> Head
     words = _pad([[vocab.setdefault(w, len(vocab)) for w in h.words] for h in heads])
     slots = _pad([[vocab.setdefault(w, len(vocab)) for w in h.slots] for h in heads])
     negates = np.array([vocab.setdefault(h.negates, len(vocab)) if h.negates else -1
-                        for h in heads], dtype=np.int64)
+                        for h in heads], dtype=np.int32)
     ok = _few(words, len(vocab)) if usable is None else \
         np.array([usable.get(w, True) for w in vocab], dtype=bool)
     return HeadTable(words=words, slots=slots, negates=negates,
@@ -103,13 +103,18 @@ def arrays_table(groups: list[Group], infos: dict[int, ClaimInfo], arrays: Claim
     words, slots and negation :func:`heads_from` reads, with no vocabulary built again)."""
     first = [infos[g.members[0]] for g in groups]
     rows = np.array([arrays.row[c.id] for c in first], dtype=np.int64)
-    words = arrays.words[rows].astype(np.int64)
+    words = arrays.words[rows]
     return HeadTable(words=words,
-                     slots=np.column_stack([arrays.themes[rows], arrays.verbs[rows]]).astype(np.int64),
-                     negates=arrays.negates[rows].astype(np.int64),
+                     slots=np.column_stack([arrays.themes[rows], arrays.verbs[rows]]),
+                     negates=arrays.negates[rows],
                      polarity=np.array([c.frame.polarity for c in first]),
                      deny=arrays.deny[rows], actor=_actor_numbers([c.actor.lower() for c in first]),
                      usable=_few(words, len(arrays.names)))
+
+
+#: negated heads whose sharing pairs are weighed at once: bounds the pairs held in memory
+#: (a common word pairs a negated head with hundreds of others)
+NEGATED_AT_ONCE = 4096
 
 
 def candidates(table: HeadTable) -> list[tuple[int, int]]:
@@ -117,23 +122,24 @@ def candidates(table: HeadTable) -> list[tuple[int, int]]:
     other affirmed, sharing a usable content word (one at most :data:`COMMON_THEME`
     heads hold) and a slot, the negated side a denial or negating a slot of the other
     ('no deal was struck' against 'the deal was signed')."""
-    if not len(table.actor):
-        return []
-    n, p = _sharing(table.words, np.flatnonzero(table.polarity < 0), table.usable)
-    keep = (table.polarity[p] > 0) & (table.actor[n] != table.actor[p])
-    n, p = n[keep], p[keep]
-    slots = table.slots
-    shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)
-    negated = table.negates[n]
-    denies = table.deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
-    keep = shared.any(axis=(1, 2)) & denies
-    return sorted({(min(a, b), max(a, b))
-                   for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True)})
+    found: set[tuple[int, int]] = set()
+    for n, p in _sharing(table.words, np.flatnonzero(table.polarity < 0), table.usable):
+        keep = (table.polarity[p] > 0) & (table.actor[n] != table.actor[p])
+        n, p = n[keep], p[keep]
+        slots = table.slots
+        shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)
+        negated = table.negates[n]
+        denies = table.deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
+        keep = shared.any(axis=(1, 2)) & denies
+        found.update((min(a, b), max(a, b))
+                     for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True))
+    return sorted(found)
 
 
-def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(negative row, other row) for every pair sharing a usable word, through one
-    inverted index of the rows' words."""
+def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray
+             ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(negative row, other row) of every pair sharing a usable word, through one
+    inverted index of the rows' words, :data:`NEGATED_AT_ONCE` negative rows at a time."""
     g, k = np.nonzero(words >= 0)
     w = words[g, k]
     ok = usable[w]
@@ -142,16 +148,17 @@ def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tup
     g, w = g[order], w[order]
     starts = np.searchsorted(w, np.arange(len(usable)), side="left")
     ends = np.searchsorted(w, np.arange(len(usable)), side="right")
-    left, right = [], []
-    for n in negative.tolist():
-        for word in set(words[n][words[n] >= 0].tolist()):
-            if usable[word]:
-                others = g[starts[word] : ends[word]]
-                left.append(np.full(len(others), n))
-                right.append(others)
-    if not left:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(left), np.concatenate(right)
+    negatives = negative.tolist()
+    for at in range(0, len(negatives), NEGATED_AT_ONCE):
+        left, right = [], []
+        for n in negatives[at : at + NEGATED_AT_ONCE]:
+            for word in set(words[n][words[n] >= 0].tolist()):
+                if usable[word]:
+                    others = g[starts[word] : ends[word]]
+                    left.append(np.full(len(others), n))
+                    right.append(others)
+        if left:
+            yield np.concatenate(left), np.concatenate(right)
 
 
 def scored(claims: list[int], pairs: list[tuple[int, int]],
