@@ -177,10 +177,8 @@ def verdict(group: Group, infos: dict[int, ClaimInfo], source_of: dict[int, int]
     ``updated``."""
     members = [infos[m] for m in group.members]
     if len(members) == 1:  # most statements: one report, nothing to weigh
-        # fields of their declared types: built without validating (most groups are these)
-        return Verdict.model_construct(status="single-source", outlets=(members[0].outlet,),
-                                       summary="1 article, 1 independent source",
-                                       rule="one source reports it")
+        return Verdict(status="single-source", outlets=(members[0].outlet,),
+                       summary="1 article, 1 independent source", rule="one source reports it")
     n_articles = len({m.article_id for m in members})
     n_sources, copies = independent(members, source_of)
     found = Verdict(

@@ -19,13 +19,10 @@ def frame_from_bag(bag: WordBag, polarity: int, cue: str) -> ClaimFrame:
     """A frame from a claim's word bag: its nouns the theme (each once), its first verb,
     its numbers and dates, its cue (else the first word of ``cue`` as written)."""
     predicate = (bag.cues[-1] if bag.cues else "") or cue.split(" ")[0].lower()
-    # built from a bag already validated, field by field as declared: no second validation
-    # (a rebuild makes one for each of a million old claims)
-    return ClaimFrame.model_construct(
-        predicate=predicate, family=thesaurus().get(predicate, predicate),
-        verb=bag.verbs[0] if bag.verbs else "", theme=list(dict.fromkeys(bag.nouns)),
-        numbers=[FrameNumber(value=n.value, counts=n.unit) for n in bag.numbers],
-        times=sorted({d.text for d in bag.dates}), polarity=int(polarity))
+    return ClaimFrame(predicate=predicate, family=thesaurus().get(predicate, predicate),
+                      verb=bag.verbs[0] if bag.verbs else "", theme=list(dict.fromkeys(bag.nouns)),
+                      numbers=[FrameNumber(value=n.value, counts=n.unit) for n in bag.numbers],
+                      times=sorted({d.text for d in bag.dates}), polarity=polarity)
 
 
 def stored_frame(raw: str, bag: str, polarity: int, cue: str) -> ClaimFrame:
