@@ -39,8 +39,10 @@ from summitledger.store.reconcile_io import (
     Ev,
     EventInput,
     article_count,
+    clear_rebuilt,
     drop_empty_events,
     earlier_actors,
+    earlier_groups,
     ledger_counts,
     read_events,
     read_meta,
@@ -103,6 +105,8 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         plans = {ev: (e, plan(e.rows, e.aliases, e.overrides, e.texts, published=e.published))
                  for ev, e in read_events(conn).items()}
         old = earlier_actors(conn)
+        before = earlier_groups(conn)  # read before the rebuild lets go of them
+        clear_rebuilt(conn)
         top = high_water(conn, "actor", max(old.values(), default=0))
         actor_ids, actors, aliases, joins = actor_rows(
             {ev: event_actors(spoken_of(e.rows, done.actor_of, done.resolution.mapping),
@@ -130,7 +134,7 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
             event_of.update({r.id: ev for r in e.rows})
         speakers = {r.id: r.speaker for r in rows}  # a denial is worded with its speaker
         statements = [statement([infos[m] for m in g.members], speakers) for g in groups]
-        gids = group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows})
+        gids = group_ids(conn, groups, {r.id: (r.content_hash, r.idx) for r in rows}, before)
         disputed: set[int] = set()
         for a, b, sc in contested:  # positions in ``groups``
             for x, y in ((a, b), (b, a)):

@@ -148,24 +148,31 @@ def save_embeddings(conn: Connection, made: dict[int, bytes]) -> None:
                      [{"cid": k, "emb": v} for k, v in sorted(made.items())])
 
 
-def replace_actors(conn: Connection, actors: list[dict], aliases: list[dict],
-                   joins: list[dict]) -> None:
-    """The actor tables, rebuilt: actors (id, name, kind, event_id), their aliases and
-    the joins that made them."""
+def clear_rebuilt(conn: Connection) -> None:
+    """Empty what a rebuild writes anew: every claim's group and actor, the groups and
+    the actor tables. The claims are let go of in one statement first, so that deleting
+    a group or an actor finds nothing that points at it (letting the foreign keys null
+    them took a statement's work per group and per actor)."""
+    conn.execute(update(Claim).values(group_id=None, actor_id=None))
+    conn.execute(delete(ClaimGroup))
     conn.execute(delete(ActorJoin))
     conn.execute(delete(ActorAlias))
     conn.execute(delete(Actor))
+
+
+def replace_actors(conn: Connection, actors: list[dict], aliases: list[dict],
+                   joins: list[dict]) -> None:
+    """The actor tables (emptied by :func:`clear_rebuilt`) written: actors (id, name,
+    kind, event_id), their aliases and the joins that made them."""
     for table, rows in ((Actor, actors), (ActorAlias, aliases), (ActorJoin, joins)):
         if rows:
             conn.execute(insert(table), rows)
 
 
 def replace_groups(conn: Connection, groups: list[dict], members: list[dict]) -> None:
-    """The groups, rebuilt, and each claim's group and actor (``members``: cid, gid, aid),
-    set through a temporary table in one UPDATE (a statement per claim is slow on a
-    million claims)."""
-    conn.execute(update(Claim).values(group_id=None))
-    conn.execute(delete(ClaimGroup))
+    """The groups (emptied by :func:`clear_rebuilt`) written, and each claim's group and
+    actor (``members``: cid, gid, aid), set through a temporary table in one UPDATE (a
+    statement per claim is slow on a million claims)."""
     if groups:
         conn.execute(insert(ClaimGroup), groups)
     if not members:
