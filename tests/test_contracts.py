@@ -137,3 +137,23 @@ def test_a_ledger_of_tagged_bags_is_migrated_and_reads_them_typed(tmp_path: Path
     assert (frame.predicate, frame.verb, frame.theme, frame.times, frame.polarity) == (
         "say", "help", ["satellite", "orbit"], ["weekday=friday"], -1)
     assert [(n.value, n.counts) for n in frame.numbers] == [(5, "hour"), (1e6, "")]
+
+
+OLD_SERIES_REASON = json.dumps({
+    "rule": "later values supersede earlier ones",
+    "updates": [{"earlier": {"actor": "Police", "claim": 3, "value": "nine"},
+                 "later": {"actor": "Police", "claim": 8, "value": "12"}}]},
+    sort_keys=True, ensure_ascii=False)
+
+
+def test_a_series_reason_is_a_typed_model_that_reads_what_older_ledgers_stored() -> None:
+    """A figure series' reason was a dict stored as JSON; it is a :class:`SeriesReason`
+    now, reading the old JSON (as version 1) and writing the same keys back."""
+    from summitledger.series_reason import SERIES_REASON_VERSION, SeriesReason
+
+    why = SeriesReason.stored(OLD_SERIES_REASON)
+    assert why.version == SERIES_REASON_VERSION == 1
+    assert why.updates[0].later.value == "12" and why.updates[0].earlier.claim == 3
+    assert why.disputes == () and why.contradictions == ()
+    assert json.loads(why.to_json()) == {**json.loads(OLD_SERIES_REASON), "version": 1}
+    assert SeriesReason.stored("").rule == ""  # an empty reason still reads

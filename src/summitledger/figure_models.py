@@ -12,6 +12,8 @@ from pydantic import BaseModel
 from pydantic import Field as PField
 from sqlmodel import Field, SQLModel
 
+from summitledger.series_reason import SeriesReason
+
 
 class FrameNumber(BaseModel):
     """A number in a claim: its value, what it counts, and how exact it is; and, where it
@@ -53,13 +55,13 @@ class FigureReport(BaseModel):
 
 class FigureSeries(BaseModel):
     """A quantity of the event across every actor and outlet, its reports in time order,
-    its status (one of :data:`SERIES_STATUSES`) and the reason as a JSON-able dict."""
+    its status (one of :data:`SERIES_STATUSES`) and why (:class:`SeriesReason`)."""
 
     quantity: str
     status: str
     reports: list[FigureReport]
     sources: int  # independent sources: (source article, actor) pairs, copies as one
-    reason: dict = PField(default_factory=dict)
+    reason: SeriesReason = PField(default_factory=SeriesReason)
 
     @property
     def latest(self) -> FigureReport:

@@ -27,10 +27,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from summitledger.models import ClaimFrame, FigureReport, FigureSeries, FrameNumber
+from summitledger.models import (
+    ClaimFrame,
+    FigureReport,
+    FigureSeries,
+    FrameNumber,
+)
 from summitledger.nlp.quantities import grows
 from summitledger.reconcile.matching import fits
 from summitledger.reconcile.times import When, parse_when, report_time
+from summitledger.series_reason import SeriesEnd, SeriesPair, SeriesReason
 
 
 class Claimlike(Protocol):
@@ -83,15 +89,16 @@ def _stale(b: _Report, reports: list[_Report]) -> bool:
                for c in reports)
 
 
-def _pair(a: _Report, b: _Report) -> dict:
-    return {"earlier": {"claim": a.report.claim, "actor": a.report.actor, "value": a.report.text},
-            "later": {"claim": b.report.claim, "actor": b.report.actor, "value": b.report.text}}
+def _pair(a: _Report, b: _Report) -> SeriesPair:
+    return SeriesPair(
+        earlier=SeriesEnd(claim=a.report.claim, actor=a.report.actor, value=a.report.text),
+        later=SeriesEnd(claim=b.report.claim, actor=b.report.actor, value=b.report.text))
 
 
-def judge(quantity: str, reports: list[_Report]) -> tuple[str, dict, int]:
+def judge(quantity: str, reports: list[_Report]) -> tuple[str, SeriesReason, int]:
     """The series' status, the reason (rule and the pairs behind it) and its
     independent sources."""
-    found: dict[str, list[dict]] = defaultdict(list)
+    found: dict[str, list[SeriesPair]] = defaultdict(list)
     for i, a in enumerate(reports):
         for b in reports[i + 1:]:
             if a.report.claim == b.report.claim or _fit(a, b):
@@ -115,7 +122,9 @@ def judge(quantity: str, reports: list[_Report]) -> tuple[str, dict, int]:
         status, rule = "corroborated", f"{sources} independent sources give values that fit"
     else:
         status, rule = "single-source", "one source gives it"
-    return status, {"rule": rule, **{k: v for k, v in sorted(found.items()) if v}}, sources
+    return status, SeriesReason(rule=rule, updates=tuple(found["updates"]),
+                                disputes=tuple(found["disputes"]),
+                                contradictions=tuple(found["contradictions"])), sources
 
 
 def article_times(claims: Iterable[Claimlike], source_of: dict[int, int],

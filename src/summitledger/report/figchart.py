@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from summitledger.reconcile.times import parse_when
 from summitledger.report.figures import FigureLine, SeriesRow
+from summitledger.series_reason import SeriesReason
 
 W, H, LEFT, RIGHT, TOP, BOTTOM = 420, 150, 58, 12, 14, 30
 HEADROOM = 1.12  # the value axis runs this far past the highest value, so no mark is cut
@@ -53,7 +54,7 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:g}"
 
 
-def chart(s: SeriesRow, lines: list[FigureLine], reason: dict, n: int) -> Markup:
+def chart(s: SeriesRow, lines: list[FigureLine], reason: SeriesReason, n: int) -> Markup:
     """The step chart of one series; ``n`` numbers the chart in the page."""
     stamps = [(w.key[0] if (w := parse_when(r.time)) else 0.0) for r in lines]
     t0, t1 = min(stamps), max(stamps)
@@ -77,16 +78,15 @@ def chart(s: SeriesRow, lines: list[FigureLine], reason: dict, n: int) -> Markup
              f'viewBox="0 0 {W} {H}" data-status="{escape(s.status)}" '
              f'aria-label="{escape(label)}">{DEFS}']
     claim_at = {r.claim: (x(t), r.number) for r, t in zip(lines, stamps, strict=True)}
-    for kind, pairs in (("dispute", reason.get("disputes", [])),
-                        ("contradiction", reason.get("contradictions", []))):
+    for kind, pairs in (("dispute", reason.disputes), ("contradiction", reason.contradictions)):
         for pair in pairs:
-            a, b = claim_at.get(pair["earlier"]["claim"]), claim_at.get(pair["later"]["claim"])
+            a, b = claim_at.get(pair.earlier.claim), claim_at.get(pair.later.claim)
             if a is None or b is None:
                 continue
             top, low = y(max(a[1], b[1])), y(min(a[1], b[1]))
             start = min(a[0], b[0], W - RIGHT - 8)  # from when both values stand
-            tip = (f"{kind}: {pair['earlier']['actor']} {pair['earlier']['value']} against "
-                   f"{pair['later']['actor']} {pair['later']['value']}")
+            tip = (f"{kind}: {pair.earlier.actor} {pair.earlier.value} against "
+                   f"{pair.later.actor} {pair.later.value}")
             parts.append(f'<rect class="range {kind}" x="{start:.1f}" y="{top:.1f}" '
                          f'width="{max(8.0, W - RIGHT - start):.1f}" height="{max(2.0, low - top):.1f}" '
                          f'fill="url(#hatch-{kind})" opacity="0.55"><title>{escape(tip)}</title></rect>')

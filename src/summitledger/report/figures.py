@@ -4,8 +4,6 @@ its status (:func:`series`), and every report of one or all series in time order
 
 from __future__ import annotations
 
-import json
-
 from pydantic import BaseModel
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -14,6 +12,7 @@ from summitledger.errors import UNKNOWN_SERIES, QueryError
 from summitledger.models import Article, Claim, FigureReportRow, FigureSeriesRow
 from summitledger.nlp.quantities import Evidence, quantity
 from summitledger.report.names import event_id
+from summitledger.series_reason import SeriesReason
 
 
 class SeriesRow(BaseModel):
@@ -29,7 +28,7 @@ class SeriesRow(BaseModel):
     sources: int  # independent sources (source article and actor)
     claim: int | None  # the latest report's claim
     rule: str  # why the status
-    reason: dict  # the rule and the pairs behind it (updates, disputes, contradictions)
+    reason: SeriesReason  # the rule and the pairs behind it (updates, disputes, contradictions)
 
 
 class FigureLine(BaseModel):
@@ -68,8 +67,7 @@ def series(engine: Engine, event: str | None = None) -> list[SeriesRow]:
         return [SeriesRow(series=s.quantity, status=s.status, latest=s.latest_value,
                           actor=s.latest_actor, outlet=s.latest_outlet, time=s.latest_time,
                           reports=s.n_reports, sources=s.n_sources, claim=s.latest_claim,
-                          rule=json.loads(s.reason or "{}").get("rule", ""),
-                          reason=json.loads(s.reason or "{}"))
+                          rule=(why := SeriesReason.stored(s.reason)).rule, reason=why)
                 for s in _rows(session, event)]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import delete, insert
 from sqlalchemy.engine import Connection
 
@@ -24,7 +22,7 @@ def save_series(conn: Connection, series: list[FigureSeries], first: int = 1,
          "n_sources": s.sources, "latest_claim": s.latest.claim, "latest_value": s.latest.text,
          "latest_actor": s.latest.actor, "latest_outlet": s.latest.outlet,
          "latest_time": s.latest.time,
-         "reason": json.dumps(s.reason, sort_keys=True, ensure_ascii=False)}
+         "reason": s.reason.to_json()}
         for n, s in enumerate(series, first)])
     conn.execute(insert(FigureReportRow), [
         {"series_id": n, "claim_id": r.claim, "position": k, "value": r.value, "op": r.op,
