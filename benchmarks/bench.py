@@ -20,6 +20,8 @@
    into the grown ledger's event, a whole ``summitledger ingest`` process, against the
    same into an empty ledger (medians of ``--repeat``): what a live ledger pays for its
    size; and a full ``summitledger reconcile`` in its own process, with its peak memory.
+   With ``--db URL``, the same on that PostgreSQL server: the grown ledger copied into a
+   database there, each run adding the article to a fresh copy of it.
 3. ``claims --actor`` at the largest size, in fresh processes: the library query (first
    call, and the median of 9 more) against bare sqlite3 fetching the same rows with the
    same joins; then the CLI as a whole process.
@@ -42,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_corpus  # noqa: E402
 from ingest_bench import bench_ingest, bench_memory, bench_workers, density  # noqa: E402
-from ledger_bench import bench_add_one, bench_query, bench_reconcile  # noqa: E402
+from ledger_bench import bench_add_one, bench_add_one_pg, bench_query, bench_reconcile  # noqa: E402
 
 from summitledger.ingest.run import ingest  # noqa: E402
 from summitledger.settings import Settings  # noqa: E402
@@ -123,6 +125,11 @@ def main() -> None:
                 f"into an empty ledger {a['add_one_empty_s']:5.2f} s: {a['add_one_more_s']:+.2f} s; "
                 f"full reconcile {a['full_reconcile_s']:.2f} s, peak {a['full_reconcile_peak_mib']} MiB"
                 + (f" ({'; '.join(a['rebuilt'])})" if a["rebuilt"] else ""))
+            if args.db:
+                pg = bench_add_one_pg(work / f"rec-{size}.db", article, args.db, args.repeat)
+                a["postgres"] = pg
+                say(f"  on PostgreSQL: {pg['add_one_s']:6.2f} s, into an empty database "
+                    f"{pg['add_one_empty_s']:5.2f} s: {pg['add_one_more_s']:+.2f} s")
         largest = work / f"rec-{max(args.sizes)}.db"
         q = results["claims_actor"] = bench_query(largest, "Putin")
         say(f"claims --actor {q['actor']} at {results['reconcile'][-1]['claims']} claims "

@@ -177,6 +177,48 @@ def bench_add_one(db: Path, article: Path, work: Path, repeat: int = 3) -> dict:
             "rebuilt": sorted(notes)}
 
 
+def bench_add_one_pg(db: Path, article: Path, server: str, repeat: int = 3) -> dict:
+    """:func:`bench_add_one` on PostgreSQL: the reconciled SQLite ledger ``db`` copied
+    into a database of the server ``server`` (an admin URL) with ``summitledger ledger
+    copy``, then each run adds the article, a whole ``summitledger ingest`` process, to a
+    fresh copy of that database (``CREATE DATABASE ... TEMPLATE``) against a new empty
+    database, alternated ``repeat`` times (medians). The databases are dropped after."""
+    import sqlalchemy as sa
+
+    con = sqlite3.connect(db)
+    event = con.execute("SELECT e.name FROM event e JOIN article a ON a.event_id = e.id "
+                        "GROUP BY e.id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    claims = con.execute("SELECT count(*) FROM claim").fetchone()[0]
+    con.close()
+    exe = [sys.executable, "-m", "summitledger"]
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    base = server.rsplit("/", 1)[0]
+
+    def fresh(name: str, template: str | None = None) -> str:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.exec_driver_sql(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+        return f"{base}/{name}"
+
+    names = ["sl_bench_ledger"] + [f"sl_bench_{k}_{n}" for n in range(repeat) for k in ("add", "empty")]
+    try:
+        _run([*exe, "ledger", "copy", str(db), fresh(names[0])])
+        into, empty = [], []
+        for n in range(repeat):
+            into.append(_run([*exe, "ingest", str(article), "--event", event, "--db",
+                              fresh(f"sl_bench_add_{n}", names[0])])[0])
+            empty.append(_run([*exe, "ingest", str(article), "--event", event, "--db",
+                               fresh(f"sl_bench_empty_{n}")])[0])
+    finally:
+        with admin.connect() as conn:
+            for name in names:
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+    return {"claims": claims, "add_one_s": round(statistics.median(into), 2),
+            "add_one_empty_s": round(statistics.median(empty), 2),
+            "add_one_more_s": round(statistics.median(into) - statistics.median(empty), 2)}
+
+
 _QUERY_TIMER = """
 import sqlite3, statistics, sys, time
 from sqlmodel import Session
