@@ -11,7 +11,7 @@ model, which decides whether they are one statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +24,10 @@ from summitledger.reconcile.signals import THEMES, ClaimArrays, content_words
 
 #: a content word shared by more groups than this says nothing about which two disagree
 COMMON_THEME = 200
+#: candidate pairs of heads tested at once: bounds the memory of the slot tests (a
+#: word held by up to COMMON_THEME heads makes a million-claim event's pairs number in
+#: the tens of millions)
+PAIRS_AT_ONCE = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -80,20 +84,26 @@ def candidates(heads: list[Head], usable: dict[str, bool] | None = None) -> list
         ok = counts <= COMMON_THEME
     else:
         ok = np.array([usable.get(w, True) for w in vocab], dtype=bool)
-    n, p = _sharing(words, np.flatnonzero(polarity < 0), ok)
-    keep = (polarity[p] > 0) & (actor[n] != actor[p])
-    n, p = n[keep], p[keep]
-    shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)
-    negated = negates[n]
-    denies = deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
-    keep = shared.any(axis=(1, 2)) & denies
-    return sorted({(min(a, b), max(a, b))
-                   for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True)})
+    found: set[tuple[int, int]] = set()
+    for n, p in _sharing(words, np.flatnonzero(polarity < 0), ok):
+        keep = (polarity[p] > 0) & (actor[n] != actor[p])
+        n, p = n[keep], p[keep]
+        negated = negates[n]
+        denies = deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
+        n, p = n[denies], p[denies]
+        shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)
+        keep = shared.any(axis=(1, 2))
+        found.update(zip(np.minimum(n, p)[keep].tolist(), np.maximum(n, p)[keep].tolist(),
+                         strict=True))
+    return sorted(found)
 
 
-def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray
+             ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(negative row, other row) for every pair sharing a usable word, through one
-    inverted index of the rows' words."""
+    inverted index of the rows' words, in parts of about :data:`PAIRS_AT_ONCE` pairs (a
+    word may be held by up to COMMON_THEME heads: a large event's pairs would not fit
+    in memory at once)."""
     g, k = np.nonzero(words >= 0)
     w = words[g, k]
     ok = usable[w]
@@ -102,16 +112,21 @@ def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray) -> tup
     g, w = g[order], w[order]
     starts = np.searchsorted(w, np.arange(len(usable)), side="left")
     ends = np.searchsorted(w, np.arange(len(usable)), side="right")
-    left, right = [], []
+    left: list[np.ndarray] = []
+    right: list[np.ndarray] = []
+    held = 0
     for n in negative.tolist():
         for word in set(words[n][words[n] >= 0].tolist()):
             if usable[word]:
                 others = g[starts[word] : ends[word]]
                 left.append(np.full(len(others), n))
                 right.append(others)
-    if not left:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(left), np.concatenate(right)
+                held += len(others)
+        if held >= PAIRS_AT_ONCE:
+            yield np.concatenate(left), np.concatenate(right)
+            left, right, held = [], [], 0
+    if left:
+        yield np.concatenate(left), np.concatenate(right)
 
 
 def scored(heads: list[Head], pairs: list[tuple[int, int]],
