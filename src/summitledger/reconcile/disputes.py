@@ -85,7 +85,10 @@ def candidates(heads: list[Head], usable: dict[str, bool] | None = None) -> list
     else:
         ok = np.array([usable.get(w, True) for w in vocab], dtype=bool)
     found: set[tuple[int, int]] = set()
-    for n, p in _sharing(words, np.flatnonzero(polarity < 0), ok):
+    # only a negated head that denies or negates something, against an affirmed one,
+    # can be a candidate: the others are never paired
+    negative = np.flatnonzero((polarity < 0) & (deny | (negates >= 0)))
+    for n, p in _sharing(words, negative, ok, polarity > 0):
         keep = (polarity[p] > 0) & (actor[n] != actor[p])
         n, p = n[keep], p[keep]
         negated = negates[n]
@@ -98,15 +101,15 @@ def candidates(heads: list[Head], usable: dict[str, bool] | None = None) -> list
     return sorted(found)
 
 
-def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray
-             ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """(negative row, other row) for every pair sharing a usable word, through one
-    inverted index of the rows' words, in parts of about :data:`PAIRS_AT_ONCE` pairs (a
-    word may be held by up to COMMON_THEME heads: a large event's pairs would not fit
-    in memory at once)."""
+def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray,
+             other: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(negative row, other row) for every pair sharing a usable word, the other row
+    one that ``other`` marks, through one inverted index of the rows' words, in parts
+    of about :data:`PAIRS_AT_ONCE` pairs (a word may be held by up to COMMON_THEME
+    heads: a large event's pairs would not fit in memory at once)."""
     g, k = np.nonzero(words >= 0)
     w = words[g, k]
-    ok = usable[w]
+    ok = usable[w] & other[g]
     g, w = g[ok], w[ok]
     order = np.argsort(w, kind="stable")
     g, w = g[order], w[order]
