@@ -103,9 +103,12 @@ def worth_scoring(arr: ClaimArrays, ia: np.ndarray, ib: np.ndarray) -> np.ndarra
     for lo in range(0, len(ia), BATCH):
         a, b = ia[lo : lo + BATCH], ib[lo : lo + BATCH]
         near = (arr.emb[a] * arr.emb[b]).sum(axis=1) >= MEANING_FLOOR
+        far = np.flatnonzero(~near)  # only these need the other tests
+        a, b = a[far], b[far]
         shared = _shared(arr.words[a], arr.words[b]).any(axis=1)
         quoted = arr.quoted[a] & arr.quoted[b]
-        keep[lo : lo + len(a)] = near | shared | quoted | _figure(arr, a, b)
+        near[far] = shared | quoted | _figure(arr, a, b)
+        keep[lo : lo + len(near)] = near
     return keep
 
 
