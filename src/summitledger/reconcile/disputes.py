@@ -112,9 +112,10 @@ def arrays_table(groups: list[Group], infos: dict[int, ClaimInfo], arrays: Claim
                      usable=_few(words, len(arrays.names)))
 
 
-#: negated heads whose sharing pairs are weighed at once: bounds the pairs held in memory
-#: (a common word pairs a negated head with hundreds of others)
-NEGATED_AT_ONCE = 4096
+#: candidate pairs of heads tested at once: bounds the memory of the slot tests (a
+#: word held by up to COMMON_THEME heads makes a million-claim event's pairs number in
+#: the tens of millions)
+PAIRS_AT_ONCE = 1 << 20
 
 
 def candidates(table: HeadTable) -> list[tuple[int, int]]:
@@ -122,43 +123,53 @@ def candidates(table: HeadTable) -> list[tuple[int, int]]:
     other affirmed, sharing a usable content word (one at most :data:`COMMON_THEME`
     heads hold) and a slot, the negated side a denial or negating a slot of the other
     ('no deal was struck' against 'the deal was signed')."""
+    t = table
     found: set[tuple[int, int]] = set()
-    for n, p in _sharing(table.words, np.flatnonzero(table.polarity < 0), table.usable):
-        keep = (table.polarity[p] > 0) & (table.actor[n] != table.actor[p])
+    # only a negated head that denies or negates something, against an affirmed one,
+    # can be a candidate: the others are never paired
+    negative = np.flatnonzero((t.polarity < 0) & (t.deny | (t.negates >= 0)))
+    for n, p in _sharing(t.words, negative, t.usable, t.polarity > 0):
+        keep = t.actor[n] != t.actor[p]
         n, p = n[keep], p[keep]
-        slots = table.slots
-        shared = (slots[n][:, :, None] == slots[p][:, None, :]) & (slots[n][:, :, None] >= 0)
-        negated = table.negates[n]
-        denies = table.deny[n] | ((slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
-        keep = shared.any(axis=(1, 2)) & denies
-        found.update((min(a, b), max(a, b))
-                     for a, b in zip(n[keep].tolist(), p[keep].tolist(), strict=True))
+        negated = t.negates[n]
+        denies = t.deny[n] | ((t.slots[p] == negated[:, None]) & (negated[:, None] >= 0)).any(axis=1)
+        n, p = n[denies], p[denies]
+        shared = (t.slots[n][:, :, None] == t.slots[p][:, None, :]) & (t.slots[n][:, :, None] >= 0)
+        keep = shared.any(axis=(1, 2))
+        found.update(zip(np.minimum(n, p)[keep].tolist(), np.maximum(n, p)[keep].tolist(),
+                         strict=True))
     return sorted(found)
 
 
-def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray
-             ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """(negative row, other row) of every pair sharing a usable word, through one
-    inverted index of the rows' words, :data:`NEGATED_AT_ONCE` negative rows at a time."""
+def _sharing(words: np.ndarray, negative: np.ndarray, usable: np.ndarray,
+             other: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(negative row, other row) for every pair sharing a usable word, the other row
+    one that ``other`` marks, through one inverted index of the rows' words, in parts
+    of about :data:`PAIRS_AT_ONCE` pairs (a large event's pairs would not fit in memory
+    at once)."""
     g, k = np.nonzero(words >= 0)
     w = words[g, k]
-    ok = usable[w]
+    ok = usable[w] & other[g]
     g, w = g[ok], w[ok]
     order = np.argsort(w, kind="stable")
     g, w = g[order], w[order]
     starts = np.searchsorted(w, np.arange(len(usable)), side="left")
     ends = np.searchsorted(w, np.arange(len(usable)), side="right")
-    negatives = negative.tolist()
-    for at in range(0, len(negatives), NEGATED_AT_ONCE):
-        left, right = [], []
-        for n in negatives[at : at + NEGATED_AT_ONCE]:
-            for word in set(words[n][words[n] >= 0].tolist()):
-                if usable[word]:
-                    others = g[starts[word] : ends[word]]
-                    left.append(np.full(len(others), n))
-                    right.append(others)
-        if left:
+    left: list[np.ndarray] = []
+    right: list[np.ndarray] = []
+    held = 0
+    for n in negative.tolist():
+        for word in set(words[n][words[n] >= 0].tolist()):
+            if usable[word]:
+                others = g[starts[word] : ends[word]]
+                left.append(np.full(len(others), n))
+                right.append(others)
+                held += len(others)
+        if held >= PAIRS_AT_ONCE:
             yield np.concatenate(left), np.concatenate(right)
+            left, right, held = [], [], 0
+    if left:
+        yield np.concatenate(left), np.concatenate(right)
 
 
 def scored(claims: list[int], pairs: list[tuple[int, int]],

@@ -86,8 +86,8 @@ def _figure(arr: ClaimArrays, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
 
 def _quotes(arr: ClaimArrays, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
     out = np.zeros(len(ia))
-    both = [n for n, (a, b) in enumerate(zip(ia, ib, strict=True))
-            if len(arr.quotes[a].split()) >= QUOTE_WORDS and len(arr.quotes[b].split()) >= QUOTE_WORDS]
+    both = np.flatnonzero((arr.quote_words[ia] >= QUOTE_WORDS)
+                          & (arr.quote_words[ib] >= QUOTE_WORDS)).tolist()
     if both:
         left = [arr.quotes[ia[n]].lower() for n in both]
         right = [arr.quotes[ib[n]].lower() for n in both]
@@ -103,10 +103,12 @@ def worth_scoring(arr: ClaimArrays, ia: np.ndarray, ib: np.ndarray) -> np.ndarra
     for lo in range(0, len(ia), BATCH):
         a, b = ia[lo : lo + BATCH], ib[lo : lo + BATCH]
         near = (arr.emb[a] * arr.emb[b]).sum(axis=1) >= MEANING_FLOOR
+        far = np.flatnonzero(~near)  # only these need the other tests
+        a, b = a[far], b[far]
         shared = _shared(arr.words[a], arr.words[b]).any(axis=1)
-        quoted = np.array([bool(arr.quotes[x]) and bool(arr.quotes[y]) for x, y in zip(a, b, strict=True)],
-                          dtype=bool)
-        keep[lo : lo + len(a)] = near | shared | quoted | _figure(arr, a, b)
+        quoted = arr.quoted[a] & arr.quoted[b]
+        near[far] = shared | quoted | _figure(arr, a, b)
+        keep[lo : lo + len(near)] = near
     return keep
 
 

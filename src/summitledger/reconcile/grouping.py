@@ -53,8 +53,8 @@ class Block:
 
     claims: list[ClaimInfo]
     units: list[list[ClaimInfo]]
-    a: list[int]
-    b: list[int]
+    a: np.ndarray | list[int]  # claim ids (int64 arrays when many: a million claims'
+    b: np.ndarray | list[int]  # pairs held as Python ints would take gigabytes)
     values: np.ndarray  # one row of features per pair
 
 
@@ -126,9 +126,9 @@ def prepare(claims: list[ClaimInfo], signals: Signals | None = None,
         keep = worth_scoring(sig.arrays, rows[i], rows[j])
         i, j = i[keep], j[keep]
         ids = np.array([c.id for c in heads], dtype=np.int64)
-        a, b, maybe = ids[i].tolist(), ids[j].tolist(), (who[i] != who[j]).tolist()
-        values = sig.pairs(a, b, maybe) if a else np.zeros((0, len(FEATURES)), np.float32)
-        blocks.append(Block(block, units, a, b, values))
+        values = features(sig.arrays, rows[i], rows[j], (who[i] != who[j]).astype(np.float32)) \
+            if len(i) else np.zeros((0, len(FEATURES)), np.float32)
+        blocks.append(Block(block, units, ids[i], ids[j], values))
     return Prepared(blocks, specific, {c.id: c.key for c in claims})
 
 
@@ -153,15 +153,17 @@ def block_groups(block: Block, specific: Callable[[str], bool], key: dict[int, t
     groups: list[Group] = []
     probs = model.probabilities(block.values)
     inside = _within_strong(block, probs >= model.threshold)
-    scored = {(block.a[k], block.b[k]): float(probs[k]) for k in inside.tolist()}
+    a_in = np.asarray(block.a, dtype=np.int64)[inside].tolist()
+    b_in = np.asarray(block.b, dtype=np.int64)[inside].tolist()
+    p_in = probs[inside].tolist()
+    scored = {(x, y): s for x, y, s in zip(a_in, b_in, p_in, strict=True)}
     article = {c.id: c.article_id for c in block.claims}
     owner = {c.id: c.actor for c in block.claims if specific(c.actor)}
     clusters = average_link([[c.id for c in u] for u in block.units], article, scored,
                             model.threshold, owner)
     cluster_of = {m: n for n, ids in enumerate(clusters) for m in ids}
     links: dict[int, list[Link]] = defaultdict(list)
-    for k in inside.tolist():
-        x, y, s = block.a[k], block.b[k], float(probs[k])
+    for k, x, y, s in zip(inside.tolist(), a_in, b_in, p_in, strict=True):
         if s >= model.threshold and cluster_of[x] == cluster_of[y]:
             links[cluster_of[x]].append(Link(x, y, round(s, 3), _why(block.values[k])))
     for u in block.units:
@@ -180,17 +182,20 @@ def _within_strong(block: Block, strong: np.ndarray) -> np.ndarray:
     clustering can use (:func:`clustering.average_link`), found before building them."""
     if not strong.any():
         return np.zeros(0, dtype=np.int64)
-    root = {c.id: u[0].id for u in block.units for c in u}
+    ids = np.array([c.id for u in block.units for c in u], dtype=np.int64)
+    unit = np.repeat(np.arange(len(block.units)), [len(u) for u in block.units])
+    order = np.argsort(ids, kind="stable")  # a pair's claims -> their units
+    a = unit[order[np.searchsorted(ids, np.asarray(block.a, dtype=np.int64), sorter=order)]]
+    b = unit[order[np.searchsorted(ids, np.asarray(block.b, dtype=np.int64), sorter=order)]]
     uf: UnionFind[int] = UnionFind()
-    for k in np.flatnonzero(strong).tolist():
-        a, b = root[block.a[k]], root[block.b[k]]
-        uf.add(a)
-        uf.add(b)
-        uf.union(a, b)
-    label = {x: uf.find(x) for x in uf.parent}
-    a = np.array([label.get(x, -1) for x in block.a])
-    b = np.array([label.get(x, -2) for x in block.b])
-    return np.flatnonzero(a == b)
+    for x, y in zip(a[strong].tolist(), b[strong].tolist(), strict=True):
+        uf.add(x)
+        uf.add(y)
+        uf.union(x, y)
+    label = np.full(len(block.units), -1, dtype=np.int64)
+    for x in uf.parent:
+        label[x] = uf.find(x)
+    return np.flatnonzero((label[a] == label[b]) & (label[a] >= 0))
 
 
 def group_claims(claims: list[ClaimInfo], signals: Signals | None = None,

@@ -10,6 +10,7 @@ main verb, the theme nouns and the quantities its figures give, and its quotatio
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,11 +79,31 @@ def _quantities(c: ClaimInfo) -> tuple[list[str], bool]:
     return out[:FIGURES], wild
 
 
-def _pad(rows: list[list[int]], width: int) -> np.ndarray:
-    out = np.full((len(rows), width), -1, dtype=np.int32)
-    for i, r in enumerate(rows):
-        out[i, : len(r)] = r[:width]
-    return out
+class _Rows:
+    """Rows of numbers of different lengths, kept flat (4 bytes a number) until padded
+    into a matrix: a million claims' rows as Python lists would hold about a gigabyte."""
+
+    def __init__(self, code: str) -> None:
+        self.flat = array(code)  # "i": int32 ids, "f": float32 weights
+        self.lengths = array("i")
+
+    def add(self, values: list) -> None:  # type: ignore[type-arg]
+        self.flat.extend(values)
+        self.lengths.append(len(values))
+
+    def padded(self, width: int, dtype: type, fill: float) -> np.ndarray:
+        """(rows, width): each row's first ``width`` numbers, then ``fill``."""
+        n = len(self.lengths)
+        out = np.full((n, width), fill, dtype=dtype)
+        if not self.flat:
+            return out
+        lengths = np.frombuffer(self.lengths, dtype=np.int32)
+        flat = np.frombuffer(self.flat, dtype=dtype)
+        rows = np.repeat(np.arange(n), lengths)
+        cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        keep = cols < width
+        out[rows[keep], cols[keep]] = flat[keep]
+        return out
 
 
 @dataclass
@@ -101,6 +122,8 @@ class ClaimArrays:
     deny: np.ndarray  # (N,) bool: the cue denies its content ('denied that ...')
     negates: np.ndarray  # (N,) int32: what the negation applies to (a word id), or -1
     quotes: list[str]
+    quoted: np.ndarray  # (N,) bool: has a quotation
+    quote_words: np.ndarray  # (N,) int32: words of the quotation (split on spaces)
     vectors: np.ndarray  # (V, WORD_DIM) float32 unit rows
     names: list[str]  # the vocabulary: word id -> word
 
@@ -114,33 +137,35 @@ class ClaimArrays:
             return vocab.setdefault(w, len(vocab))
 
         table = thesaurus()
-        words, weights, verbs, themes, figures, wild, negates = [], [], [], [], [], [], []
+        words, weights, themes, figures = _Rows("i"), _Rows("f"), _Rows("i"), _Rows("i")
+        verbs, wild, negates = [], [], []
         for c in claims:
             cw = content_words(c, table)
-            words.append([vid(w) for w, _ in cw])
-            weights.append([x for _, x in cw])
+            words.add([vid(w) for w, _ in cw])
+            weights.add([x for _, x in cw])
             frame = c.frame
             verbs.append(vid(table.get(frame.verb, frame.verb)) if frame.verb else -1)
-            themes.append([vid(w) for w in sorted({table.get(t, t) for t in frame.theme if t})]
-                          [:THEMES])
+            themes.add([vid(w) for w in sorted({table.get(t, t) for t in frame.theme if t})]
+                       [:THEMES])
             negates.append(vid(table.get(frame.negates, frame.negates)) if frame.negates else -1)
             counted, any_thing = _quantities(c)
-            figures.append([things.setdefault(q, len(things)) for q in counted])
+            figures.add([things.setdefault(q, len(things)) for q in counted])
             wild.append(any_thing)
-        w = np.zeros((len(claims), WORDS), dtype=np.float32)
-        for i, r in enumerate(weights):
-            w[i, : len(r)] = r
         names = sorted(vocab, key=vocab.__getitem__)
         return cls(
             row={c.id: n for n, c in enumerate(claims)},
             emb=emb if emb is not None else embed([meaning_text(c.content, c.bag, c.topic)
                                                    for c in claims]),
-            words=_pad(words, WORDS), weights=w,
+            words=words.padded(WORDS, np.int32, -1),
+            weights=weights.padded(WORDS, np.float32, 0.0),
             verbs=np.array(verbs, dtype=np.int32),
-            themes=_pad(themes, THEMES), figures=_pad(figures, FIGURES),
+            themes=themes.padded(THEMES, np.int32, -1),
+            figures=figures.padded(FIGURES, np.int32, -1),
             wild=np.array(wild, dtype=bool),
             deny=np.array([c.frame.family == "deny" for c in claims], dtype=bool),
             negates=np.array(negates, dtype=np.int32),
             quotes=[c.quote for c in claims],
+            quoted=np.array([bool(c.quote) for c in claims], dtype=bool),
+            quote_words=np.array([len(c.quote.split()) for c in claims], dtype=np.int32),
             vectors=embed_words(names) if names else np.zeros((0, WORD_DIM), np.float32),
             names=names)

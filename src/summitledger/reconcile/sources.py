@@ -42,7 +42,13 @@ def shingles(text: str) -> np.ndarray:
                                        else 0], dtype=np.uint64))
         powers = _MIX ** np.arange(SHINGLE, dtype=np.uint64)
         windows = np.lib.stride_tricks.sliding_window_view(words, SHINGLE)
-        return np.unique((windows * powers).sum(axis=1))
+        return _sorted_unique((windows * powers).sum(axis=1))
+
+
+def _sorted_unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique(x)`` by one sort (np.unique hashes first: several times slower)."""
+    x = np.sort(x)
+    return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
 
 
 def bands(sh: np.ndarray) -> list[int]:

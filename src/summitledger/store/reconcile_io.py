@@ -32,7 +32,7 @@ from summitledger.store.backend import is_postgres
 Ev = int | None  # an event's id (None: articles stored before events, never left over)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimRow:
     """What reconcile reads of a stored claim."""
 
@@ -67,14 +67,26 @@ class EventInput:
     published: dict[int, str] = field(default_factory=dict)  # article id -> its time
 
 
+#: columns of a claim row whose values repeat across claims (actors, cues, outlets, an
+#: article's file and hash): read once per distinct value, not once per claim
+_REPEATED = (2, 3, 4, 10, 11, 14, 15, 16)
+
+
 def _claim_rows(conn: Connection) -> list[tuple[Ev, ClaimRow]]:
-    return [(r[-1], ClaimRow(*r[:-1])) for r in conn.execute(
+    seen: dict[str, str] = {}
+    out = []
+    for r in conn.execute(
         select(Claim.id, Claim.article_id, Claim.actor_key, Claim.actor_kind, Claim.speaker,
                Claim.content, Claim.quote, Claim.lemmas, Claim.topic,
                Claim.polarity, Claim.type, Claim.cue, Claim.frame, Claim.idx, Article.outlet,
                Article.file, Article.content_hash, Claim.embedding, Article.event_id)
         .join(Article, Claim.article_id == Article.id)
-        .order_by(Article.file, Article.content_hash, Claim.idx))]
+        .order_by(Article.file, Article.content_hash, Claim.idx)):
+        values = list(r[:-1])
+        for k in _REPEATED:  # one string object per distinct value: a million rows share them
+            values[k] = seen.setdefault(values[k], values[k])
+        out.append((r[-1], ClaimRow(*values)))
+    return out
 
 
 def read_events(conn: Connection) -> dict[Ev, EventInput]:
