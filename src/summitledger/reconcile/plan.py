@@ -42,6 +42,7 @@ class Plan:
     figures: list[FigureSeries] = field(default_factory=list)  # the event's figure series
     made: dict[int, bytes] = field(default_factory=dict)  # embeddings made for stored claims
     heads: list[Head] = field(default_factory=list)  # each group's head, for disputes
+    bands: dict[int, list[int]] = field(default_factory=dict)  # article id -> its band keys
 
     def by_status(self) -> Counter[str]:
         return Counter(v.status for v in self.verdicts)
@@ -63,6 +64,7 @@ class Inputs:
     source_of: dict[int, int]
     published: dict[int, str] = field(default_factory=dict)  # article id -> its time
     made: dict[int, bytes] = field(default_factory=dict)  # embeddings made here (packed)
+    bands: dict[int, list[int]] = field(default_factory=dict)  # article id -> its band keys
 
 
 def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
@@ -77,8 +79,9 @@ def prepare_inputs(rows: list[ClaimRow], aliases: list[tuple[str, str, str]],
     signals = Signals(list(infos.values()), emb)
     prepared = prepare(list(infos.values()), signals, resolution.compatible,
                        resolution.specific)
-    return Inputs(resolution, infos, signals, prepared, article_sources(texts),
-                  published or {}, made)
+    keys: dict[int, list[int]] = {}
+    source_of = article_sources(texts, keys)
+    return Inputs(resolution, infos, signals, prepared, source_of, published or {}, made, keys)
 
 
 def embeddings(rows: list[ClaimRow], infos: dict[int, ClaimInfo]) -> tuple[np.ndarray, dict[int, bytes]]:
@@ -108,7 +111,7 @@ def finish(inputs: Inputs, model: PairModel = DEFAULT) -> Plan:
     contested = disputes(groups, infos, inputs.signals, model)
     return Plan(resolution=resolution, infos=infos, groups=groups, verdicts=verdicts,
                 statements=statements, contested=contested, source_of=inputs.source_of,
-                actor_of=actor_of, made=inputs.made, heads=heads,
+                actor_of=actor_of, made=inputs.made, heads=heads, bands=inputs.bands,
                 figures=figure_series(list(infos.values()), inputs.source_of, inputs.published))
 
 

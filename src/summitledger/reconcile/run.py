@@ -167,7 +167,9 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         for g, h in zip(groups, heads, strict=True):
             counts.setdefault(event_of[g.members[0]], Counter()).update(h.words)
         write_counts(conn, counts)
-        write_bands(conn, {a: bands(shingles(t)) for a, t in articles_without_bands(conn).items()})
+        made = {a: k for _, done in plans.values() for a, k in done.bands.items()}
+        write_bands(conn, {a: made[a] if a in made else bands(shingles(t))
+                           for a, t in articles_without_bands(conn).items()})
         write_meta(conn, STATE_KEY, STATE)
         drop_empty_events(conn)
         clear_pending(conn, upto)

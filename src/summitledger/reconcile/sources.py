@@ -70,12 +70,18 @@ def copies(a: np.ndarray, b: np.ndarray) -> bool:
     return common >= COPY_CONTAINMENT * max(1, min(len(a), len(b)))
 
 
-def article_sources(texts: dict[int, str]) -> dict[int, int]:
-    """Article id -> id of its source: articles that copy one another are one source."""
+def article_sources(texts: dict[int, str], keys: dict[int, list[int]] | None = None
+                    ) -> dict[int, int]:
+    """Article id -> id of its source: articles that copy one another are one source.
+    ``keys``, when given, receives each article's band keys (what the ledger keeps for
+    adding articles later), so that no text is shingled twice."""
     sh = {aid: shingles(t) for aid, t in sorted(texts.items())}
     index: dict[int, list[int]] = defaultdict(list)
     for aid, s in sh.items():
-        for key in bands(s):
+        band_keys = bands(s)
+        if keys is not None:
+            keys[aid] = band_keys
+        for key in band_keys:
             index[key].append(aid)
     pairs = {(a, b) for ids in index.values() for a, b in combinations(sorted(set(ids)), 2)}
     uf: UnionFind[int] = UnionFind.of(texts)
