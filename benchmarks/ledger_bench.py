@@ -147,16 +147,29 @@ def _run(cmd: list[str]) -> tuple[float, int, str]:
     return wall, usage.ru_maxrss, err
 
 
-def bench_add_one(db: Path, article: Path, work: Path, repeat: int = 3) -> dict:
-    """Adding one new article to the grown ledger ``db`` (into its own event, so its
-    names meet the ledger's) against adding it to an empty ledger, each a whole
-    ``summitledger ingest`` process, alternated ``repeat`` times (medians); and a full
-    ``summitledger reconcile`` of the ledger with its peak memory."""
+def _largest_event(db: Path) -> tuple[str, int]:
+    """The name of the ledger's event with the most articles, and its claims in all."""
     con = sqlite3.connect(db)
     event = con.execute("SELECT e.name FROM event e JOIN article a ON a.event_id = e.id "
                         "GROUP BY e.id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     claims = con.execute("SELECT count(*) FROM claim").fetchone()[0]
     con.close()
+    return event, claims
+
+
+def _added_against_empty(into: list[float], empty: list[float]) -> dict:
+    """Medians of adding the article to the ledger and to an empty one, and the difference."""
+    a, e = statistics.median(into), statistics.median(empty)
+    return {"add_one_s": round(a, 2), "add_one_empty_s": round(e, 2),
+            "add_one_more_s": round(a - e, 2)}
+
+
+def bench_add_one(db: Path, article: Path, work: Path, repeat: int = 3) -> dict:
+    """Adding one new article to the grown ledger ``db`` (into its own event, so its
+    names meet the ledger's) against adding it to an empty ledger, each a whole
+    ``summitledger ingest`` process, alternated ``repeat`` times (medians); and a full
+    ``summitledger reconcile`` of the ledger with its peak memory."""
+    event, claims = _largest_event(db)
     exe = [sys.executable, "-m", "summitledger"]
     full, full_kib, _ = _run([*exe, "reconcile", "--db", str(db)])
     into, empty, notes = [], [], set()
@@ -171,10 +184,7 @@ def bench_add_one(db: Path, article: Path, work: Path, repeat: int = 3) -> dict:
         copy.unlink()
     return {"claims": claims, "full_reconcile_s": round(full, 2),
             "full_reconcile_peak_mib": round(full_kib / 1024, 1),
-            "add_one_s": round(statistics.median(into), 2),
-            "add_one_empty_s": round(statistics.median(empty), 2),
-            "add_one_more_s": round(statistics.median(into) - statistics.median(empty), 2),
-            "rebuilt": sorted(notes)}
+            **_added_against_empty(into, empty), "rebuilt": sorted(notes)}
 
 
 def bench_add_one_pg(db: Path, article: Path, server: str, repeat: int = 3) -> dict:
@@ -185,11 +195,7 @@ def bench_add_one_pg(db: Path, article: Path, server: str, repeat: int = 3) -> d
     database, alternated ``repeat`` times (medians). The databases are dropped after."""
     import sqlalchemy as sa
 
-    con = sqlite3.connect(db)
-    event = con.execute("SELECT e.name FROM event e JOIN article a ON a.event_id = e.id "
-                        "GROUP BY e.id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-    claims = con.execute("SELECT count(*) FROM claim").fetchone()[0]
-    con.close()
+    event, claims = _largest_event(db)
     exe = [sys.executable, "-m", "summitledger"]
     admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     base = server.rsplit("/", 1)[0]
@@ -214,9 +220,7 @@ def bench_add_one_pg(db: Path, article: Path, server: str, repeat: int = 3) -> d
             for name in names:
                 conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
-    return {"claims": claims, "add_one_s": round(statistics.median(into), 2),
-            "add_one_empty_s": round(statistics.median(empty), 2),
-            "add_one_more_s": round(statistics.median(into) - statistics.median(empty), 2)}
+    return {"claims": claims, **_added_against_empty(into, empty)}
 
 
 _QUERY_TIMER = """

@@ -60,7 +60,11 @@ def block_pairs(emb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return i.astype(np.int64), j.astype(np.int64)
     keys = hash_keys(emb, bits_for(n))
     found = [_bucket_pairs(keys[t]) for t in range(TABLES)]
-    flat = np.concatenate([i * n + j for i, j in found])
-    flat.sort()  # sorted and each pair once (np.unique hashes first: several times slower)
-    flat = flat[np.r_[True, flat[1:] != flat[:-1]]]
+    flat = sorted_unique(np.concatenate([i * n + j for i, j in found]))
     return flat // n, flat % n
+
+
+def sorted_unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique(x)`` by one sort (np.unique hashes first: several times slower)."""
+    x = np.sort(x)
+    return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x

@@ -27,12 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from summitledger.models import (
-    ClaimFrame,
-    FigureReport,
-    FigureSeries,
-    FrameNumber,
-)
+from summitledger.models import ClaimFrame, FigureReport, FigureSeries, FrameNumber
 from summitledger.nlp.quantities import grows
 from summitledger.reconcile.matching import fits
 from summitledger.reconcile.times import When, parse_when, report_time

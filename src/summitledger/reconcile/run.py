@@ -86,8 +86,8 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
     added to the blocks they fall in (:mod:`incremental`), which gives what a rebuild
     gives; otherwise (or with ``full``) everything is rebuilt, event by event (nothing
     crosses events). Without ``full``, a ledger with nothing left to reconcile (another
-    process's reconcile took it in while this one waited) is left as it is. ``say`` hears why an addition became a rebuild. Two reconciles
-    never interleave: on PostgreSQL the second waits for the first (and says so through
+    process's reconcile took it in while this one waited) is left as it is. ``say``
+    hears why an addition became a rebuild. Two reconciles never interleave: on PostgreSQL the second waits for the first (and says so through
     ``on_wait``); on SQLite the file's write lock does the same."""
     with engine.begin() as conn:
         serialise(conn, RECONCILE_LOCK, on_wait)
@@ -167,8 +167,8 @@ def reconcile(engine: Engine, on_wait: Callable[[str], None] | None = None, *,
         for g, h in zip(groups, heads, strict=True):
             counts.setdefault(event_of[g.members[0]], Counter()).update(h.words)
         write_counts(conn, counts)
-        made = {a: k for _, done in plans.values() for a, k in done.bands.items()}
-        write_bands(conn, {a: made[a] if a in made else bands(shingles(t))
+        keys = {a: k for _, done in plans.values() for a, k in done.bands.items()}
+        write_bands(conn, {a: keys[a] if a in keys else bands(shingles(t))
                            for a, t in articles_without_bands(conn).items()})
         write_meta(conn, STATE_KEY, STATE)
         drop_empty_events(conn)

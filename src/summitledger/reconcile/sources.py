@@ -18,6 +18,7 @@ from itertools import combinations
 
 import numpy as np
 
+from summitledger.reconcile.candidates import sorted_unique
 from summitledger.reconcile.matching import ClaimInfo
 from summitledger.unionfind import UnionFind
 
@@ -42,13 +43,7 @@ def shingles(text: str) -> np.ndarray:
                                        else 0], dtype=np.uint64))
         powers = _MIX ** np.arange(SHINGLE, dtype=np.uint64)
         windows = np.lib.stride_tricks.sliding_window_view(words, SHINGLE)
-        return _sorted_unique((windows * powers).sum(axis=1))
-
-
-def _sorted_unique(x: np.ndarray) -> np.ndarray:
-    """``np.unique(x)`` by one sort (np.unique hashes first: several times slower)."""
-    x = np.sort(x)
-    return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
+        return sorted_unique((windows * powers).sum(axis=1))
 
 
 def bands(sh: np.ndarray) -> list[int]:
