@@ -45,6 +45,14 @@ CASES = [
      [("Kremlin", "mixed", 'the talks "very substantive"')]),
     ("american-stop-inside-quote", 'Ms. Kim said that the warnings were "nonsense."',
      [("Kim", "mixed", 'the warnings were "nonsense."')]),
+    ("clause-cut-at-comma",  # the parser makes the part after the comma a second ccomp
+     "The coastguard said 30 people were rescued on Sunday, many of them children pulled "
+     "from the water by fishermen.",
+     [("Coastguard", "indirect", "30 people were rescued on Sunday, many of them children "
+       "pulled from the water by fishermen")]),
+    ("second-clause-own-cue", "The company said sales fell, a spokesman added.",
+     [("Spokesman", "indirect", "The company said sales fell"),
+      ("Company", "indirect", "sales fell")]),
     ("denied-doing", "Russia has denied violating sanctions.",
      [("Russia", "indirect", "violating sanctions")]),
 ]

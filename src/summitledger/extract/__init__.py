@@ -36,8 +36,9 @@ __all__ = ["EXTRACTOR_VERSION", "extract", "extract_doc", "extract_text", "Lexic
 
 #: The extraction rules' version, recorded on every article: an article extracted by
 #: other rules is extracted again on its next ingest. Raise it when the rules change,
-#: or the shape of the claims they store (2026.12.9: word bags as typed JSON).
-EXTRACTOR_VERSION = "2026.12.9+wordbag"
+#: or the shape of the claims they store (2026.12.9: word bags as typed JSON;
+#: 2026.12.10: a reported clause the parser cut at a comma is taken whole).
+EXTRACTOR_VERSION = "2026.12.10+wordbag"
 
 
 def extract_doc(doc: Doc, nlp: Language, lexicon: Lexicon) -> Extraction:

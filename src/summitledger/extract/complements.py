@@ -84,6 +84,8 @@ def complement(cues: list[Token], kinds: list[str],
                     if sib.dep_ == "acl" and sib.i > max(ids) and all(
                             best.doc[g].is_punct for g in gap):
                         ids |= _own_words(sib)
+            if best.dep_ == "ccomp" and best.i > cues[-1].i:
+                ids |= _split_on(best, ids, kids)
             return "ccomp", ids
     host = _host_clause(cues, kinds, speaker)
     if host is not None and "ccomp" in kinds:
@@ -242,6 +244,26 @@ def _reported(clause: Token, cues: list[Token]) -> bool:
         edge -= 1
     gap = [t for t in doc[edge + 1 : first] if t.is_punct]
     return any(t.text in ",\"”’" for t in gap) and not any(t.text in ":;" for t in gap)
+
+
+def _split_on(best: Token, ids: set[int], kids: list[Token]) -> set[int]:
+    """The rest of a reported clause the parser cut at a comma into a second complement
+    of the cue ("said 20 people were injured, most of them motorists pulled from the
+    water"): a later clause of the cue's own, after nothing but punctuation, that reports
+    nothing itself (a clause with its own reported clause is another speaker's)."""
+    doc = best.doc
+    more: set[int] = set()
+    for sib in sorted((c for c in kids if c.dep_ == "ccomp" and c.i > best.i), key=lambda c: c.i):
+        end = max(ids | more)
+        words = _own_words(sib)
+        start = min((i for i in words if not doc[i].is_punct), default=end)
+        gap = range(end + 1, start)
+        if start <= end or not gap or not all(doc[g].is_punct for g in gap):
+            break
+        if any(g.dep_ in ("ccomp", "xcomp") for g in sib.children):
+            break
+        more |= {i for i in words if i >= start}
+    return more
 
 
 def _own_words(clause: Token) -> set[int]:
