@@ -18,7 +18,7 @@ from summitledger.reconcile.model import DEFAULT
 
 #: what a stored state was made with: another model, candidate rule or resolution makes
 #: the next reconcile rebuild instead of adding
-STATE = f"state-3; {MATCHER}; model {DEFAULT.describe()}; all pairs {ALL_PAIRS}"
+STATE = f"state-4; {MATCHER}; model {DEFAULT.describe()}; all pairs {ALL_PAIRS}"
 
 
 def forms(resolution: Resolution, with_claims: set[str]) -> dict[str, tuple[str, str, str]]:

@@ -2,7 +2,8 @@
 
 Pure functions over :mod:`matching`'s objects. A group is ``contradicted`` when its
 members report the same actor asserting incompatible things (one negates what another
-affirms, numbers differ, or a quotation is worded so that its meaning changes);
+affirms, one gives the opposite state of another's (:mod:`summitledger.nlp.antonyms`),
+numbers differ, or a quotation is worded so that its meaning changes);
 ``updated`` when the only numbers that differ are one source's figure moving over time
 (a count that only grows reported higher later, or a report saying it moved);
 ``corroborated`` when two or more independent sources report it (outlets that carry
@@ -20,6 +21,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from summitledger.models import FrameNumber
+from summitledger.nlp.antonyms import opposed
 from summitledger.reconcile.matching import (
     QUOTE_THRESHOLD,
     ClaimInfo,
@@ -120,11 +122,18 @@ def _contradiction(members: list[ClaimInfo], linked: set[tuple[int, int]],
             denial = a.frame.family == "deny" or b.frame.family == "deny"
             # 'not for lorries' and 'never meant to carry lorries' are both negative:
             # the contradiction is one side negating what the other affirms
-            if (bool(na) != bool(nb)) or denial:
+            # 'was not open' and 'was closed' negate opposite states: they agree
+            if ((bool(na) != bool(nb)) or denial) and opposed(a.bag, b.bag) is None:
                 return Conflict(rule="negation: one report affirms what another negates",
                                 sides=[_side(m, " ".join(sorted(n)) or (m.cue if m.polarity < 0
                                                                          else "affirms"))
                                        for m, n in ((a, na), (b, nb))])
+        if a.frame.polarity == b.frame.polarity and not judged:
+            # 'the road was closed' against 'the road remained open': opposite states
+            opposite = opposed(a.bag, b.bag)
+            if opposite is not None:
+                return Conflict(rule="antonyms: one report says the opposite of another",
+                                sides=[_side(a, opposite[0]), _side(b, opposite[1])])
         conflict = _number_conflict(a, b)
         if conflict is not None:
             found = _figures_differ(a, b, conflict, moved, updates)
